@@ -1,0 +1,170 @@
+//! `calc`: runs the model on a scenario link (or a preset name) and prints its tables.
+//!
+//!     calc sandwell
+//!     calc 'v=1&proposal=sandwell&allocation=50' --format json
+//!     calc --proposal-file my-council.toml --format csv --table years
+
+use std::process::ExitCode;
+
+use invest_to_save::codec::{self, NoticeKind};
+use invest_to_save::model;
+use invest_to_save::proposal::{parse_proposal, presets::presets, Proposal};
+use invest_to_save::reconcile::reconcile;
+use invest_to_save::report::{csv, json, text};
+
+const USAGE: &str = "\
+Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|years|months|budget|reconciliation]
+            [--proposal-file FILE]
+
+SCENARIO is a preset name (sandwell, trafford, own) or a scenario link's query string,
+e.g. 'v=1&proposal=sandwell&allocation=50' (a whole URL works too). Without one, the first
+proposal opens at its published assumptions.
+--proposal-file reads a council's own proposal file (TOML) and offers it beside the presets.
+--format table (default) prints readable tables; csv prints one table (--table, default months);
+json prints everything in the export format described in the README.
+Values out of range are corrected with a warning; anything unreadable stops with exit code 2.";
+
+struct Options {
+    scenario: String,
+    format: String,
+    table: String,
+    proposal_file: Option<String>,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        scenario: String::new(),
+        format: "table".into(),
+        table: String::new(),
+        proposal_file: None,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--format" => options.format = value("--format")?,
+            "--table" => options.table = value("--table")?,
+            "--proposal-file" => options.proposal_file = Some(value("--proposal-file")?),
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            scenario if options.scenario.is_empty() => options.scenario = scenario.to_string(),
+            extra => return Err(format!("one scenario at a time; also given \"{extra}\"")),
+        }
+    }
+    if !["table", "csv", "json"].contains(&options.format.as_str()) {
+        return Err(format!(
+            "--format must be table, csv or json, not \"{}\"",
+            options.format
+        ));
+    }
+    if ![
+        "",
+        "all",
+        "results",
+        "years",
+        "months",
+        "budget",
+        "reconciliation",
+    ]
+    .contains(&options.table.as_str())
+    {
+        return Err(format!(
+            "--table must be all, results, years, months, budget or reconciliation, not \"{}\"",
+            options.table
+        ));
+    }
+    Ok(options)
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let options = options(args)?;
+    let mut proposals: Vec<Proposal> = presets().to_vec();
+    if let Some(path) = &options.proposal_file {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let own = parse_proposal(&text).map_err(|e| format!("{path}: {e}"))?;
+        proposals.retain(|p| p.id != own.id);
+        proposals.insert(0, own);
+    }
+    let query =
+        if !options.scenario.is_empty() && proposals.iter().any(|p| p.id == options.scenario) {
+            format!("proposal={}", options.scenario)
+        } else {
+            options.scenario.clone()
+        };
+    let parsed = codec::parse(&query, &proposals);
+    let mut refused = Vec::new();
+    for notice in &parsed.notices {
+        match notice.kind {
+            NoticeKind::Corrected | NoticeKind::Repeated => {
+                eprintln!("warning: {}", notice.message)
+            }
+            _ => refused.push(notice.message.clone()),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(refused.join("\n"));
+    }
+    let proposal = &proposals[parsed.proposal];
+    let cashflow = model::run(&parsed.scenario);
+    let link = codec::write(proposal, &parsed.scenario);
+    let table = if options.table.is_empty() {
+        if options.format == "csv" {
+            "months"
+        } else {
+            "all"
+        }
+    } else {
+        options.table.as_str()
+    };
+    let published_cashflow = model::run(&proposal.baseline);
+    let reconciliation = reconcile(proposal, &published_cashflow);
+    Ok(match options.format.as_str() {
+        "json" => serde_json::to_string_pretty(&json::export(proposal, &link, &cashflow, &parsed.notices))
+            .map_err(|e| e.to_string())?
+            + "\n",
+        "csv" => match table {
+            "months" => csv::months(&cashflow),
+            "years" => csv::years(&cashflow),
+            "budget" => csv::budget(&cashflow),
+            "reconciliation" => csv::reconciliation(&reconciliation),
+            other => return Err(format!("--format csv prints one table: months, years, budget or reconciliation, not \"{other}\"")),
+        },
+        _ => {
+            let mut sections = Vec::new();
+            if matches!(table, "all" | "results") {
+                sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow)));
+            }
+            if matches!(table, "all" | "years") {
+                sections.push(format!("Financial years\n{}", text::years(&cashflow)));
+            }
+            if matches!(table, "all" | "budget") && cashflow.budget.is_some() {
+                sections.push(text::budget(&cashflow));
+            }
+            if matches!(table, "all" | "months") {
+                sections.push(format!("Months\n{}", text::months(&cashflow)));
+            }
+            if matches!(table, "all" | "reconciliation") {
+                sections.push(format!("Published figures against the model (published assumptions)\n{}", text::reconciliation(&reconciliation)));
+            }
+            sections.join("\n")
+        }
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) if message.is_empty() => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("calc: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,882 @@
+//! Levers: the assumptions a reader can move, found from the shape of a proposal's scenario.
+//! Each has a key (used in links), a unit, a range and a hint; the proposal file can override
+//! the words and the range.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::money::{format_pounds, group_thousands};
+use crate::model::month::YearMonth;
+use crate::model::scenario::{
+    BudgetRowSource, InvestmentAmounts, MonthRef, SavingDriver, Scenario, MAX_HORIZON_MONTHS,
+};
+use crate::proposal::Proposal;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    Pounds,
+    PoundsPerMonth,
+    PoundsPerYear,
+    Cases,
+    Months,
+    Month,
+}
+
+impl Unit {
+    /// Counts of cases and months are whole numbers; money and percentages keep two decimals.
+    pub fn decimal_places(self) -> u32 {
+        match self {
+            Unit::Cases | Unit::Months | Unit::Month => 0,
+            _ => 2,
+        }
+    }
+
+    /// What a screen reader and the page say after the number.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Pounds => "",
+            Unit::PoundsPerMonth => "a month",
+            Unit::PoundsPerYear => "a year",
+            Unit::Cases => "cases",
+            Unit::Months => "months",
+            Unit::Month => "",
+        }
+    }
+
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeverValue {
+    Number(Decimal),
+    Month(YearMonth),
+    /// "none": no cap, no case duration.
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Range {
+    Number {
+        min: Decimal,
+        max: Decimal,
+        step: Decimal,
+    },
+    Month {
+        earliest: YearMonth,
+        latest: YearMonth,
+    },
+}
+
+/// Which value in the scenario a lever moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Horizon,
+    AfterPlanTrend,
+    Reduction,
+    Allocation,
+    CostPerCase,
+    Step,
+    Cap,
+    Duration,
+    DeliveryStart,
+    InvestmentPerMonth(usize),
+    InvestmentMonths(usize),
+    InvestmentFrom(usize),
+    OneOffAmount(usize),
+    OneOffMonth(usize),
+    InvestmentScale(usize),
+    SavingRealisation(usize),
+    SavingPerYear(usize),
+    SavingFrom(usize),
+    SavingRamp(usize),
+    AdjustmentScale(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lever {
+    /// The link key, e.g. "allocation" or "council.months".
+    pub key: String,
+    pub label: String,
+    pub hint: String,
+    pub unit: Unit,
+    pub range: Range,
+    /// Whether "none" is a value (no cap, no duration).
+    pub can_be_off: bool,
+    /// Shown under "more assumptions" rather than at the top.
+    pub more: bool,
+    /// The value in the proposal as published.
+    pub published: LeverValue,
+    target: Target,
+}
+
+fn number(value: impl Into<Decimal>) -> Decimal {
+    value.into()
+}
+
+/// A generous upper bound: four times the published value, and never below `floor`.
+fn upper(published: Decimal, floor: i64) -> Decimal {
+    (published * Decimal::from(4))
+        .max(Decimal::from(floor))
+        .round_dp_with_strategy(0, RoundingStrategy::AwayFromZero)
+}
+
+struct Spec {
+    key: String,
+    label: String,
+    hint: &'static str,
+    unit: Unit,
+    range: Range,
+    can_be_off: bool,
+    more: bool,
+    target: Target,
+}
+
+fn spec(
+    key: impl Into<String>,
+    label: impl Into<String>,
+    unit: Unit,
+    range: Range,
+    target: Target,
+) -> Spec {
+    Spec {
+        key: key.into(),
+        label: label.into(),
+        hint: "",
+        unit,
+        range,
+        can_be_off: false,
+        more: false,
+        target,
+    }
+}
+
+fn numbers(min: impl Into<Decimal>, max: impl Into<Decimal>, step: impl Into<Decimal>) -> Range {
+    Range::Number {
+        min: min.into(),
+        max: max.into(),
+        step: step.into(),
+    }
+}
+
+/// The levers of a proposal, in the order the page shows them.
+pub fn levers(proposal: &Proposal) -> Vec<Lever> {
+    let scenario = &proposal.baseline;
+    let months_from_start = Range::Month {
+        earliest: scenario.start,
+        latest: scenario
+            .start
+            .plus_months(MAX_HORIZON_MONTHS as i32 / 5 - 1),
+    };
+    let mut specs: Vec<Spec> = Vec::new();
+
+    if let Some(driver) = scenario.referral_driver() {
+        specs.push(Spec {
+            hint: "How much of the planned fall in referrals happens; 100% is the plan.",
+            ..spec(
+                "reduction",
+                "Referral reduction, share of plan",
+                Unit::Percent,
+                numbers(0, 300, 1),
+                Target::Reduction,
+            )
+        });
+        specs.push(Spec {
+            hint: "Share of avoided referrals that would have become Child in Need or Child Protection cases.",
+            ..spec("allocation", "Referrals that become cases", Unit::Percent, numbers(0, 100, 1), Target::Allocation)
+        });
+        specs.push(Spec {
+            hint: "What an open case costs a year.",
+            ..spec(
+                "cost_per_case",
+                "Cost per case",
+                Unit::PoundsPerYear,
+                numbers(0, upper(driver.cost_per_case_per_year, 50_000), 100),
+                Target::CostPerCase,
+            )
+        });
+        specs.push(Spec {
+            hint: "Savings count only in whole steps of this many cases.",
+            more: true,
+            ..spec(
+                "step",
+                "Cases per cashable step",
+                Unit::Cases,
+                numbers(1, 50, 1),
+                Target::Step,
+            )
+        });
+        specs.push(Spec {
+            hint: "The most that can be saved in a year; none for no cap.",
+            more: true,
+            can_be_off: true,
+            ..spec(
+                "cap",
+                "Saving cap",
+                Unit::PoundsPerYear,
+                numbers(
+                    0,
+                    upper(driver.saving_cap_per_year.unwrap_or_default(), 1_000_000),
+                    1000,
+                ),
+                Target::Cap,
+            )
+        });
+        specs.push(Spec {
+            hint: "Months an avoided case would have stayed open; none if cases keep saving.",
+            more: true,
+            can_be_off: true,
+            ..spec(
+                "duration",
+                "Case duration",
+                Unit::Months,
+                numbers(1, 120, 1),
+                Target::Duration,
+            )
+        });
+        specs.push(Spec {
+            hint: "First month in which referrals fall.",
+            more: true,
+            ..spec(
+                "delivery_start",
+                "Delivery starts",
+                Unit::Month,
+                months_from_start,
+                Target::DeliveryStart,
+            )
+        });
+    }
+
+    for (index, line) in scenario.investments.iter().enumerate() {
+        let id = &line.id;
+        match &line.amounts {
+            InvestmentAmounts::Monthly {
+                per_month,
+                from,
+                months,
+            } => {
+                specs.push(Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.per_month"),
+                        format!("{} per month", line.label),
+                        Unit::PoundsPerMonth,
+                        numbers(0, upper(*per_month, 10_000), 100),
+                        Target::InvestmentPerMonth(index),
+                    )
+                });
+                if months.is_some() {
+                    specs.push(Spec {
+                        more: true,
+                        ..spec(
+                            format!("{id}.months"),
+                            format!("{}: months", line.label),
+                            Unit::Months,
+                            numbers(0, 120, 1),
+                            Target::InvestmentMonths(index),
+                        )
+                    });
+                }
+                if matches!(from, MonthRef::Month(_)) {
+                    specs.push(Spec {
+                        more: true,
+                        ..spec(
+                            format!("{id}.from"),
+                            format!("{}: first month", line.label),
+                            Unit::Month,
+                            months_from_start,
+                            Target::InvestmentFrom(index),
+                        )
+                    });
+                }
+            }
+            InvestmentAmounts::OneOff { amount, .. } => {
+                specs.push(spec(
+                    format!("{id}.amount"),
+                    line.label.clone(),
+                    Unit::Pounds,
+                    numbers(0, upper(*amount, 1_000_000), 1000),
+                    Target::OneOffAmount(index),
+                ));
+                specs.push(Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.month"),
+                        format!("{}: month", line.label),
+                        Unit::Month,
+                        months_from_start,
+                        Target::OneOffMonth(index),
+                    )
+                });
+            }
+            InvestmentAmounts::PerYear(schedule) => {
+                if schedule.amounts_per_year.iter().any(|a| !a.is_zero()) {
+                    specs.push(Spec {
+                        hint: "Scales this line's spending in every year; 100% is the plan.",
+                        more: true,
+                        ..spec(
+                            format!("{id}.scale"),
+                            format!("{}: share of planned spend", line.label),
+                            Unit::Percent,
+                            numbers(0, 200, 5),
+                            Target::InvestmentScale(index),
+                        )
+                    });
+                }
+            }
+        }
+    }
+
+    for (index, line) in scenario.savings.iter().enumerate() {
+        let id = &line.id;
+        match &line.driver {
+            SavingDriver::Referrals(_) => {}
+            SavingDriver::Scheduled(_) => specs.push(Spec {
+                hint: "How much of the forecast saving is realised; 100% is the forecast.",
+                ..spec(
+                    format!("{id}.realisation"),
+                    format!("{}: realisation", line.label),
+                    Unit::Percent,
+                    numbers(0, 150, 5),
+                    Target::SavingRealisation(index),
+                )
+            }),
+            SavingDriver::Recurring { per_year, .. } => {
+                specs.push(spec(
+                    format!("{id}.per_year"),
+                    format!("{} per year", line.label),
+                    Unit::PoundsPerYear,
+                    numbers(0, upper(*per_year, 1_000_000), 1000),
+                    Target::SavingPerYear(index),
+                ));
+                specs.push(Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.from"),
+                        format!("{}: first month", line.label),
+                        Unit::Month,
+                        months_from_start,
+                        Target::SavingFrom(index),
+                    )
+                });
+                specs.push(Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.ramp"),
+                        format!("{}: months to full rate", line.label),
+                        Unit::Months,
+                        numbers(0, 60, 1),
+                        Target::SavingRamp(index),
+                    )
+                });
+                specs.push(Spec {
+                    hint: "How much of the forecast saving is realised; 100% is the forecast.",
+                    more: true,
+                    ..spec(
+                        format!("{id}.realisation"),
+                        format!("{}: realisation", line.label),
+                        Unit::Percent,
+                        numbers(0, 150, 5),
+                        Target::SavingRealisation(index),
+                    )
+                });
+            }
+        }
+    }
+
+    if let Some(budget) = &scenario.budget {
+        for (index, row) in budget.rows.iter().enumerate() {
+            if let BudgetRowSource::Adjustment { id, label, .. } = row {
+                specs.push(Spec {
+                    hint: "Scales this row of the funding table; 100% is the report's figure.",
+                    more: true,
+                    ..spec(
+                        format!("{id}.scale"),
+                        label.clone(),
+                        Unit::Percent,
+                        numbers(0, 200, 5),
+                        Target::AdjustmentScale(index),
+                    )
+                });
+            }
+        }
+    }
+
+    if scenario
+        .savings
+        .iter()
+        .any(|line| matches!(line.driver, SavingDriver::Scheduled(_)))
+    {
+        specs.push(Spec {
+            hint: "After the plan's last year, savings hold (0%) or keep growing by this share of their last year's growth.",
+            more: true,
+            ..spec("after_plan_trend", "Savings trend after the plan", Unit::Percent, numbers(0, 200, 5), Target::AfterPlanTrend)
+        });
+    }
+    specs.push(Spec {
+        hint: "How many months the cashflow runs for.",
+        more: true,
+        ..spec(
+            "horizon",
+            "Horizon",
+            Unit::Months,
+            numbers(
+                1,
+                number(MAX_HORIZON_MONTHS / 5).max(number(scenario.horizon_months)),
+                1,
+            ),
+            Target::Horizon,
+        )
+    });
+
+    specs
+        .into_iter()
+        .map(|spec| {
+            let settings = proposal
+                .lever_settings
+                .get(&spec.key)
+                .cloned()
+                .unwrap_or_default();
+            let range = match spec.range {
+                Range::Number { min, max, step } => Range::Number {
+                    min: settings.min.unwrap_or(min),
+                    max: settings.max.unwrap_or(max),
+                    step: settings.step.unwrap_or(step),
+                },
+                month_range => month_range,
+            };
+            let mut lever = Lever {
+                key: spec.key,
+                label: settings.label.unwrap_or(spec.label),
+                hint: settings.hint.unwrap_or_else(|| spec.hint.to_string()),
+                unit: spec.unit,
+                range,
+                can_be_off: spec.can_be_off,
+                more: settings.more.unwrap_or(spec.more),
+                published: LeverValue::Off,
+                target: spec.target,
+            };
+            lever.published = lever.get(scenario);
+            lever
+        })
+        .collect()
+}
+
+impl Lever {
+    /// The lever's value in a scenario of its proposal.
+    pub fn get(&self, scenario: &Scenario) -> LeverValue {
+        use LeverValue::{Month, Number, Off};
+        let referral = scenario.referral_driver();
+        let investment = |index: usize| scenario.investments.get(index).map(|l| &l.amounts);
+        let saving = |index: usize| scenario.savings.get(index);
+        let value = match self.target {
+            Target::Horizon => Some(Number(number(scenario.horizon_months))),
+            Target::AfterPlanTrend => Some(Number(scenario.after_plan_trend_percent)),
+            Target::Reduction => referral.map(|d| Number(d.reduction_percent_of_plan)),
+            Target::Allocation => referral.map(|d| Number(d.allocation_percent)),
+            Target::CostPerCase => referral.map(|d| Number(d.cost_per_case_per_year)),
+            Target::Step => referral.map(|d| Number(number(d.cases_per_cashable_step))),
+            Target::Cap => referral.map(|d| d.saving_cap_per_year.map_or(Off, Number)),
+            Target::Duration => {
+                referral.map(|d| d.case_duration_months.map_or(Off, |m| Number(number(m))))
+            }
+            Target::DeliveryStart => referral.map(|d| Month(d.delivery_start)),
+            Target::InvestmentPerMonth(i) => match investment(i) {
+                Some(InvestmentAmounts::Monthly { per_month, .. }) => Some(Number(*per_month)),
+                _ => None,
+            },
+            Target::InvestmentMonths(i) => match investment(i) {
+                Some(InvestmentAmounts::Monthly {
+                    months: Some(m), ..
+                }) => Some(Number(number(*m))),
+                _ => None,
+            },
+            Target::InvestmentFrom(i) => match investment(i) {
+                Some(InvestmentAmounts::Monthly {
+                    from: MonthRef::Month(m),
+                    ..
+                }) => Some(Month(*m)),
+                _ => None,
+            },
+            Target::OneOffAmount(i) => match investment(i) {
+                Some(InvestmentAmounts::OneOff { amount, .. }) => Some(Number(*amount)),
+                _ => None,
+            },
+            Target::OneOffMonth(i) => match investment(i) {
+                Some(InvestmentAmounts::OneOff { month, .. }) => Some(Month(*month)),
+                _ => None,
+            },
+            Target::InvestmentScale(i) => match investment(i) {
+                Some(InvestmentAmounts::PerYear(schedule)) => Some(Number(schedule.scale_percent)),
+                _ => None,
+            },
+            Target::SavingRealisation(i) => saving(i).map(|l| Number(l.realisation_percent)),
+            Target::SavingPerYear(i) => match saving(i).map(|l| &l.driver) {
+                Some(SavingDriver::Recurring { per_year, .. }) => Some(Number(*per_year)),
+                _ => None,
+            },
+            Target::SavingFrom(i) => match saving(i).map(|l| &l.driver) {
+                Some(SavingDriver::Recurring { from, .. }) => Some(Month(*from)),
+                _ => None,
+            },
+            Target::SavingRamp(i) => match saving(i).map(|l| &l.driver) {
+                Some(SavingDriver::Recurring { ramp_months, .. }) => {
+                    Some(Number(number(*ramp_months)))
+                }
+                _ => None,
+            },
+            Target::AdjustmentScale(i) => {
+                match scenario.budget.as_ref().and_then(|b| b.rows.get(i)) {
+                    Some(BudgetRowSource::Adjustment { schedule, .. }) => {
+                        Some(Number(schedule.scale_percent))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        value.unwrap_or(Off)
+    }
+
+    /// Sets the lever's value. The value must already be in range (see `clamp`); values of the
+    /// wrong kind are ignored.
+    pub fn set(&self, scenario: &mut Scenario, value: LeverValue) {
+        let count = |n: Decimal| n.trunc().to_u32().unwrap_or(0);
+        match (self.target, value) {
+            (Target::Horizon, LeverValue::Number(n)) => {
+                scenario.horizon_months = count(n).clamp(1, MAX_HORIZON_MONTHS)
+            }
+            (Target::AfterPlanTrend, LeverValue::Number(n)) => {
+                scenario.after_plan_trend_percent = n
+            }
+            (Target::Reduction, LeverValue::Number(n)) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.reduction_percent_of_plan = n;
+                }
+            }
+            (Target::Allocation, LeverValue::Number(n)) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.allocation_percent = n;
+                }
+            }
+            (Target::CostPerCase, LeverValue::Number(n)) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.cost_per_case_per_year = n;
+                }
+            }
+            (Target::Step, LeverValue::Number(n)) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.cases_per_cashable_step = count(n).max(1);
+                }
+            }
+            (Target::Cap, value) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.saving_cap_per_year = match value {
+                        LeverValue::Number(n) => Some(n),
+                        _ => None,
+                    };
+                }
+            }
+            (Target::Duration, value) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.case_duration_months = match value {
+                        LeverValue::Number(n) => Some(count(n).max(1)),
+                        _ => None,
+                    };
+                }
+            }
+            (Target::DeliveryStart, LeverValue::Month(m)) => {
+                if let Some(d) = scenario.referral_driver_mut() {
+                    d.delivery_start = m;
+                }
+            }
+            (Target::InvestmentPerMonth(i), LeverValue::Number(n)) => {
+                if let Some(InvestmentAmounts::Monthly { per_month, .. }) =
+                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
+                {
+                    *per_month = n;
+                }
+            }
+            (Target::InvestmentMonths(i), LeverValue::Number(n)) => {
+                if let Some(InvestmentAmounts::Monthly { months, .. }) =
+                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
+                {
+                    *months = Some(count(n));
+                }
+            }
+            (Target::InvestmentFrom(i), LeverValue::Month(m)) => {
+                if let Some(InvestmentAmounts::Monthly { from, .. }) =
+                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
+                {
+                    *from = MonthRef::Month(m);
+                }
+            }
+            (Target::OneOffAmount(i), LeverValue::Number(n)) => {
+                if let Some(InvestmentAmounts::OneOff { amount, .. }) =
+                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
+                {
+                    *amount = n;
+                }
+            }
+            (Target::OneOffMonth(i), LeverValue::Month(m)) => {
+                if let Some(InvestmentAmounts::OneOff { month, .. }) =
+                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
+                {
+                    *month = m;
+                }
+            }
+            (Target::InvestmentScale(i), LeverValue::Number(n)) => {
+                if let Some(InvestmentAmounts::PerYear(schedule)) =
+                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
+                {
+                    schedule.scale_percent = n;
+                }
+            }
+            (Target::SavingRealisation(i), LeverValue::Number(n)) => {
+                if let Some(line) = scenario.savings.get_mut(i) {
+                    line.realisation_percent = n;
+                }
+            }
+            (Target::SavingPerYear(i), LeverValue::Number(n)) => {
+                if let Some(SavingDriver::Recurring { per_year, .. }) =
+                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
+                {
+                    *per_year = n;
+                }
+            }
+            (Target::SavingFrom(i), LeverValue::Month(m)) => {
+                if let Some(SavingDriver::Recurring { from, .. }) =
+                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
+                {
+                    *from = m;
+                }
+            }
+            (Target::SavingRamp(i), LeverValue::Number(n)) => {
+                if let Some(SavingDriver::Recurring { ramp_months, .. }) =
+                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
+                {
+                    *ramp_months = count(n);
+                }
+            }
+            (Target::AdjustmentScale(i), LeverValue::Number(n)) => {
+                if let Some(BudgetRowSource::Adjustment { schedule, .. }) =
+                    scenario.budget.as_mut().and_then(|b| b.rows.get_mut(i))
+                {
+                    schedule.scale_percent = n;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Brings a value into the lever's range and precision. Returns the value and, if it had to
+    /// change, why, in words.
+    pub fn clamp(&self, value: LeverValue) -> (LeverValue, Option<String>) {
+        match (value, self.range) {
+            (LeverValue::Off, _) if self.can_be_off => (LeverValue::Off, None),
+            (LeverValue::Off, _) => (
+                self.published,
+                Some(format!(
+                    "{} cannot be switched off, so it stays at {}",
+                    self.label,
+                    self.describe(self.published)
+                )),
+            ),
+            (LeverValue::Number(n), Range::Number { min, max, .. }) => {
+                let places = self.unit.decimal_places();
+                let rounded =
+                    n.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+                if rounded < min {
+                    let kept = LeverValue::Number(min);
+                    (
+                        kept,
+                        Some(format!(
+                            "{} cannot be below {}, so it was set to {}",
+                            self.label,
+                            self.describe(kept),
+                            self.describe(kept)
+                        )),
+                    )
+                } else if rounded > max {
+                    let kept = LeverValue::Number(max);
+                    (
+                        kept,
+                        Some(format!(
+                            "{} cannot be above {}, so it was set to {}",
+                            self.label,
+                            self.describe(kept),
+                            self.describe(kept)
+                        )),
+                    )
+                } else if rounded != n {
+                    let kept = LeverValue::Number(rounded);
+                    let precision = if places == 0 {
+                        "a whole number".to_string()
+                    } else {
+                        format!("{places} decimal places")
+                    };
+                    (
+                        kept,
+                        Some(format!(
+                            "{} is counted to {precision}, so it was set to {}",
+                            self.label,
+                            self.describe(kept)
+                        )),
+                    )
+                } else {
+                    (LeverValue::Number(n.normalize()), None)
+                }
+            }
+            (LeverValue::Month(m), Range::Month { earliest, latest }) => {
+                if m < earliest {
+                    (
+                        LeverValue::Month(earliest),
+                        Some(format!(
+                            "{} cannot be before {}, so it was set to {}",
+                            self.label,
+                            earliest.long_name(),
+                            earliest.long_name()
+                        )),
+                    )
+                } else if m > latest {
+                    (
+                        LeverValue::Month(latest),
+                        Some(format!(
+                            "{} cannot be after {}, so it was set to {}",
+                            self.label,
+                            latest.long_name(),
+                            latest.long_name()
+                        )),
+                    )
+                } else {
+                    (value, None)
+                }
+            }
+            _ => (
+                self.published,
+                Some(format!(
+                    "{} needs a {}, so it stays at {}",
+                    self.label,
+                    if self.unit == Unit::Month {
+                        "month"
+                    } else {
+                        "number"
+                    },
+                    self.describe(self.published)
+                )),
+            ),
+        }
+    }
+
+    /// The value as written in a link: "44", "7500", "2022-07", "none".
+    pub fn link_text(&self, value: LeverValue) -> String {
+        match value {
+            LeverValue::Number(n) => n.normalize().to_string(),
+            LeverValue::Month(m) => m.to_string(),
+            LeverValue::Off => "none".into(),
+        }
+    }
+
+    /// The value in words: "44%", "£7,500 a month", "July 2022", "15 months", "none".
+    pub fn describe(&self, value: LeverValue) -> String {
+        match value {
+            LeverValue::Off => "none".into(),
+            LeverValue::Month(m) => m.long_name(),
+            LeverValue::Number(n) => {
+                if self.unit.is_money() {
+                    let pounds = if n.fract().is_zero() {
+                        format_pounds(n)
+                    } else {
+                        format!("£{}", pence_text(n))
+                    };
+                    match self.unit.suffix() {
+                        "" => pounds,
+                        suffix => format!("{pounds} {suffix}"),
+                    }
+                } else if self.unit == Unit::Percent {
+                    format!("{}%", n.normalize())
+                } else {
+                    let whole = n.normalize();
+                    let suffix = match (self.unit, whole == Decimal::ONE) {
+                        (Unit::Months, true) => "month",
+                        (Unit::Cases, true) => "case",
+                        (unit, _) => unit.suffix(),
+                    };
+                    format!("{whole} {suffix}")
+                }
+            }
+        }
+    }
+
+    /// Reads a value as a person would write it: "44", "44%", "£7,500", "1e6", "2022-07", "none".
+    /// Numbers too long to hold are taken as the largest (or smallest) value allowed.
+    pub fn read(&self, text: &str) -> Result<LeverValue, String> {
+        let trimmed = text.trim();
+        if trimmed.eq_ignore_ascii_case("none") || trimmed.eq_ignore_ascii_case("off") {
+            return Ok(LeverValue::Off);
+        }
+        if self.unit == Unit::Month {
+            return trimmed
+                .parse()
+                .map(LeverValue::Month)
+                .map_err(|e: String| format!("{}: {e}", self.label));
+        }
+        let cleaned: String = trimmed
+            .chars()
+            .filter(|c| !matches!(c, '£' | ',' | '%' | '_' | ' '))
+            .collect();
+        if let Ok(n) = cleaned
+            .parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(&cleaned))
+        {
+            return Ok(LeverValue::Number(n));
+        }
+        let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
+        let looks_numeric = !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.chars().filter(|c| *c == '.').count() <= 1
+            && digits.chars().any(|c| c.is_ascii_digit());
+        if looks_numeric {
+            if let Range::Number { min, max, .. } = self.range {
+                return Ok(LeverValue::Number(if cleaned.starts_with('-') {
+                    min - Decimal::ONE
+                } else {
+                    max + Decimal::ONE
+                }));
+            }
+        }
+        Err(format!(
+            "{}: \"{}\" is not a number, so it stays at {}",
+            self.label,
+            shorten(trimmed),
+            self.describe(self.published)
+        ))
+    }
+}
+
+fn pence_text(amount: Decimal) -> String {
+    let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let whole = group_thousands(&rounded.abs().trunc().to_string());
+    let pence = (rounded.abs().fract() * Decimal::ONE_HUNDRED).trunc();
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{whole}.{pence:0>2}")
+}
+
+/// Long or odd text from a link, cut down to show safely in a message.
+pub fn shorten(text: &str) -> String {
+    let printable: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
+    if text.chars().count() > 40 {
+        format!("{printable}…")
+    } else {
+        printable
+    }
+}

@@ -1,0 +1,9 @@
+//! Scenarios in links: the levers a reader can move, and the query string that records them.
+
+pub mod levers;
+pub mod query;
+
+pub use levers::{levers, Lever, LeverValue, Range, Unit};
+pub use query::{
+    parse, percent_decode, percent_encode, write, Notice, NoticeKind, Parsed, LINK_VERSION,
+};

@@ -1,0 +1,266 @@
+//! A scenario as a URL query string: `v=1&proposal=sandwell&allocation=50`.
+//!
+//! Only values that differ from the proposal's published ones are written. Reading never fails:
+//! whatever a link holds, the result is a usable scenario plus notices that say, in words, what
+//! was corrected or ignored and why.
+
+use super::levers::{levers, shorten, Lever, LeverValue};
+use crate::model::Scenario;
+use crate::proposal::Proposal;
+
+/// The link format's version. Bump it only with a reader for the old one: shared links are a
+/// promise.
+pub const LINK_VERSION: &str = "1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// A value outside its range, or too precise, was brought into range.
+    Corrected,
+    /// A value that could not be read; the published value was kept.
+    Unreadable,
+    /// A key this calculator does not use.
+    UnknownKey,
+    /// The same key twice; the last one counts.
+    Repeated,
+    /// A proposal this calculator does not have.
+    UnknownProposal,
+    /// A link version this calculator does not know.
+    UnknownVersion,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    /// The key as written in the link (shortened if long).
+    pub key: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// Index into the proposals given to `parse`.
+    pub proposal: usize,
+    pub scenario: Scenario,
+    pub notices: Vec<Notice>,
+}
+
+/// Most notices kept for one link: a hostile link may hold thousands of keys.
+const MAX_NOTICES: usize = 50;
+
+/// Decodes `%XX` and `+` as a browser encodes a query; bad escapes are kept as written.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'+' => decoded.push(b' '),
+            b'%' if index + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        decoded.push(byte);
+                        index += 2;
+                    }
+                    None => decoded.push(b'%'),
+                }
+            }
+            byte => decoded.push(byte),
+        }
+        index += 1;
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+/// Encodes a key or value for a link: letters, digits and `-._~` stay as they are.
+pub fn percent_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+/// Splits a query (with or without a leading `?`, or a whole URL) into decoded key-value pairs.
+fn pairs(query: &str) -> Vec<(String, String)> {
+    let query = match query.split_once('?') {
+        Some((_, after)) => after,
+        None => query,
+    };
+    let query = query.split('#').next().unwrap_or_default();
+    query
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            (
+                percent_decode(key).trim().to_lowercase(),
+                percent_decode(value),
+            )
+        })
+        .collect()
+}
+
+/// Reads a link. The proposal is named by `proposal=`; without it, the first proposal given.
+pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
+    let mut notices = Vec::new();
+    let push = |notices: &mut Vec<Notice>, kind, key: &str, message: String| {
+        if notices.len() < MAX_NOTICES {
+            notices.push(Notice {
+                kind,
+                key: shorten(key),
+                message,
+            });
+        }
+    };
+    let pairs = pairs(query);
+
+    let mut proposal = 0;
+    if let Some((_, wanted)) = pairs.iter().rev().find(|(key, _)| key == "proposal") {
+        let wanted = wanted.trim().to_lowercase();
+        match proposals.iter().position(|p| p.id == wanted) {
+            Some(index) => proposal = index,
+            None => push(
+                &mut notices,
+                NoticeKind::UnknownProposal,
+                "proposal",
+                format!(
+                    "This calculator has no proposal called \"{}\", so it opened {} instead.",
+                    shorten(&wanted),
+                    proposals
+                        .first()
+                        .map(|p| p.name.as_str())
+                        .unwrap_or("the first proposal")
+                ),
+            ),
+        }
+    }
+    if let Some((_, version)) = pairs.iter().rev().find(|(key, _)| key == "v") {
+        if version.trim() != LINK_VERSION {
+            push(
+                &mut notices,
+                NoticeKind::UnknownVersion,
+                "v",
+                format!(
+                    "This link says it is of version \"{}\"; this calculator reads version {LINK_VERSION} links, so some values may not be as the sender saw them.",
+                    shorten(version)
+                ),
+            );
+        }
+    }
+
+    let Some(chosen) = proposals.get(proposal) else {
+        // No proposals at all: nothing can be shown, but reading must still not fail.
+        return Parsed {
+            proposal: 0,
+            scenario: empty_scenario(),
+            notices,
+        };
+    };
+    let levers = levers(chosen);
+    let mut scenario = chosen.baseline.clone();
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, text) in &pairs {
+        if key == "proposal" || key == "v" {
+            continue;
+        }
+        if seen.contains(&key.as_str()) {
+            push(
+                &mut notices,
+                NoticeKind::Repeated,
+                key,
+                format!("The link gives {key} more than once; the last one was used."),
+            );
+        }
+        seen.push(key);
+        let (lever, text) = match find_lever(&levers, key, text) {
+            Some(found) => found,
+            None => {
+                push(
+                    &mut notices,
+                    NoticeKind::UnknownKey,
+                    key,
+                    format!("The link contains \"{}\", which this calculator does not use for {}; it was ignored.", shorten(key), chosen.name),
+                );
+                continue;
+            }
+        };
+        match lever.read(&text) {
+            Ok(value) => {
+                let (kept, correction) = lever.clamp(value);
+                if let Some(message) = correction {
+                    push(
+                        &mut notices,
+                        NoticeKind::Corrected,
+                        key,
+                        format!("{message}."),
+                    );
+                }
+                lever.set(&mut scenario, kept);
+            }
+            Err(message) => push(
+                &mut notices,
+                NoticeKind::Unreadable,
+                key,
+                format!("{message}."),
+            ),
+        }
+    }
+    Parsed {
+        proposal,
+        scenario,
+        notices,
+    }
+}
+
+/// The lever a key names, and the value text to give it. `<line>.per_month` is also read for a
+/// line whose lever is `<line>.per_year`, as twelve times the amount.
+fn find_lever<'a>(levers: &'a [Lever], key: &str, text: &str) -> Option<(&'a Lever, String)> {
+    if let Some(lever) = levers.iter().find(|l| l.key == key) {
+        return Some((lever, text.to_string()));
+    }
+    let line = key.strip_suffix(".per_month")?;
+    let lever = levers
+        .iter()
+        .find(|l| l.key == format!("{line}.per_year"))?;
+    match lever.read(text) {
+        Ok(LeverValue::Number(n)) => Some((
+            lever,
+            n.checked_mul(12.into())
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| text.to_string()),
+        )),
+        _ => Some((lever, text.to_string())),
+    }
+}
+
+fn empty_scenario() -> Scenario {
+    Scenario {
+        start: crate::model::YearMonth::new(2020, 4).expect("a fixed, valid month"),
+        horizon_months: 12,
+        investments: Vec::new(),
+        savings: Vec::new(),
+        after_plan_trend_percent: rust_decimal::Decimal::ZERO,
+        budget: None,
+    }
+}
+
+/// Writes a link for a scenario of a proposal: its version, the proposal, and every value that
+/// differs from the published one.
+pub fn write(proposal: &Proposal, scenario: &Scenario) -> String {
+    let mut query = format!("v={LINK_VERSION}&proposal={}", percent_encode(&proposal.id));
+    for lever in levers(proposal) {
+        let value = lever.get(scenario);
+        if value != lever.published {
+            query.push('&');
+            query.push_str(&percent_encode(&lever.key));
+            query.push('=');
+            query.push_str(&percent_encode(&lever.link_text(value)));
+        }
+    }
+    query
+}

@@ -1,0 +1,9 @@
+//! Invest-to-save calculator: a pure model of invest-to-save proposals in children's social care
+//! (`model`), proposals read from TOML files (`proposal`), scenarios in links (`codec`), and
+//! printed reports (`report`). The web page (`app`) and the `calc` command are thin fronts.
+
+pub mod codec;
+pub mod model;
+pub mod proposal;
+pub mod reconcile;
+pub mod report;

@@ -1,0 +1,313 @@
+//! The engine: a scenario in, the monthly and financial-year cashflow and headline results out.
+
+use rust_decimal::Decimal;
+
+use super::budget::{budget_table, BudgetTable};
+use super::month::{FinancialYear, YearMonth};
+use super::referrals::ReferralMonth;
+use super::scenario::{InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, Scenario};
+
+const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthRow {
+    pub month: YearMonth,
+    /// Indexed like `Cashflow::funders`. Investment is a positive amount of money spent.
+    pub investment_by_funder: Vec<Decimal>,
+    pub investment: Decimal,
+    /// Indexed like the scenario's saving lines, after realisation.
+    pub saving_by_line: Vec<Decimal>,
+    pub saving: Decimal,
+    /// Saving less investment.
+    pub net: Decimal,
+    /// Running sum of net from the first month.
+    pub cumulative: Decimal,
+    /// The referral driver's working, when the scenario has one.
+    pub referrals: Option<ReferralMonth>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearRow {
+    pub year: FinancialYear,
+    /// Months of this year inside the horizon (fewer than 12 at either end).
+    pub months_in_horizon: u32,
+    pub investment_by_funder: Vec<Decimal>,
+    pub investment: Decimal,
+    pub saving_by_line: Vec<Decimal>,
+    pub saving: Decimal,
+    pub net: Decimal,
+    /// Cumulative at the end of this year (or of the horizon).
+    pub cumulative: Decimal,
+}
+
+/// When the money comes back, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payback {
+    /// The first month from which the cumulative stays at or above zero to the horizon's end.
+    PaidBackIn(YearMonth),
+    /// The cumulative is below zero at the end of the horizon.
+    NotWithinHorizon,
+    /// The cumulative never goes below zero: there is nothing to pay back.
+    NeverInDeficit,
+}
+
+impl Payback {
+    pub fn month(self) -> Option<YearMonth> {
+        match self {
+            Payback::PaidBackIn(month) => Some(month),
+            _ => None,
+        }
+    }
+
+    /// Stable names for exports.
+    pub fn status(self) -> &'static str {
+        match self {
+            Payback::PaidBackIn(_) => "paid_back",
+            Payback::NotWithinHorizon => "not_within_horizon",
+            Payback::NeverInDeficit => "never_in_deficit",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    pub total_investment: Decimal,
+    pub total_saving: Decimal,
+    pub net_return: Decimal,
+    /// Net return per pound invested; `None` when nothing is invested.
+    pub return_on_investment: Option<Decimal>,
+    /// First month whose saving exceeds its investment (in-month breakeven).
+    pub breakeven_month: Option<YearMonth>,
+    pub payback: Payback,
+    /// The lowest cumulative position and when it is reached: the most the proposal is out of
+    /// pocket.
+    pub deepest_cumulative: Decimal,
+    pub deepest_month: Option<YearMonth>,
+    pub investment_by_funder: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cashflow {
+    pub funders: Vec<String>,
+    pub saving_labels: Vec<String>,
+    pub months: Vec<MonthRow>,
+    pub years: Vec<YearRow>,
+    pub results: Results,
+    pub budget: Option<BudgetTable>,
+}
+
+impl Cashflow {
+    pub fn final_month(&self) -> Option<YearMonth> {
+        self.months.last().map(|row| row.month)
+    }
+}
+
+/// Runs the scenario. Pure and total: every scenario, however odd, gives a cashflow.
+pub fn run(scenario: &Scenario) -> Cashflow {
+    let funders = scenario.funders();
+    let months: Vec<YearMonth> = scenario.months().collect();
+
+    let referral_rows = scenario
+        .referral_driver()
+        .map(|driver| driver.run(months.iter().copied()));
+
+    let mut rows = Vec::with_capacity(months.len());
+    let mut cumulative = Decimal::ZERO;
+    for (index, &month) in months.iter().enumerate() {
+        let mut investment_by_funder = vec![Decimal::ZERO; funders.len()];
+        for line in &scenario.investments {
+            let funder = funders
+                .iter()
+                .position(|name| *name == line.funder)
+                .unwrap_or_default();
+            investment_by_funder[funder] += investment_in_month(scenario, line, month);
+        }
+        let saving_by_line: Vec<Decimal> = scenario
+            .savings
+            .iter()
+            .map(|line| {
+                let forecast = match &line.driver {
+                    SavingDriver::Referrals(_) => referral_rows
+                        .as_ref()
+                        .map(|rows| rows[index].saving)
+                        .unwrap_or_default(),
+                    SavingDriver::Scheduled(schedule) => {
+                        schedule.amount_for_month(month, scenario.after_plan_trend_percent)
+                    }
+                    SavingDriver::Recurring {
+                        per_year,
+                        from,
+                        ramp_months,
+                    } => recurring_in_month(*per_year, *from, *ramp_months, month),
+                };
+                forecast * line.realisation_percent / HUNDRED
+            })
+            .collect();
+        let investment: Decimal = investment_by_funder.iter().sum();
+        let saving: Decimal = saving_by_line.iter().sum();
+        let net = saving - investment;
+        cumulative += net;
+        rows.push(MonthRow {
+            month,
+            investment_by_funder,
+            investment,
+            saving_by_line,
+            saving,
+            net,
+            cumulative,
+            referrals: referral_rows.as_ref().map(|rows| rows[index].clone()),
+        });
+    }
+
+    let years = financial_years(&rows, funders.len(), scenario.savings.len());
+    let results = results(&rows, funders.len());
+    Cashflow {
+        funders,
+        saving_labels: scenario.savings.iter().map(|l| l.label.clone()).collect(),
+        months: rows,
+        years,
+        results,
+        budget: scenario
+            .budget
+            .as_ref()
+            .map(|view| budget_table(scenario, view)),
+    }
+}
+
+fn investment_in_month(scenario: &Scenario, line: &InvestmentLine, month: YearMonth) -> Decimal {
+    match &line.amounts {
+        InvestmentAmounts::Monthly { per_month, .. } => match monthly_window(scenario, line, 0) {
+            Some((first, end)) if first <= month && end.is_none_or(|end| month < end) => *per_month,
+            _ => Decimal::ZERO,
+        },
+        InvestmentAmounts::OneOff {
+            amount,
+            month: paid,
+        } if *paid == month => *amount,
+        InvestmentAmounts::OneOff { .. } => Decimal::ZERO,
+        InvestmentAmounts::PerYear(schedule) => schedule.amount_for_month(month, Decimal::ZERO),
+    }
+}
+
+/// First month and the month after the last (`None` = open-ended) of a monthly line. `depth`
+/// stops a chain of "after" references that loops back on itself.
+pub fn monthly_window(
+    scenario: &Scenario,
+    line: &InvestmentLine,
+    depth: usize,
+) -> Option<(YearMonth, Option<YearMonth>)> {
+    let InvestmentAmounts::Monthly { from, months, .. } = &line.amounts else {
+        return None;
+    };
+    let first = match from {
+        MonthRef::Month(month) => *month,
+        MonthRef::After(other_id) => {
+            if depth > scenario.investments.len() {
+                return None;
+            }
+            let other = scenario.investments.iter().find(|l| l.id == *other_id)?;
+            monthly_window(scenario, other, depth + 1)?.1?
+        }
+    };
+    Some((first, months.map(|count| first.plus_months(count as i32))))
+}
+
+fn recurring_in_month(
+    per_year: Decimal,
+    from: YearMonth,
+    ramp_months: u32,
+    month: YearMonth,
+) -> Decimal {
+    let offset = from.months_until(month);
+    if offset < 0 {
+        return Decimal::ZERO;
+    }
+    let full_rate = per_year / TWELVE;
+    if ramp_months == 0 || offset as u32 >= ramp_months {
+        full_rate
+    } else {
+        // A straight-line ramp: month 1 of a 4-month ramp saves a quarter.
+        full_rate * Decimal::from(offset + 1) / Decimal::from(ramp_months)
+    }
+}
+
+fn financial_years(rows: &[MonthRow], funder_count: usize, saving_count: usize) -> Vec<YearRow> {
+    let mut years: Vec<YearRow> = Vec::new();
+    for row in rows {
+        let year = row.month.financial_year();
+        if years.last().map(|y| y.year) != Some(year) {
+            years.push(YearRow {
+                year,
+                months_in_horizon: 0,
+                investment_by_funder: vec![Decimal::ZERO; funder_count],
+                investment: Decimal::ZERO,
+                saving_by_line: vec![Decimal::ZERO; saving_count],
+                saving: Decimal::ZERO,
+                net: Decimal::ZERO,
+                cumulative: Decimal::ZERO,
+            });
+        }
+        let current = years.last_mut().expect("a year was just pushed");
+        current.months_in_horizon += 1;
+        for (total, amount) in current
+            .investment_by_funder
+            .iter_mut()
+            .zip(&row.investment_by_funder)
+        {
+            *total += amount;
+        }
+        for (total, amount) in current.saving_by_line.iter_mut().zip(&row.saving_by_line) {
+            *total += amount;
+        }
+        current.investment += row.investment;
+        current.saving += row.saving;
+        current.net += row.net;
+        current.cumulative = row.cumulative;
+    }
+    years
+}
+
+fn results(rows: &[MonthRow], funder_count: usize) -> Results {
+    let total_investment: Decimal = rows.iter().map(|r| r.investment).sum();
+    let total_saving: Decimal = rows.iter().map(|r| r.saving).sum();
+    let net_return = total_saving - total_investment;
+    let mut investment_by_funder = vec![Decimal::ZERO; funder_count];
+    for row in rows {
+        for (total, amount) in investment_by_funder
+            .iter_mut()
+            .zip(&row.investment_by_funder)
+        {
+            *total += amount;
+        }
+    }
+    let deepest = rows
+        .iter()
+        .filter(|r| r.cumulative < Decimal::ZERO)
+        .min_by(|a, b| a.cumulative.cmp(&b.cumulative));
+    Results {
+        total_investment,
+        total_saving,
+        net_return,
+        return_on_investment: if total_investment.is_zero() {
+            None
+        } else {
+            Some(net_return / total_investment)
+        },
+        breakeven_month: rows.iter().find(|r| r.net > Decimal::ZERO).map(|r| r.month),
+        payback: payback(rows),
+        deepest_cumulative: deepest.map(|r| r.cumulative).unwrap_or_default(),
+        deepest_month: deepest.map(|r| r.month),
+        investment_by_funder,
+    }
+}
+
+fn payback(rows: &[MonthRow]) -> Payback {
+    match rows.iter().rposition(|r| r.cumulative < Decimal::ZERO) {
+        None => Payback::NeverInDeficit,
+        Some(last_negative) => match rows.get(last_negative + 1) {
+            Some(row) => Payback::PaidBackIn(row.month),
+            None => Payback::NotWithinHorizon,
+        },
+    }
+}

@@ -1,0 +1,14 @@
+//! The calculation core. No browser types and no I/O: the page and the command line are two thin
+//! fronts over it.
+
+pub mod budget;
+pub mod cashflow;
+pub mod money;
+pub mod month;
+pub mod referrals;
+pub mod scenario;
+pub mod schedule;
+
+pub use cashflow::{run, Cashflow, MonthRow, Payback, Results, YearRow};
+pub use month::{FinancialYear, YearMonth};
+pub use scenario::Scenario;

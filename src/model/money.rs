@@ -1,0 +1,82 @@
+//! Money is exact decimal pounds. Rounding is a named choice made here and nowhere else.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Whole pounds, half away from zero: what a spreadsheet shows.
+pub fn whole_pounds(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Pounds and pence, half away from zero: the precision of exports.
+pub fn pence(amount: Decimal) -> Decimal {
+    let mut rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    if rounded.is_zero() {
+        // Never "-0.00".
+        rounded.set_sign_positive(true);
+    }
+    rounded
+}
+
+/// "£1,234" or "-£1,234", rounded to whole pounds.
+pub fn format_pounds(amount: Decimal) -> String {
+    let rounded = whole_pounds(amount);
+    let digits = group_thousands(&rounded.abs().trunc().to_string());
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        format!("-£{digits}")
+    } else {
+        format!("£{digits}")
+    }
+}
+
+/// "1,234" or "(1,234)": negative figures as councils print them.
+pub fn format_council(amount: Decimal) -> String {
+    let rounded = whole_pounds(amount);
+    let digits = group_thousands(&rounded.abs().trunc().to_string());
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        format!("({digits})")
+    } else {
+        digits
+    }
+}
+
+/// "1,234,567" from "1234567".
+pub fn group_thousands(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (position, character) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(character);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        assert_eq!(whole_pounds(d("2.5")), d("3"));
+        assert_eq!(whole_pounds(d("-2.5")), d("-3"));
+        assert_eq!(whole_pounds(d("2083.333")), d("2083"));
+        assert_eq!(pence(d("0.125")).to_string(), "0.13");
+        assert_eq!(pence(d("7500")).to_string(), "7500.00");
+        assert_eq!(pence(d("-0.001")).to_string(), "0.00");
+    }
+
+    #[test]
+    fn figures_print_as_councils_print_them() {
+        assert_eq!(format_council(d("-112500")), "(112,500)");
+        assert_eq!(format_council(d("367916.6")), "367,917");
+        assert_eq!(format_council(d("-0.4")), "0");
+        assert_eq!(format_pounds(d("-1234567.5")), "-£1,234,568");
+        assert_eq!(format_pounds(d("999")), "£999");
+    }
+}

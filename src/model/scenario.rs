@@ -1,0 +1,194 @@
+//! What a scenario is: a timeline, the money going in and the savings coming out.
+//!
+//! A scenario is plain data. Presets and councils' own proposals are read into it from TOML files
+//! (`crate::proposal`), and the levers (`crate::codec`) change its values; the engine
+//! (`crate::model::cashflow`) only reads it.
+
+use rust_decimal::Decimal;
+
+use super::month::{FinancialYear, YearMonth};
+
+/// Longest horizon a scenario may have: 50 years of months.
+pub const MAX_HORIZON_MONTHS: u32 = 600;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// First month of the cashflow.
+    pub start: YearMonth,
+    /// Number of months the cashflow runs for (the horizon).
+    pub horizon_months: u32,
+    pub investments: Vec<InvestmentLine>,
+    pub savings: Vec<SavingLine>,
+    /// How scheduled savings move after their last planned year, as a percentage of their last
+    /// planned year-on-year change: 0 holds them at the last level, 100 carries the trend on.
+    pub after_plan_trend_percent: Decimal,
+    /// A council-funding view of annual budget changes (Trafford's summary table), if the
+    /// proposal has one.
+    pub budget: Option<BudgetView>,
+}
+
+impl Scenario {
+    /// The month after the horizon ends.
+    pub fn end(&self) -> YearMonth {
+        self.start.plus_months(self.horizon_months as i32)
+    }
+
+    pub fn months(&self) -> impl Iterator<Item = YearMonth> + '_ {
+        (0..self.horizon_months as i32).map(|offset| self.start.plus_months(offset))
+    }
+
+    pub fn referral_driver(&self) -> Option<&ReferralDriver> {
+        self.savings.iter().find_map(|line| match &line.driver {
+            SavingDriver::Referrals(driver) => Some(driver),
+            _ => None,
+        })
+    }
+
+    pub fn referral_driver_mut(&mut self) -> Option<&mut ReferralDriver> {
+        self.savings
+            .iter_mut()
+            .find_map(|line| match &mut line.driver {
+                SavingDriver::Referrals(driver) => Some(driver),
+                _ => None,
+            })
+    }
+
+    /// Funders in the order they first appear.
+    pub fn funders(&self) -> Vec<String> {
+        let mut funders: Vec<String> = Vec::new();
+        for line in &self.investments {
+            if !funders.contains(&line.funder) {
+                funders.push(line.funder.clone());
+            }
+        }
+        funders
+    }
+}
+
+/// Money going in: who pays, how much, when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvestmentLine {
+    /// Short, URL-safe name used in links ("council").
+    pub id: String,
+    pub label: String,
+    pub funder: String,
+    pub amounts: InvestmentAmounts,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InvestmentAmounts {
+    /// The same amount every month, from a month, for a number of months (or to the horizon).
+    Monthly {
+        per_month: Decimal,
+        from: MonthRef,
+        months: Option<u32>,
+    },
+    /// A single payment in one month (a capital investment, say).
+    OneOff { amount: Decimal, month: YearMonth },
+    /// Amounts per financial year, each spread evenly over that year's months.
+    PerYear(Schedule),
+}
+
+/// When a monthly line starts: a fixed month, or straight after another line stops (the Trust
+/// takes over when the council's funding ends).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MonthRef {
+    Month(YearMonth),
+    After(String),
+}
+
+/// Annual amounts, one per financial year from `first_year`. After the last year the amount
+/// holds at the last year's level (and, for savings, follows the after-plan trend).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    pub first_year: FinancialYear,
+    pub amounts_per_year: Vec<Decimal>,
+    /// Scales every amount: 100 is the plan as published.
+    pub scale_percent: Decimal,
+}
+
+impl Schedule {
+    pub fn last_year(&self) -> FinancialYear {
+        FinancialYear {
+            start_year: self.first_year.start_year + self.amounts_per_year.len() as i32 - 1,
+        }
+    }
+}
+
+/// Money coming back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavingLine {
+    pub id: String,
+    pub label: String,
+    pub driver: SavingDriver,
+    /// Share of the forecast saving that is realised, in percent (100 = as forecast).
+    pub realisation_percent: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SavingDriver {
+    /// Fewer accepted referrals, so fewer open cases (Sandwell).
+    Referrals(ReferralDriver),
+    /// Annual amounts from a published plan (Trafford's benefits).
+    Scheduled(Schedule),
+    /// A flat annual saving from a month, reaching full rate after a ramp.
+    Recurring {
+        per_year: Decimal,
+        from: YearMonth,
+        ramp_months: u32,
+    },
+}
+
+/// The referral-reduction mechanism (models.md section 2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferralDriver {
+    /// First month in which referrals fall.
+    pub delivery_start: YearMonth,
+    /// Accepted referrals a year before the proposal: context for the reader, not used in sums.
+    pub baseline_referrals_per_year: Decimal,
+    /// The planned reduction, period by period from the delivery start.
+    pub periods: Vec<ReductionPeriod>,
+    /// Scales the whole planned reduction: 100 is the plan.
+    pub reduction_percent_of_plan: Decimal,
+    /// Share of avoided referrals that would have become Child in Need or Child Protection cases.
+    pub allocation_percent: Decimal,
+    pub cost_per_case_per_year: Decimal,
+    /// Savings are cashable only in whole steps of this many cases (1 = every case).
+    pub cases_per_cashable_step: u32,
+    /// Most that can be saved in a year; `None` = no cap.
+    pub saving_cap_per_year: Option<Decimal>,
+    /// Months an avoided case would have stayed open; `None` = cases accumulate.
+    pub case_duration_months: Option<u32>,
+}
+
+/// A stretch of months whose reductions follow `monthly_profile` in shape and add up to
+/// `total_reduction` (the printed months are rounded; the annual totals drive the model).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReductionPeriod {
+    /// How the report names the period ("2022/23").
+    pub label: String,
+    pub monthly_profile: Vec<Decimal>,
+    pub total_reduction: Decimal,
+}
+
+/// How the proposal changes the council's annual budget over its plan years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetView {
+    pub title: String,
+    /// Rows after "year on year investment", in printed order, each a saving line's change in
+    /// level or an adjustment.
+    pub rows: Vec<BudgetRowSource>,
+    pub total_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BudgetRowSource {
+    /// The year-on-year change of a scheduled saving line, as a reduction in funding required.
+    SavingChange { line_id: String, label: String },
+    /// A funding item that is not programme cash (existing budget, a contingency).
+    Adjustment {
+        id: String,
+        label: String,
+        schedule: Schedule,
+    },
+}

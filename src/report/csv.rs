@@ -1,0 +1,92 @@
+//! CSV tables: one row per month or per financial year, money to the penny, costs positive.
+
+use crate::model::money::pence;
+use crate::model::Cashflow;
+use crate::reconcile::Reconciliation;
+
+/// Quotes a field if it needs it.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn header(first: &str, cashflow: &Cashflow) -> String {
+    let mut columns = vec![first.to_string()];
+    columns.extend(
+        cashflow
+            .funders
+            .iter()
+            .map(|f| field(&format!("investment_{f}"))),
+    );
+    columns.extend(["investment", "saving", "net", "cumulative"].map(String::from));
+    columns.join(",")
+}
+
+pub fn months(cashflow: &Cashflow) -> String {
+    let mut out = header("month", cashflow) + "\n";
+    for row in &cashflow.months {
+        let mut cells = vec![row.month.to_string()];
+        cells.extend(
+            row.investment_by_funder
+                .iter()
+                .map(|a| pence(*a).to_string()),
+        );
+        cells.extend(
+            [row.investment, row.saving, row.net, row.cumulative].map(|a| pence(a).to_string()),
+        );
+        out += &(cells.join(",") + "\n");
+    }
+    out
+}
+
+pub fn years(cashflow: &Cashflow) -> String {
+    let mut out = header("year", cashflow) + "\n";
+    for row in &cashflow.years {
+        let mut cells = vec![row.year.to_string()];
+        cells.extend(
+            row.investment_by_funder
+                .iter()
+                .map(|a| pence(*a).to_string()),
+        );
+        cells.extend(
+            [row.investment, row.saving, row.net, row.cumulative].map(|a| pence(a).to_string()),
+        );
+        out += &(cells.join(",") + "\n");
+    }
+    out
+}
+
+pub fn budget(cashflow: &Cashflow) -> String {
+    let Some(table) = &cashflow.budget else {
+        return String::new();
+    };
+    let mut columns = vec!["row".to_string()];
+    columns.extend(table.years.iter().map(|y| y.to_string()));
+    columns.push("total".into());
+    let mut out = columns.join(",") + "\n";
+    for row in table.rows() {
+        let mut cells = vec![field(&row.label)];
+        cells.extend(row.per_year.iter().map(|a| pence(*a).to_string()));
+        cells.push(pence(row.total).to_string());
+        out += &(cells.join(",") + "\n");
+    }
+    out
+}
+
+pub fn reconciliation(reconciliation: &Reconciliation) -> String {
+    let mut out = String::from("series,period,published,model,difference\n");
+    for c in reconciliation.all() {
+        out += &format!(
+            "{},{},{},{},{}\n",
+            field(&c.series),
+            c.period,
+            c.published,
+            c.model,
+            c.model - c.published
+        );
+    }
+    out
+}

@@ -1,0 +1,93 @@
+//! The JSON export: a stable contract (documented in the README). Money is a decimal string in
+//! pounds to the penny; months are "YYYY-MM"; financial years "2022/23".
+
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+
+use crate::codec::Notice;
+use crate::model::money::pence;
+use crate::model::Cashflow;
+use crate::proposal::Proposal;
+
+/// Version of the export's shape.
+pub const EXPORT_FORMAT: u32 = 1;
+
+fn money(amount: Decimal) -> Value {
+    Value::String(pence(amount).to_string())
+}
+
+fn by_name(names: &[String], amounts: &[Decimal]) -> Value {
+    let mut map = Map::new();
+    for (name, amount) in names.iter().zip(amounts) {
+        map.insert(name.clone(), money(*amount));
+    }
+    Value::Object(map)
+}
+
+pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[Notice]) -> Value {
+    let results = &cashflow.results;
+    let months: Vec<Value> = cashflow
+        .months
+        .iter()
+        .map(|row| {
+            json!({
+                "month": row.month.to_string(),
+                "investment": money(row.investment),
+                "investment_by_funder": by_name(&cashflow.funders, &row.investment_by_funder),
+                "saving": money(row.saving),
+                "net": money(row.net),
+                "cumulative": money(row.cumulative),
+            })
+        })
+        .collect();
+    let years: Vec<Value> = cashflow
+        .years
+        .iter()
+        .map(|row| {
+            json!({
+                "year": row.year.to_string(),
+                "months_in_horizon": row.months_in_horizon,
+                "investment": money(row.investment),
+                "investment_by_funder": by_name(&cashflow.funders, &row.investment_by_funder),
+                "saving": money(row.saving),
+                "net": money(row.net),
+                "cumulative": money(row.cumulative),
+            })
+        })
+        .collect();
+    let budget = cashflow.budget.as_ref().map(|table| {
+        json!({
+            "title": table.title,
+            "years": table.years.iter().map(|y| y.to_string()).collect::<Vec<_>>(),
+            "rows": table.rows().map(|row| json!({
+                "id": row.id,
+                "label": row.label,
+                "per_year": row.per_year.iter().map(|a| money(*a)).collect::<Vec<_>>(),
+                "total": money(row.total),
+            })).collect::<Vec<_>>(),
+        })
+    });
+    json!({
+        "format": EXPORT_FORMAT,
+        "proposal": { "id": proposal.id, "name": proposal.name },
+        "query": query,
+        "funders": cashflow.funders,
+        "results": {
+            "total_investment": money(results.total_investment),
+            "total_saving": money(results.total_saving),
+            "net_return": money(results.net_return),
+            "return_on_investment": results.return_on_investment
+                .map(|r| Value::String(r.round_dp(4).normalize().to_string())),
+            "breakeven_month": results.breakeven_month.map(|m| m.to_string()),
+            "payback_month": results.payback.month().map(|m| m.to_string()),
+            "payback_status": results.payback.status(),
+            "deepest_cumulative": money(results.deepest_cumulative),
+            "deepest_month": results.deepest_month.map(|m| m.to_string()),
+            "investment_by_funder": by_name(&cashflow.funders, &results.investment_by_funder),
+        },
+        "months": months,
+        "financial_years": years,
+        "budget": budget,
+        "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
+    })
+}

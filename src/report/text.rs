@@ -1,0 +1,220 @@
+//! A readable text report: headline results, then the financial-year and monthly tables with
+//! negative figures in brackets, as councils print them.
+
+use rust_decimal::Decimal;
+
+use crate::model::money::{format_council, format_pounds};
+use crate::model::Cashflow;
+use crate::proposal::Proposal;
+use crate::reconcile::Reconciliation;
+
+fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(index, (cell, width))| {
+                if index == 0 {
+                    format!("{cell:<width$}")
+                } else {
+                    format!("{cell:>width$}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = line(headers) + "\n";
+    for row in rows {
+        out += &(line(row) + "\n");
+    }
+    out
+}
+
+fn money_columns(cashflow: &Cashflow) -> Vec<String> {
+    let mut headers: Vec<String> = cashflow
+        .funders
+        .iter()
+        .map(|f| format!("{f} invests"))
+        .collect();
+    headers.extend(["Investment", "Saving", "Net", "Cumulative"].map(String::from));
+    headers
+}
+
+fn money_cells(by_funder: &[Decimal], totals: [Decimal; 4]) -> Vec<String> {
+    // Costs print in brackets, as the reports print them.
+    let mut cells: Vec<String> = by_funder.iter().map(|a| format_council(-*a)).collect();
+    cells.push(format_council(-totals[0]));
+    cells.extend(totals[1..].iter().map(|a| format_council(*a)));
+    cells
+}
+
+pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
+    let r = &cashflow.results;
+    let mut out = format!("{}\n{}\n\n", proposal.name, super::headline(cashflow));
+    let month = |m: Option<crate::model::YearMonth>| {
+        m.map(|m| m.long_name())
+            .unwrap_or_else(|| "none within the horizon".into())
+    };
+    let mut rows = vec![
+        vec!["Total investment".into(), format_pounds(r.total_investment)],
+        vec!["Total saving".into(), format_pounds(r.total_saving)],
+        vec!["Net return".into(), format_pounds(r.net_return)],
+        vec![
+            "Return on investment".into(),
+            r.return_on_investment
+                .map(|roi| format!("{}%", (roi * Decimal::ONE_HUNDRED).round_dp(1)))
+                .unwrap_or_else(|| "nothing invested".into()),
+        ],
+        vec!["In-month breakeven".into(), month(r.breakeven_month)],
+        vec![
+            "Payback month".into(),
+            match r.payback {
+                crate::model::Payback::PaidBackIn(m) => m.long_name(),
+                crate::model::Payback::NotWithinHorizon => {
+                    "does not pay back within the horizon".into()
+                }
+                crate::model::Payback::NeverInDeficit => "never out of pocket".into(),
+            },
+        ],
+        vec![
+            "Most out of pocket".into(),
+            format!(
+                "{} ({})",
+                format_pounds(r.deepest_cumulative),
+                month(r.deepest_month)
+            ),
+        ],
+    ];
+    for (funder, amount) in cashflow.funders.iter().zip(&r.investment_by_funder) {
+        rows.push(vec![
+            format!("Invested by {funder}"),
+            format_pounds(*amount),
+        ]);
+    }
+    out += &table(&["Result".into(), "Value".into()], &rows);
+    out
+}
+
+pub fn years(cashflow: &Cashflow) -> String {
+    let mut headers = vec!["Year".to_string()];
+    headers.extend(money_columns(cashflow));
+    let rows: Vec<Vec<String>> = cashflow
+        .years
+        .iter()
+        .map(|row| {
+            let mut cells = vec![if row.months_in_horizon < 12 {
+                format!("{} ({} months)", row.year, row.months_in_horizon)
+            } else {
+                row.year.to_string()
+            }];
+            cells.extend(money_cells(
+                &row.investment_by_funder,
+                [row.investment, row.saving, row.net, row.cumulative],
+            ));
+            cells
+        })
+        .collect();
+    table(&headers, &rows)
+}
+
+pub fn months(cashflow: &Cashflow) -> String {
+    let mut headers = vec!["Month".to_string()];
+    headers.extend(money_columns(cashflow));
+    let rows: Vec<Vec<String>> = cashflow
+        .months
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.month.short_name()];
+            cells.extend(money_cells(
+                &row.investment_by_funder,
+                [row.investment, row.saving, row.net, row.cumulative],
+            ));
+            cells
+        })
+        .collect();
+    table(&headers, &rows)
+}
+
+pub fn budget(cashflow: &Cashflow) -> String {
+    let Some(budget) = &cashflow.budget else {
+        return String::new();
+    };
+    let mut headers = vec![budget.title.clone()];
+    headers.extend(budget.years.iter().map(|y| y.to_string()));
+    headers.push("Total".into());
+    let rows: Vec<Vec<String>> = budget
+        .rows()
+        .map(|row| {
+            let mut cells = vec![row.label.clone()];
+            cells.extend(row.per_year.iter().map(|a| format_council(*a)));
+            cells.push(format_council(row.total));
+            cells
+        })
+        .collect();
+    table(&headers, &rows)
+}
+
+pub fn reconciliation(reconciliation: &Reconciliation) -> String {
+    let compared = reconciliation.all().count();
+    let differing: Vec<_> = reconciliation.differences().collect();
+    let stated = |m: Option<crate::model::YearMonth>| {
+        m.map(|m| m.long_name())
+            .unwrap_or_else(|| "not stated".into())
+    };
+    let modelled = |m: Option<crate::model::YearMonth>| {
+        m.map(|m| m.long_name())
+            .unwrap_or_else(|| "none within the horizon".into())
+    };
+    let mut out = format!(
+        "Published figures compared: {compared}; the model gives {} of them to the pound.\n",
+        compared - differing.len()
+    );
+    out += &format!(
+        "In-month breakeven: published {}, model {}.\nPayback: published {}, model {}.\n",
+        stated(reconciliation.published_breakeven),
+        modelled(reconciliation.model_breakeven),
+        stated(reconciliation.published_payback),
+        modelled(reconciliation.model_payback)
+    );
+    if !differing.is_empty() {
+        let rows: Vec<Vec<String>> = differing
+            .iter()
+            .map(|c| {
+                vec![
+                    c.series.clone(),
+                    c.period.clone(),
+                    format_council(c.published),
+                    format_council(c.model),
+                    format_council(c.model - c.published),
+                ]
+            })
+            .collect();
+        out += "\n";
+        out += &table(
+            &[
+                "Figure".into(),
+                "Period".into(),
+                "Published".into(),
+                "Model".into(),
+                "Difference".into(),
+            ],
+            &rows,
+        );
+    }
+    if !reconciliation.inconsistencies.is_empty() {
+        out += "\nWhere the published document disagrees with itself:\n";
+        for item in &reconciliation.inconsistencies {
+            out += &format!("- {item}\n");
+        }
+    }
+    out
+}
