@@ -445,10 +445,12 @@ fn budget_view(budget: &file::BudgetFile, savings: &[SavingLine]) -> Result<Budg
                 schedule: schedule(&row.first_year, per_year)
                     .map_err(|e| format!("budget row \"{}\": {e}", row.id))?,
             },
-            (Some(_), Some(_)) => return Err(format!(
+            (Some(_), Some(_)) => {
+                return Err(format!(
                 "budget row \"{}\" has the id of a saving line and its own per_year; rename one",
                 row.id
-            )),
+            ))
+            }
             (None, None) => {
                 return Err(format!(
                     "budget row \"{}\" must name a scheduled saving line or give per_year",

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check: formatting, lints, the model's tests (golden, property, codec, CLI), the
+# release build, the component tests in headless Chromium and the whole-page browser tests with
+# the accessibility audit. Installs what it needs first (scripts/setup.sh --tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --check
+
+step "Lints (cargo clippy --all-targets -- -D warnings)"
+cargo clippy --all-targets -- -D warnings
+
+step "Release build of the page (trunk build --release)"
+trunk build --release --offline
+
+if [ -d tests/browser ]; then
+  step "Whole-page browser tests and accessibility audit (Playwright, headless Chromium)"
+  node --test tests/browser/
+fi
+
+if [ -f tests/web.rs ]; then
+  step "Component tests in headless Chromium (wasm-bindgen-test)"
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+fi
+
+step "Model tests (cargo test)"
+cargo test

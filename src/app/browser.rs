@@ -1,0 +1,84 @@
+//! The few browser calls the page makes: reading and replacing the link, copying to the clipboard.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The query string the page was opened with, without `?`.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's address for a query: origin and path, then `?query`.
+pub fn address_for(query: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    format!("{base}?{query}")
+}
+
+/// Replaces the address in place (no new history entry per slider step).
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    }
+}
+
+/// Copies text with the asynchronous clipboard API. `Err` when the browser refuses (no
+/// permission, an insecure page): the caller then offers the text to copy by hand.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
+    let window = web_sys::window().ok_or(())?;
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .map_err(|_| ())?;
+    if clipboard.is_undefined() {
+        return Err(());
+    }
+    let write_text = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .map_err(|_| ())?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| ())?;
+    let promise = write_text
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|_| ())?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Shows a readable message in place of a dead page when the program fails.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&detail));
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(body) = document.body() else { return };
+        if let Ok(message) = document.create_element("div") {
+            message.set_class_name("failure");
+            let _ = message.set_attribute("role", "alert");
+            message.set_text_content(Some(
+                "Sorry: the calculator hit a problem it could not recover from, and has stopped. \
+                 Reload the page to start again; the link in the address bar keeps your assumptions. \
+                 If it happens again, please tell us what you changed last.",
+            ));
+            let _ = body.prepend_with_node_1(&message);
+        }
+    }));
+}

@@ -1,0 +1,236 @@
+//! Geometry of the payback curve: where each point, tick and marker goes in the SVG. Pixel
+//! positions are floats; the money they stand for comes exact from the model.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::model::money::{format_pounds, whole_pounds};
+use crate::model::{Cashflow, YearMonth};
+
+pub const WIDTH: f64 = 720.0;
+pub const HEIGHT: f64 = 380.0;
+const LEFT: f64 = 84.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 56.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub position: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+    /// Short name for styling: "breakeven" or "payback".
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// SVG path of the model's cumulative position.
+    pub model_path: String,
+    /// SVG path of the published cumulative, where the report prints one.
+    pub published_path: Option<String>,
+    pub zero_y: f64,
+    pub plot_left: f64,
+    pub plot_right: f64,
+    pub plot_top: f64,
+    pub plot_bottom: f64,
+    pub y_ticks: Vec<Tick>,
+    /// Financial-year boundaries (x of each April) and the year's label at its middle.
+    pub year_boundaries: Vec<f64>,
+    pub year_labels: Vec<Tick>,
+    pub markers: Vec<Marker>,
+    /// One sentence describing the curve for screen readers.
+    pub description: String,
+}
+
+fn to_f64(amount: Decimal) -> f64 {
+    amount.to_f64().unwrap_or(0.0)
+}
+
+/// A round step giving about five ticks over `span`.
+fn tick_step(span: f64) -> f64 {
+    if span <= 0.0 || !span.is_finite() {
+        return 1.0;
+    }
+    let rough = span / 5.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// "£250k", "-£1.5m", "£0".
+pub fn short_pounds(value: f64) -> String {
+    let sign = if value < 0.0 { "-" } else { "" };
+    let size = value.abs();
+    let text = if size >= 1_000_000.0 {
+        format!("{}m", trim(size / 1_000_000.0))
+    } else if size >= 1_000.0 {
+        format!("{}k", trim(size / 1_000.0))
+    } else {
+        trim(size)
+    };
+    format!("{sign}£{text}")
+}
+
+fn trim(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> Chart {
+    let count = cashflow.months.len().max(1);
+    let plot_width = WIDTH - LEFT - RIGHT;
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let x_of = |index: usize| LEFT + plot_width * (index as f64 + 0.5) / count as f64;
+
+    let mut values: Vec<f64> = cashflow
+        .months
+        .iter()
+        .map(|r| to_f64(r.cumulative))
+        .collect();
+    if let Some(published) = published_cumulative {
+        values.extend(published.iter().map(|v| to_f64(*v)));
+    }
+    let low = values.iter().copied().fold(0.0_f64, f64::min);
+    let high = values.iter().copied().fold(0.0_f64, f64::max);
+    let step = tick_step(high - low);
+    let axis_low = (low / step).floor() * step;
+    let mut axis_high = (high / step).ceil() * step;
+    if axis_high <= axis_low {
+        axis_high = axis_low + step;
+    }
+    let y_of = |value: f64| TOP + plot_height * (axis_high - value) / (axis_high - axis_low);
+
+    let path = |points: &mut dyn Iterator<Item = (usize, f64)>| {
+        let mut path = String::new();
+        for (index, value) in points {
+            let command = if path.is_empty() { 'M' } else { 'L' };
+            path.push_str(&format!("{command}{:.1},{:.1} ", x_of(index), y_of(value)));
+        }
+        path.trim_end().to_string()
+    };
+    let model_path = path(
+        &mut values
+            .iter()
+            .take(cashflow.months.len())
+            .copied()
+            .enumerate(),
+    );
+    let published_path = published_cumulative
+        .filter(|p| !p.is_empty())
+        .map(|p| path(&mut p.iter().map(|v| to_f64(*v)).enumerate().take(count)));
+
+    let mut y_ticks = Vec::new();
+    let mut tick = axis_low;
+    while tick <= axis_high + step / 2.0 && y_ticks.len() < 20 {
+        y_ticks.push(Tick {
+            position: y_of(tick),
+            label: short_pounds(if tick.abs() < step / 1e6 { 0.0 } else { tick }),
+        });
+        tick += step;
+    }
+
+    let mut year_boundaries = Vec::new();
+    let mut year_labels = Vec::new();
+    let mut start_index = 0;
+    for (index, row) in cashflow.months.iter().enumerate() {
+        let next_is_new_year = cashflow
+            .months
+            .get(index + 1)
+            .is_none_or(|next| next.month.financial_year() != row.month.financial_year());
+        if next_is_new_year {
+            let left = LEFT + plot_width * start_index as f64 / count as f64;
+            let right = LEFT + plot_width * (index + 1) as f64 / count as f64;
+            if start_index > 0 {
+                year_boundaries.push(left);
+            }
+            // Label a year only if there is room for "2022/23".
+            if right - left >= 44.0 {
+                year_labels.push(Tick {
+                    position: (left + right) / 2.0,
+                    label: row.month.financial_year().to_string(),
+                });
+            }
+            start_index = index + 1;
+        }
+    }
+
+    let position = |month: YearMonth| cashflow.months.iter().position(|r| r.month == month);
+    let mut markers = Vec::new();
+    if let Some(month) = cashflow.results.breakeven_month {
+        if let Some(index) = position(month) {
+            markers.push(Marker {
+                x: x_of(index),
+                y: y_of(values[index]),
+                label: format!("In-month breakeven: {}", month.short_name()),
+                kind: "breakeven",
+            });
+        }
+    }
+    if let Some(month) = cashflow.results.payback.month() {
+        if let Some(index) = position(month) {
+            markers.push(Marker {
+                x: x_of(index),
+                y: y_of(values[index]),
+                label: format!("Payback: {}", month.short_name()),
+                kind: "payback",
+            });
+        }
+    }
+
+    let description = match (cashflow.months.first(), cashflow.months.last()) {
+        (Some(first), Some(last)) => format!(
+            "Cumulative position from {} to {}: lowest {}, ending at {}.",
+            first.month.long_name(),
+            last.month.long_name(),
+            format_pounds(cashflow.results.deepest_cumulative),
+            format_pounds(whole_pounds(last.cumulative)),
+        ),
+        _ => "No months to show.".into(),
+    };
+
+    Chart {
+        model_path,
+        published_path,
+        zero_y: y_of(0.0),
+        plot_left: LEFT,
+        plot_right: WIDTH - RIGHT,
+        plot_top: TOP,
+        plot_bottom: HEIGHT - BOTTOM,
+        y_ticks,
+        year_boundaries,
+        year_labels,
+        markers,
+        description,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model;
+    use crate::proposal::presets::preset;
+
+    #[test]
+    fn ticks_are_round_numbers_that_cover_the_curve() {
+        assert_eq!(tick_step(450_000.0), 100_000.0);
+        assert_eq!(short_pounds(-1_500_000.0), "-£1.5m");
+        assert_eq!(short_pounds(250_000.0), "£250k");
+        let sandwell = preset("sandwell").unwrap();
+        let drawn = chart(&model::run(&sandwell.baseline), None);
+        assert_eq!(drawn.y_ticks.first().unwrap().label, "-£100k");
+        assert_eq!(drawn.y_ticks.last().unwrap().label, "£400k");
+        assert_eq!(drawn.year_boundaries.len(), 3);
+        assert_eq!(drawn.markers.len(), 2);
+        assert!(drawn.markers[1].label.ends_with("Dec 2023"));
+    }
+}

@@ -1,0 +1,100 @@
+//! The results in plain English, updated live, and announced to screen readers once the value
+//! settles rather than on every slider step.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::model::money::format_pounds;
+use crate::model::{Cashflow, Payback, YearMonth};
+use crate::proposal::Published;
+use crate::report::headline;
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    pub cashflow: Rc<Cashflow>,
+    pub published: Rc<Published>,
+}
+
+/// Milliseconds the headline must stay the same before it is announced.
+const SETTLE_MS: u32 = 1000;
+
+fn month_or(month: Option<YearMonth>, otherwise: &str) -> String {
+    month
+        .map(|m| m.long_name())
+        .unwrap_or_else(|| otherwise.to_string())
+}
+
+#[function_component(Headline)]
+pub fn headline_view(props: &HeadlineProps) -> Html {
+    let results = &props.cashflow.results;
+    let sentence = headline(&props.cashflow);
+    let announced = use_state(String::new);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let announced = announced.clone();
+        let timer = timer.clone();
+        use_effect_with(sentence.clone(), move |sentence| {
+            let sentence = sentence.clone();
+            // Replacing the timer cancels the previous one: only a settled value is announced.
+            *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || announced.set(sentence)));
+            || ()
+        });
+    }
+
+    let payback = match results.payback {
+        Payback::PaidBackIn(month) => month.long_name(),
+        Payback::NotWithinHorizon => "Not within the horizon".into(),
+        Payback::NeverInDeficit => "Never out of pocket".into(),
+    };
+    let roi = results
+        .return_on_investment
+        .map(|r| format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(1)))
+        .unwrap_or_else(|| "Nothing invested".into());
+    let published_note = |month: Option<YearMonth>| {
+        month.map(|m| html! { <span class="figure__published">{ format!("Published: {}", m.long_name()) }</span> })
+    };
+    html! {
+        <section class="headline" aria-labelledby="results-heading">
+            <h2 id="results-heading">{ "Results" }</h2>
+            <p class="headline__sentence" id="headline">{ &sentence }</p>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="headline-announcement">{ (*announced).clone() }</p>
+            <dl class="figures">
+                <div class="figure figure--key" id="figure-payback">
+                    <dt>{ "Payback month" }</dt>
+                    <dd>{ payback }{ published_note(props.published.payback_month) }</dd>
+                </div>
+                <div class="figure" id="figure-breakeven">
+                    <dt>{ "In-month breakeven" }</dt>
+                    <dd>{ month_or(results.breakeven_month, "None within the horizon") }{ published_note(props.published.breakeven_month) }</dd>
+                </div>
+                <div class="figure" id="figure-net-return">
+                    <dt>{ "Net return" }</dt>
+                    <dd>{ format_pounds(results.net_return) }</dd>
+                </div>
+                <div class="figure">
+                    <dt>{ "Total investment" }</dt>
+                    <dd>{ format_pounds(results.total_investment) }</dd>
+                </div>
+                <div class="figure">
+                    <dt>{ "Total saving" }</dt>
+                    <dd>{ format_pounds(results.total_saving) }</dd>
+                </div>
+                <div class="figure">
+                    <dt>{ "Return on investment" }</dt>
+                    <dd>{ roi }</dd>
+                </div>
+                <div class="figure">
+                    <dt>{ "Most out of pocket" }</dt>
+                    <dd>{ format_pounds(results.deepest_cumulative) }
+                        if let Some(month) = results.deepest_month {
+                            <span class="figure__published">{ month.long_name() }</span>
+                        }
+                    </dd>
+                </div>
+            </dl>
+        </section>
+    }
+}

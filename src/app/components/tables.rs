@@ -1,0 +1,114 @@
+//! The cashflow as councils print it: financial years, months, and the budget view where the
+//! proposal has one. Negative figures in brackets, tabular digits.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::model::money::format_council;
+use crate::model::Cashflow;
+
+#[derive(Properties, PartialEq)]
+pub struct TablesProps {
+    pub cashflow: Rc<Cashflow>,
+}
+
+fn money_header(cashflow: &Cashflow) -> Html {
+    html! {
+        <>
+            { for cashflow.funders.iter().map(|f| html! { <th scope="col">{ format!("Investment by {f}") }</th> }) }
+            if cashflow.funders.len() > 1 { <th scope="col">{ "Total investment" }</th> }
+            <th scope="col">{ "Saving" }</th>
+            <th scope="col">{ "In month (cost) / return" }</th>
+            <th scope="col">{ "Cumulative (cost) / return" }</th>
+        </>
+    }
+}
+
+fn money_cells(cashflow: &Cashflow, by_funder: &[Decimal], totals: [Decimal; 4]) -> Html {
+    let cell = |amount: Decimal| {
+        let negative = format_council(amount).starts_with('(');
+        html! { <td class={classes!("num", negative.then_some("negative"))}>{ format_council(amount) }</td> }
+    };
+    html! {
+        <>
+            { for by_funder.iter().map(|a| cell(-*a)) }
+            if cashflow.funders.len() > 1 { { cell(-totals[0]) } }
+            { cell(totals[1]) }
+            { cell(totals[2]) }
+            { cell(totals[3]) }
+        </>
+    }
+}
+
+#[function_component(CashflowTables)]
+pub fn cashflow_tables(props: &TablesProps) -> Html {
+    let cashflow = &props.cashflow;
+    html! {
+        <section class="tables" aria-labelledby="tables-heading">
+            <h2 id="tables-heading">{ "Cashflow" }</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="years-caption">
+                <table class="cashflow" id="years-table">
+                    <caption id="years-caption">{ "By financial year (April to March), pounds; costs in brackets" }</caption>
+                    <thead><tr><th scope="col">{ "Year" }</th>{ money_header(cashflow) }</tr></thead>
+                    <tbody>
+                        { for cashflow.years.iter().map(|row| html! {
+                            <tr>
+                                <th scope="row">
+                                    { row.year.to_string() }
+                                    if row.months_in_horizon < 12 { <span class="part-year">{ format!(" ({} months)", row.months_in_horizon) }</span> }
+                                </th>
+                                { money_cells(cashflow, &row.investment_by_funder, [row.investment, row.saving, row.net, row.cumulative]) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <details class="months">
+                <summary>{ format!("Month by month ({} months)", cashflow.months.len()) }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="months-caption">
+                    <table class="cashflow" id="months-table">
+                        <caption id="months-caption">{ "By month, pounds; costs in brackets" }</caption>
+                        <thead><tr><th scope="col">{ "Month" }</th>{ money_header(cashflow) }</tr></thead>
+                        <tbody>
+                            { for cashflow.months.iter().map(|row| html! {
+                                <tr>
+                                    <th scope="row">{ row.month.short_name() }</th>
+                                    { money_cells(cashflow, &row.investment_by_funder, [row.investment, row.saving, row.net, row.cumulative]) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            if let Some(budget) = &cashflow.budget {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="budget-caption">
+                    <table class="cashflow budget" id="budget-table">
+                        <caption id="budget-caption">{ format!("{}, pounds; reductions in brackets", budget.title) }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Row" }</th>
+                                { for budget.years.iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }
+                                <th scope="col">{ "Total" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for budget.rows().map(|row| {
+                                let emphasised = matches!(row.id.as_str(), "grand_total" | "year_on_year_investment" | "council_funding_required");
+                                html! {
+                                    <tr class={classes!(emphasised.then_some("total-row"))} data-row={row.id.clone()}>
+                                        <th scope="row">{ &row.label }</th>
+                                        { for row.per_year.iter().chain([&row.total]).map(|a| html! {
+                                            <td class={classes!("num", format_council(*a).starts_with('(').then_some("negative"))}>{ format_council(*a) }</td>
+                                        }) }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}

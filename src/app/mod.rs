@@ -1,0 +1,141 @@
+//! The web page: Yew components over the model. The state is the scenario; results are derived
+//! from it on render; the address bar is written from it.
+
+pub mod browser;
+pub mod chart;
+pub mod components;
+pub mod state;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::codec::{self, LeverValue};
+use crate::model;
+use crate::proposal::presets::presets;
+use crate::proposal::Proposal;
+use crate::reconcile::reconcile;
+use components::headline::Headline;
+use components::lever_panel::LeverPanel;
+use components::notices::Notices;
+use components::payback_chart::PaybackChart;
+use components::proposal_picker::{AboutProposal, ProposalPicker};
+use components::reconciliation_view::ReconciliationView;
+use components::share_link::ShareLink;
+use components::tables::CashflowTables;
+use state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub proposals: Rc<Vec<Proposal>>,
+    /// The query string the page opened with.
+    pub initial_query: String,
+    /// Whether to keep the address bar in step with the scenario (off in component tests).
+    #[prop_or(true)]
+    pub sync_address: bool,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let proposals = props.proposals.clone();
+        let query = props.initial_query.clone();
+        use_reducer(move || State::from_link(proposals, &query))
+    };
+    let link = state.link();
+    {
+        let sync = props.sync_address;
+        use_effect_with(link.clone(), move |link| {
+            if sync {
+                browser::replace_query(link);
+            }
+            || ()
+        });
+    }
+
+    if state.proposals.is_empty() {
+        return html! { <main><p>{ "No proposal could be loaded." }</p></main> };
+    }
+    let proposal = state.current().clone();
+    let levers = use_memo(state.proposal, {
+        let proposal = proposal.clone();
+        move |_| codec::levers(&proposal)
+    });
+    let cashflow = use_memo(state.scenario.clone(), model::run);
+    let reconciliation = use_memo(state.proposal, {
+        let proposal = proposal.clone();
+        move |_| reconcile(&proposal, &model::run(&proposal.baseline))
+    });
+    let published_curve = proposal
+        .published
+        .monthly
+        .get("cumulative")
+        .cloned()
+        .map(Rc::new);
+    let published = Rc::new(proposal.published.clone());
+
+    let on_lever = {
+        let state = state.clone();
+        Callback::from(move |(key, value): (String, LeverValue)| {
+            state.dispatch(Action::SetLever { key, value })
+        })
+    };
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |index| state.dispatch(Action::ChooseProposal(index)))
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ResetToPublished))
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissNotices))
+    };
+    let names: Vec<(String, String)> = state
+        .proposals
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+
+    html! {
+        <>
+            <header class="masthead">
+                <p class="masthead__title">{ "Invest to save calculator" }</p>
+                <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
+            </header>
+            <main id="main">
+                <h1 class="visually-hidden">{ format!("Invest to save calculator: {}", proposal.name) }</h1>
+                <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
+                <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
+                <AboutProposal proposal={proposal.clone()} />
+                <div class="workspace">
+                    <LeverPanel levers={(*levers).clone()} scenario={state.scenario.clone()} on_change={on_lever}
+                        on_reset={on_reset} is_published={state.is_published()} />
+                    <div class="outcome">
+                        <Headline cashflow={cashflow.clone()} published={published} />
+                        <PaybackChart cashflow={cashflow.clone()} published={published_curve} />
+                        <ShareLink query={link} />
+                    </div>
+                </div>
+                <CashflowTables cashflow={cashflow.clone()} />
+                <ReconciliationView reconciliation={reconciliation} source={proposal.published.source.clone()} />
+            </main>
+            <footer class="footer">
+                <p>{ "Every figure on this page is calculated in your browser from the proposal's published assumptions and yours, in exact pounds and pence; nothing is sent anywhere. Figures are rounded to the pound for display." }</p>
+            </footer>
+        </>
+    }
+}
+
+/// Mounts the page on the document body.
+pub fn start() {
+    browser::install_panic_message();
+    let proposals = Rc::new(presets().to_vec());
+    yew::Renderer::<App>::with_props(AppProps {
+        proposals,
+        initial_query: browser::current_query(),
+        sync_address: true,
+    })
+    .render();
+}
