@@ -821,10 +821,13 @@ impl Lever {
             return Ok(LeverValue::Off);
         }
         if self.unit == Unit::Month {
-            return trimmed
-                .parse()
-                .map(LeverValue::Month)
-                .map_err(|e: String| format!("{}: {e}", self.label));
+            return trimmed.parse().map(LeverValue::Month).map_err(|e: String| {
+                format!(
+                    "{}: {e}; it stays at {}",
+                    self.label,
+                    self.describe(self.published)
+                )
+            });
         }
         let cleaned: String = trimmed
             .chars()
@@ -836,19 +839,17 @@ impl Lever {
         {
             return Ok(LeverValue::Number(n));
         }
-        let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
-        let looks_numeric = !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && digits.chars().filter(|c| *c == '.').count() <= 1
-            && digits.chars().any(|c| c.is_ascii_digit());
-        if looks_numeric {
-            if let Range::Number { min, max, .. } = self.range {
-                return Ok(LeverValue::Number(if cleaned.starts_with('-') {
-                    min - Decimal::ONE
-                } else {
-                    max + Decimal::ONE
-                }));
-            }
+        // A number too long or too large to hold: the largest value allowed (or the smallest for a
+        // negative one), or zero for one too small, so clamping can say what happened.
+        if let (Some(size), Range::Number { min, max, .. }) =
+            (too_big_or_small(&cleaned), self.range)
+        {
+            let negative = cleaned.starts_with('-');
+            return Ok(LeverValue::Number(match (size, negative) {
+                (Size::Huge, false) => max + Decimal::ONE,
+                (Size::Huge, true) => min - Decimal::ONE,
+                (Size::Tiny, _) => Decimal::ZERO,
+            }));
         }
         Err(format!(
             "{}: \"{}\" is not a number, so it stays at {}",
@@ -856,6 +857,40 @@ impl Lever {
             shorten(trimmed),
             self.describe(self.published)
         ))
+    }
+}
+
+enum Size {
+    Huge,
+    Tiny,
+}
+
+/// Whether text is a well-formed number (digits, one point, an optional exponent) that a
+/// decimal cannot hold, and which way it overflows.
+fn too_big_or_small(text: &str) -> Option<Size> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let mantissa_ok = mantissa.chars().any(|c| c.is_ascii_digit())
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && mantissa.matches('.').count() <= 1;
+    if !mantissa_ok {
+        return None;
+    }
+    let Some(exponent) = exponent else {
+        return Some(Size::Huge);
+    };
+    let digits = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mantissa_is_zero = mantissa.chars().all(|c| c == '0' || c == '.');
+    if mantissa_is_zero || exponent.starts_with('-') {
+        Some(Size::Tiny)
+    } else {
+        Some(Size::Huge)
     }
 }
 

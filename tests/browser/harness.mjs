@@ -1,0 +1,80 @@
+// Serves the built site (dist/) on 127.0.0.1 under a strict Content-Security-Policy and a
+// sub-path, and starts Debian's Chromium through playwright-core. Shared by the page tests and
+// the accessibility audit.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const SUB_PATH = '/calculators/invest-to-save/';
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export async function serveDist() {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(SUB_PATH)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const relative = normalize(url.pathname.slice(SUB_PATH.length) || 'index.html');
+    if (relative.startsWith('..')) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(DIST, relative));
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(relative)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { server, base: `http://127.0.0.1:${port}${SUB_PATH}` };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+// Opens a page and records what would make a reader distrust it: console errors, uncaught
+// exceptions, CSP violations, alert dialogs.
+export async function openPage(context, address) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', async (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(address);
+  await page.waitForSelector('#headline');
+  return { page, problems };
+}
