@@ -14,6 +14,7 @@ cargo fmt --check
 
 step "Lints (cargo clippy --all-targets -- -D warnings)"
 cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "Release build of the page (trunk build --release)"
 trunk build --release --offline

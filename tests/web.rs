@@ -1,0 +1,118 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium): the app mounted
+//! into the page, driven through DOM events, read back from the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use invest_to_save::app::{App, AppProps};
+use invest_to_save::proposal::presets::presets;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+async fn mount(query: &str) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            proposals: Rc::new(presets().to_vec()),
+            initial_query: query.to_string(),
+            sync_address: false,
+        },
+    )
+    .render();
+    settle().await;
+    root
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+fn fire(element: &HtmlInputElement, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    element
+        .dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn sandwell_opens_with_the_published_payback() {
+    let root = mount("").await;
+    assert!(text(&root, "#headline").contains("paid back by December 2023"));
+    assert_eq!(input(&root, "#lever-allocation").value(), "44");
+}
+
+#[wasm_bindgen_test]
+async fn moving_the_allocation_slider_changes_the_headline_and_the_number_box() {
+    let root = mount("").await;
+    let before = text(&root, "#headline");
+    let slider = input(&root, "#lever-allocation-slider");
+    slider.set_value("20");
+    fire(&slider, "input");
+    settle().await;
+    assert_ne!(text(&root, "#headline"), before);
+    assert_eq!(input(&root, "#lever-allocation").value(), "20");
+    assert!(input(&root, "#scenario-link")
+        .value()
+        .ends_with("allocation=20"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_number_box_moves_the_slider() {
+    let root = mount("").await;
+    let number = input(&root, "#lever-cost_per_case");
+    number.set_value("£5,000");
+    fire(&number, "change");
+    settle().await;
+    assert_eq!(input(&root, "#lever-cost_per_case-slider").value(), "5000");
+    assert!(text(&root, "#headline").contains("paid back"));
+}
+
+#[wasm_bindgen_test]
+async fn a_corrected_link_shows_a_notice_that_can_be_dismissed() {
+    let root = mount("allocation=400&nonsense=1").await;
+    let notice = text(&root, "#link-notice");
+    assert!(notice.contains("cannot be above 100%"));
+    assert!(notice.contains("nonsense"));
+    let dismiss: HtmlInputElement = root
+        .query_selector("#dismiss-notice")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    dismiss.click();
+    settle().await;
+    assert!(root.query_selector("#link-notice").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_trafford_shows_its_council_funding_table() {
+    let root = mount("").await;
+    let trafford = input(&root, "#proposal-trafford");
+    trafford.set_checked(true);
+    fire(&trafford, "change");
+    settle().await;
+    assert!(text(&root, "#budget-table").contains("2,221,921"));
+}
