@@ -27,6 +27,7 @@ async fn mount(query: &str) -> Element {
             proposals: Rc::new(presets().to_vec()),
             initial_query: query.to_string(),
             sync_address: false,
+            site_problems: Vec::new(),
         },
     )
     .render();

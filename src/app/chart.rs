@@ -13,6 +13,8 @@ const LEFT: f64 = 84.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 56.0;
+/// Room a "2022/23" label needs, in the chart's units.
+const MIN_LABEL_WIDTH: f64 = 70.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
@@ -139,30 +141,37 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         tick += step;
     }
 
-    let mut year_boundaries = Vec::new();
-    let mut year_labels = Vec::new();
+    // Financial years: a boundary at each April, and a label at each year's middle, skipping
+    // years when they are too narrow for "2022/23".
+    let mut years: Vec<(f64, f64, String)> = Vec::new();
     let mut start_index = 0;
     for (index, row) in cashflow.months.iter().enumerate() {
-        let next_is_new_year = cashflow
+        let year = row.month.financial_year();
+        let last_of_year = cashflow
             .months
             .get(index + 1)
-            .is_none_or(|next| next.month.financial_year() != row.month.financial_year());
-        if next_is_new_year {
+            .is_none_or(|next| next.month.financial_year() != year);
+        if last_of_year {
             let left = LEFT + plot_width * start_index as f64 / count as f64;
             let right = LEFT + plot_width * (index + 1) as f64 / count as f64;
-            if start_index > 0 {
-                year_boundaries.push(left);
-            }
-            // Label a year only if there is room for "2022/23".
-            if right - left >= 44.0 {
-                year_labels.push(Tick {
-                    position: (left + right) / 2.0,
-                    label: row.month.financial_year().to_string(),
-                });
-            }
+            years.push((left, right, year.to_string()));
             start_index = index + 1;
         }
     }
+    let year_boundaries = years.iter().skip(1).map(|(left, _, _)| *left).collect();
+    let full_year_width = plot_width * 12.0 / count as f64;
+    let stride = (MIN_LABEL_WIDTH / full_year_width).ceil().max(1.0) as usize;
+    let year_labels = years
+        .iter()
+        .enumerate()
+        .filter(|(index, (left, right, _))| {
+            index % stride == 0 && right - left >= MIN_LABEL_WIDTH * 0.7
+        })
+        .map(|(_, (left, right, label))| Tick {
+            position: (left + right) / 2.0,
+            label: label.clone(),
+        })
+        .collect();
 
     let position = |month: YearMonth| cashflow.months.iter().position(|r| r.month == month);
     let mut markers = Vec::new();

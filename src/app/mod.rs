@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod chart;
 pub mod components;
+pub mod site_proposals;
 pub mod state;
 
 use std::rc::Rc;
@@ -33,6 +34,9 @@ pub struct AppProps {
     /// Whether to keep the address bar in step with the scenario (off in component tests).
     #[prop_or(true)]
     pub sync_address: bool,
+    /// Why any of the site's own proposal files could not be used.
+    #[prop_or_default]
+    pub site_problems: Vec<String>,
 }
 
 #[function_component(App)]
@@ -106,6 +110,12 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <main id="main">
                 <h1 class="visually-hidden">{ format!("Invest to save calculator: {}", proposal.name) }</h1>
+                if !props.site_problems.is_empty() {
+                    <div class="notice notice--site" role="status" id="site-problems">
+                        <h2>{ "Some of this site's own proposals could not be used" }</h2>
+                        <ul>{ for props.site_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    </div>
+                }
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
                 <AboutProposal proposal={proposal.clone()} />
@@ -128,14 +138,20 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// Mounts the page on the document body.
+/// Mounts the page on the document body, with the shipped proposals and any the site publishes
+/// in its `proposals/` folder.
 pub fn start() {
     browser::install_panic_message();
-    let proposals = Rc::new(presets().to_vec());
-    yew::Renderer::<App>::with_props(AppProps {
-        proposals,
-        initial_query: browser::current_query(),
-        sync_address: true,
-    })
-    .render();
+    yew::platform::spawn_local(async {
+        let mut proposals = presets().to_vec();
+        let (site, site_problems) = site_proposals::load(&proposals).await;
+        proposals.extend(site);
+        yew::Renderer::<App>::with_props(AppProps {
+            proposals: Rc::new(proposals),
+            initial_query: browser::current_query(),
+            sync_address: true,
+            site_problems,
+        })
+        .render();
+    });
 }

@@ -6,11 +6,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::money::{format_pounds, group_thousands};
-use crate::model::month::YearMonth;
+use crate::model::month::{YearMonth, LATEST_YEAR};
 use crate::model::scenario::{
     BudgetRowSource, InvestmentAmounts, MonthRef, SavingDriver, Scenario, MAX_HORIZON_MONTHS,
 };
-use crate::proposal::Proposal;
+use crate::proposal::{Proposal, MAX_AMOUNT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -120,6 +120,18 @@ fn number(value: impl Into<Decimal>) -> Decimal {
     value.into()
 }
 
+/// The widest range any lever of a unit may have, whatever a proposal file says: money up to
+/// ten billion pounds, percentages up to 1,000, counts up to the longest horizon.
+fn hard_limits(unit: Unit) -> (Decimal, Decimal) {
+    match unit {
+        Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear => (Decimal::ZERO, MAX_AMOUNT),
+        Unit::Percent => (Decimal::ZERO, Decimal::from(1000)),
+        Unit::Cases | Unit::Months | Unit::Month => {
+            (Decimal::ZERO, Decimal::from(MAX_HORIZON_MONTHS))
+        }
+    }
+}
+
 /// A generous upper bound: four times the published value, and never below `floor`.
 fn upper(published: Decimal, floor: i64) -> Decimal {
     (published * Decimal::from(4))
@@ -168,11 +180,14 @@ fn numbers(min: impl Into<Decimal>, max: impl Into<Decimal>, step: impl Into<Dec
 /// The levers of a proposal, in the order the page shows them.
 pub fn levers(proposal: &Proposal) -> Vec<Lever> {
     let scenario = &proposal.baseline;
+    let last_supported = YearMonth::new(LATEST_YEAR, 12).unwrap_or(scenario.start);
     let months_from_start = Range::Month {
         earliest: scenario.start,
         latest: scenario
             .start
-            .plus_months(MAX_HORIZON_MONTHS as i32 / 5 - 1),
+            .plus_months(MAX_HORIZON_MONTHS as i32 / 5 - 1)
+            .min(last_supported)
+            .max(scenario.start),
     };
     let mut specs: Vec<Spec> = Vec::new();
 
@@ -408,17 +423,6 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
         }
     }
 
-    if scenario
-        .savings
-        .iter()
-        .any(|line| matches!(line.driver, SavingDriver::Scheduled(_)))
-    {
-        specs.push(Spec {
-            hint: "After the plan's last year, savings hold (0%) or keep growing by this share of their last year's growth.",
-            more: true,
-            ..spec("after_plan_trend", "Savings trend after the plan", Unit::Percent, numbers(0, 200, 5), Target::AfterPlanTrend)
-        });
-    }
     specs.push(Spec {
         hint: "How many months the cashflow runs for.",
         more: true,
@@ -435,6 +439,17 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
         )
     });
 
+    if scenario
+        .savings
+        .iter()
+        .any(|line| matches!(line.driver, SavingDriver::Scheduled(_)))
+    {
+        specs.push(Spec {
+            hint: "After the plan's last year, savings hold (0%) or keep growing by this share of their last year's growth.",
+            more: true,
+            ..spec("after_plan_trend", "Savings trend after the plan", Unit::Percent, numbers(0, 200, 5), Target::AfterPlanTrend)
+        });
+    }
     specs
         .into_iter()
         .map(|spec| {
@@ -444,11 +459,19 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                 .cloned()
                 .unwrap_or_default();
             let range = match spec.range {
-                Range::Number { min, max, step } => Range::Number {
-                    min: settings.min.unwrap_or(min),
-                    max: settings.max.unwrap_or(max),
-                    step: settings.step.unwrap_or(step),
-                },
+                Range::Number { min, max, step } => {
+                    // A proposal file may move a range, but never past what the model can hold.
+                    let (lowest, highest) = hard_limits(spec.unit);
+                    let min = settings.min.unwrap_or(min).clamp(lowest, highest);
+                    let max = settings.max.unwrap_or(max).clamp(min, highest);
+                    let step = settings.step.unwrap_or(step);
+                    let step = if step > Decimal::ZERO && step <= max - min {
+                        step
+                    } else {
+                        Decimal::ONE
+                    };
+                    Range::Number { min, max, step }
+                }
                 month_range => month_range,
             };
             let mut lever = Lever {
@@ -821,10 +844,11 @@ impl Lever {
             return Ok(LeverValue::Off);
         }
         if self.unit == Unit::Month {
-            return trimmed.parse().map(LeverValue::Month).map_err(|e: String| {
+            return trimmed.parse().map(LeverValue::Month).map_err(|_: String| {
                 format!(
-                    "{}: {e}; it stays at {}",
+                    "{}: \"{}\" is not a month this calculator can use: write it as year-month, between 1990-01 and 2100-12, such as 2023-02; it stays at {}",
                     self.label,
+                    shorten(trimmed),
                     self.describe(self.published)
                 )
             });

@@ -56,7 +56,12 @@ pub fn percent_decode(text: &str) -> String {
         match bytes[index] {
             b'+' => decoded.push(b' '),
             b'%' if index + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).ok();
+                let pair = &bytes[index + 1..index + 3];
+                let hex = pair
+                    .iter()
+                    .all(u8::is_ascii_hexdigit)
+                    .then(|| std::str::from_utf8(pair).ok())
+                    .flatten();
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(byte) => {
                         decoded.push(byte);
@@ -87,9 +92,18 @@ pub fn percent_encode(text: &str) -> String {
 
 /// Splits a query (with or without a leading `?`, or a whole URL) into decoded key-value pairs.
 fn pairs(query: &str) -> Vec<(String, String)> {
-    let query = match query.split_once('?') {
-        Some((_, after)) => after,
-        None => query,
+    let query = query.trim();
+    // A whole address or a path: the query is what follows its first `?`. Otherwise the text is
+    // the query, and a `?` inside it is part of a value.
+    let query = if let Some(stripped) = query.strip_prefix('?') {
+        stripped
+    } else if query.contains("://") || query.starts_with('/') {
+        query
+            .split_once('?')
+            .map(|(_, after)| after)
+            .unwrap_or_default()
+    } else {
+        query
     };
     let query = query.split('#').next().unwrap_or_default();
     query
@@ -173,7 +187,10 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                 &mut notices,
                 NoticeKind::Repeated,
                 key,
-                format!("The link gives {key} more than once; the last one was used."),
+                format!(
+                    "The link gives {} more than once; the last one was used.",
+                    shorten(key)
+                ),
             );
         }
         seen.push(key);

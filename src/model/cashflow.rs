@@ -302,8 +302,15 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
     }
 }
 
+/// Below half a penny counts as out of pocket: a twelfth of an annual amount is not exact in
+/// decimal, so a cumulative that should be exactly zero can come out a few digits short of it.
+pub const OUT_OF_POCKET_BELOW: Decimal = Decimal::from_parts(5, 0, 0, true, 3);
+
 fn payback(rows: &[MonthRow]) -> Payback {
-    match rows.iter().rposition(|r| r.cumulative < Decimal::ZERO) {
+    match rows
+        .iter()
+        .rposition(|r| r.cumulative < OUT_OF_POCKET_BELOW)
+    {
         None => Payback::NeverInDeficit,
         Some(last_negative) => match rows.get(last_negative + 1) {
             Some(row) => Payback::PaidBackIn(row.month),

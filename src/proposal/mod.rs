@@ -2,6 +2,7 @@
 //! it (its description, lever hints, the published figures). The presets go through the same
 //! path as a council's own file.
 
+pub mod catalogue;
 mod file;
 pub mod presets;
 pub mod published;
@@ -166,7 +167,7 @@ fn build(raw: ProposalFile) -> Result<Proposal, String> {
     }
 
     let published = published::build(raw.published.unwrap_or_default(), &baseline)?;
-    Ok(Proposal {
+    let proposal = Proposal {
         id: raw.id,
         name: raw.name,
         council: raw.council,
@@ -176,7 +177,32 @@ fn build(raw: ProposalFile) -> Result<Proposal, String> {
         lever_settings,
         facts: raw.facts.into_iter().map(|f| (f.label, f.value)).collect(),
         published,
-    })
+    };
+    check_levers(&proposal)?;
+    Ok(proposal)
+}
+
+/// Every lever needs its own link key, and every `[levers.<key>]` table must name a lever.
+fn check_levers(proposal: &Proposal) -> Result<(), String> {
+    let levers = crate::codec::levers(proposal);
+    for (index, lever) in levers.iter().enumerate() {
+        if levers[..index].iter().any(|other| other.key == lever.key) {
+            return Err(format!(
+                "two assumptions would share the link key \"{}\"; give the lines and budget rows different ids",
+                lever.key
+            ));
+        }
+    }
+    for key in proposal.lever_settings.keys() {
+        if !levers.iter().any(|lever| lever.key == *key) {
+            let known: Vec<&str> = levers.iter().map(|l| l.key.as_str()).collect();
+            return Err(format!(
+                "[levers.\"{key}\"] names no assumption of this proposal; its assumptions are {}",
+                known.join(", ")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Ids appear in links, so they stay short and plain.

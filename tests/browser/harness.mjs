@@ -15,9 +15,13 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.toml': 'text/plain; charset=utf-8',
 };
 
-export async function serveDist() {
+// `extra` maps paths under the site (e.g. 'proposals/catalogue.txt') to content served as if
+// the site's publisher had put those files beside the page.
+export async function serveDist(extra = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -30,7 +34,7 @@ export async function serveDist() {
       return;
     }
     try {
-      const body = await readFile(join(DIST, relative));
+      const body = relative in extra ? Buffer.from(extra[relative]) : await readFile(join(DIST, relative));
       response.writeHead(200, {
         'Content-Type': TYPES[extname(relative)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,

@@ -1,0 +1,390 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `calc` command, run as a user runs it: its outputs parse, bad input stops with exit code 2
+//! and a message (never a panic), and values out of range are corrected with a warning.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+const OWN: &str = include_str!("../proposals/own.toml");
+
+fn calc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args(args)
+        .output()
+        .expect("calc runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs calc and expects success; returns stdout.
+fn succeeds(args: &[&str]) -> String {
+    let output = calc(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "calc {args:?} failed: {}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("panicked"));
+    stdout(&output)
+}
+
+/// Runs calc and expects it to refuse with exit code 2; returns stderr.
+fn refuses(args: &[&str]) -> String {
+    let output = calc(args);
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "calc {args:?} panicked: {err}");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "calc {args:?} should exit 2; stdout {} stderr {err}",
+        stdout(&output)
+    );
+    assert!(err.starts_with("calc: "), "{err}");
+    assert!(err.trim().len() > "calc: ".len(), "no message: {err}");
+    err
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&succeeds(args)).expect("calc prints JSON")
+}
+
+/// A proposal file in the temporary folder, removed when dropped.
+struct TempProposal(PathBuf);
+
+impl TempProposal {
+    fn new(text: &str) -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "invest-to-save-cli-test-{}-{}.toml",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::write(&path, text).unwrap();
+        TempProposal(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempProposal {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The own proposal under another id and name.
+fn council_file() -> String {
+    let text = OWN.replace("id = \"own\"", "id = \"my_council\"").replace(
+        "name = \"Your own proposal\"",
+        "name = \"My council's proposal\"",
+    );
+    assert_ne!(text, OWN);
+    text
+}
+
+#[test]
+fn sandwell_as_json_has_the_published_payback_breakeven_and_investment() {
+    let export = json(&["sandwell", "--format", "json"]);
+    assert_eq!(export["format"], 1);
+    assert_eq!(export["proposal"]["id"], "sandwell");
+    assert_eq!(export["query"], "v=1&proposal=sandwell");
+    let results = &export["results"];
+    assert_eq!(results["payback_month"], "2023-12");
+    assert_eq!(results["payback_status"], "paid_back");
+    assert_eq!(results["breakeven_month"], "2023-02");
+    // 15 x 7,500 from the council and 24 x 7,500 from the Trust.
+    assert_eq!(results["total_investment"], "292500.00");
+    assert_eq!(results["investment_by_funder"]["Council"], "112500.00");
+    assert_eq!(results["investment_by_funder"]["Trust"], "180000.00");
+    assert_eq!(export["notices"], Value::Array(vec![]));
+}
+
+#[test]
+fn sandwell_as_json_has_39_months_each_with_its_figures() {
+    let export = json(&["sandwell", "--format", "json"]);
+    let months = export["months"].as_array().unwrap();
+    assert_eq!(months.len(), 39);
+    for field in ["month", "investment", "saving", "net", "cumulative"] {
+        for row in months {
+            assert!(row[field].is_string(), "{field} missing in {row}");
+        }
+    }
+    assert_eq!(months[0]["month"], "2022-01");
+    assert_eq!(months[0]["investment"], "7500.00");
+    assert_eq!(months[0]["cumulative"], "-7500.00");
+    assert_eq!(months[38]["month"], "2025-03");
+    assert_eq!(months[38]["cumulative"], "370000.00");
+    // Money is always pounds and pence.
+    for row in months {
+        for field in ["investment", "saving", "net", "cumulative"] {
+            let text = row[field].as_str().unwrap();
+            let (_, pence) = text.split_once('.').unwrap();
+            assert_eq!(pence.len(), 2, "{text}");
+        }
+    }
+}
+
+#[test]
+fn sandwell_as_json_has_its_financial_years() {
+    let export = json(&["sandwell", "--format", "json"]);
+    let years: Vec<&str> = export["financial_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["year"].as_str().unwrap())
+        .collect();
+    assert_eq!(years, ["2021/22", "2022/23", "2023/24", "2024/25"]);
+    let first = &export["financial_years"][0];
+    assert_eq!(first["months_in_horizon"], 3);
+    assert_eq!(first["investment"], "22500.00");
+    assert_eq!(export["financial_years"][3]["cumulative"], "370000.00");
+}
+
+#[test]
+fn a_link_given_to_calc_changes_the_json() {
+    let export = json(&[
+        "https://example.org/?v=1&proposal=sandwell&allocation=50#top",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(export["query"], "v=1&proposal=sandwell&allocation=50");
+    assert_ne!(export["months"][38]["cumulative"], "370000.00");
+}
+
+#[test]
+fn csv_months_start_with_a_header_and_have_a_row_a_month() {
+    let text = succeeds(&["sandwell", "--format", "csv"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("month,"), "{}", lines[0]);
+    assert_eq!(
+        lines[0],
+        "month,investment_Council,investment_Trust,investment,saving,net,cumulative"
+    );
+    assert_eq!(lines.len(), 1 + 39);
+    let columns = lines[0].split(',').count();
+    for line in &lines[1..] {
+        assert_eq!(line.split(',').count(), columns, "{line}");
+    }
+    assert_eq!(
+        lines[1],
+        "2022-01,7500.00,0.00,7500.00,0.00,-7500.00,-7500.00"
+    );
+}
+
+#[test]
+fn csv_years_has_a_row_a_financial_year() {
+    let text = succeeds(&["sandwell", "--format", "csv", "--table", "years"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("year,"), "{}", lines[0]);
+    let years: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(years, ["2021/22", "2022/23", "2023/24", "2024/25"]);
+    assert!(lines[4].ends_with(",370000.00"), "{}", lines[4]);
+}
+
+#[test]
+fn csv_budget_and_reconciliation_tables_print() {
+    let budget = succeeds(&["trafford", "--format", "csv", "--table", "budget"]);
+    assert!(
+        budget.starts_with("row,2020/21,2021/22,2022/23,total\n"),
+        "{budget}"
+    );
+    assert!(budget.contains("Council funding required,"));
+    let reconciliation = succeeds(&["sandwell", "--format", "csv", "--table", "reconciliation"]);
+    assert!(reconciliation.starts_with("series,period,published,model,difference\n"));
+}
+
+#[test]
+fn the_readable_report_prints_every_preset() {
+    for preset in ["sandwell", "trafford", "own"] {
+        let text = succeeds(&[preset]);
+        assert!(
+            text.contains(&format!("Scenario: ?v=1&proposal={preset}")),
+            "{text}"
+        );
+        assert!(text.contains("Financial years"));
+        assert!(text.contains("Months"));
+    }
+    // With no scenario, the first preset opens.
+    assert!(succeeds(&[]).contains("proposal=sandwell"));
+}
+
+#[test]
+fn help_prints_the_usage_and_succeeds() {
+    assert!(succeeds(&["--help"]).contains("Usage: calc"));
+}
+
+#[test]
+fn an_unreadable_value_exits_2_with_a_message() {
+    let err = refuses(&["allocation=abc"]);
+    assert!(err.contains("abc"), "{err}");
+    assert!(err.contains("Referrals that become cases"), "{err}");
+}
+
+#[test]
+fn an_unknown_format_exits_2_with_a_message() {
+    let err = refuses(&["--format", "xml"]);
+    assert!(err.contains("xml"), "{err}");
+    refuses(&["--format"]);
+    refuses(&["--format", "csv", "--table", "all"]);
+    refuses(&["--table", "sideways"]);
+    refuses(&["--colour"]);
+    refuses(&["sandwell", "trafford"]);
+}
+
+#[test]
+fn an_unknown_key_exits_2_with_a_message() {
+    let err = refuses(&["nonsense=1"]);
+    assert!(err.contains("nonsense"), "{err}");
+}
+
+#[test]
+fn an_unknown_proposal_or_version_exits_2_with_a_message() {
+    assert!(refuses(&["proposal=nowhere"]).contains("nowhere"));
+    refuses(&["v=2&proposal=sandwell"]);
+}
+
+#[test]
+fn a_missing_proposal_file_exits_2_with_a_message() {
+    let err = refuses(&["--proposal-file", "/nonexistent/proposal.toml"]);
+    assert!(err.contains("/nonexistent/proposal.toml"), "{err}");
+    refuses(&["--proposal-file"]);
+}
+
+#[test]
+fn an_out_of_range_value_is_corrected_with_a_warning_and_exits_0() {
+    let output = calc(&["allocation=500", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(err.starts_with("warning: "), "{err}");
+    assert!(err.contains("Referrals that become cases"), "{err}");
+    assert!(!err.contains("panicked"));
+    let export: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(export["query"], "v=1&proposal=sandwell&allocation=100");
+    assert_eq!(export["notices"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_repeated_key_is_a_warning_not_an_error() {
+    let output = calc(&["allocation=30&allocation=50", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).starts_with("warning: "));
+    let export: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(export["query"], "v=1&proposal=sandwell&allocation=50");
+}
+
+#[test]
+fn a_hostile_argument_never_panics() {
+    for arg in [
+        "%",
+        "%ZZ",
+        "&&&===",
+        "allocation=1e999",
+        "delivery_start=2022-13",
+        "horizon=99999999999999999999999999999999",
+        "<script>alert(1)</script>",
+        "ünïcödé=✓",
+        "-",
+    ] {
+        let output = calc(&[arg]);
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "calc {arg:?} panicked: {err}");
+        assert!(
+            matches!(output.status.code(), Some(0) | Some(2)),
+            "calc {arg:?} exited {:?}",
+            output.status.code()
+        );
+    }
+}
+
+#[test]
+fn a_councils_own_proposal_file_is_read_and_offered_first() {
+    let file = TempProposal::new(&council_file());
+    let export = json(&["--proposal-file", file.path(), "--format", "json"]);
+    assert_eq!(export["proposal"]["id"], "my_council");
+    assert_eq!(export["proposal"]["name"], "My council's proposal");
+    assert_eq!(export["months"].as_array().unwrap().len(), 60);
+    // By its id, with levers.
+    let export = json(&[
+        "--proposal-file",
+        file.path(),
+        "proposal=my_council&saving.per_month=215072",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(export["results"]["payback_month"], "2029-02");
+    assert_eq!(export["results"]["breakeven_month"], "2026-05");
+    // The presets are still there beside it.
+    let export = json(&[
+        "--proposal-file",
+        file.path(),
+        "sandwell",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(export["proposal"]["id"], "sandwell");
+}
+
+#[test]
+fn a_proposal_file_with_an_unknown_field_exits_2_naming_it() {
+    let file =
+        TempProposal::new(&council_file().replace("format = 1", "format = 1\ncolour = \"blue\""));
+    let err = refuses(&["--proposal-file", file.path()]);
+    assert!(err.contains("colour"), "{err}");
+    assert!(err.contains(file.path()), "{err}");
+}
+
+#[test]
+fn a_proposal_file_with_a_bad_month_exits_2_naming_it() {
+    let file =
+        TempProposal::new(&council_file().replace("start = \"2026-04\"", "start = \"2022-13\""));
+    let err = refuses(&["--proposal-file", file.path()]);
+    assert!(err.contains("2022-13"), "{err}");
+    assert!(err.contains("timeline.start"), "{err}");
+}
+
+#[test]
+fn a_proposal_file_without_a_timeline_exits_2_naming_it() {
+    let text = council_file().replace("[timeline]\nstart = \"2026-04\"\nmonths = 60\n", "");
+    assert!(!text.contains("[timeline]"));
+    let file = TempProposal::new(&text);
+    let err = refuses(&["--proposal-file", file.path()]);
+    assert!(err.contains("timeline"), "{err}");
+}
+
+#[test]
+fn a_proposal_file_that_is_not_toml_exits_2() {
+    let file = TempProposal::new("<html>not a proposal</html>");
+    let err = refuses(&["--proposal-file", file.path()]);
+    assert!(err.contains("could not be read"), "{err}");
+}
+
+#[test]
+fn a_proposal_file_with_a_huge_lever_maximum_never_makes_calc_panic() {
+    let text = council_file().replace(
+        "max = 1000000\nstep = 1000",
+        "max = \"79228162514264337593543950335\"\nstep = 1000",
+    );
+    let file = TempProposal::new(&text);
+    for value in ["99999999999999999999999999999999", "1e28"] {
+        let arg = format!("running.per_month={value}");
+        let output = calc(&["--proposal-file", file.path(), &arg]);
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "calc {arg} panicked: {err}");
+        assert!(matches!(output.status.code(), Some(0) | Some(2)));
+    }
+}
