@@ -117,3 +117,18 @@ async fn choosing_trafford_shows_its_council_funding_table() {
     settle().await;
     assert!(text(&root, "#budget-table").contains("2,221,921"));
 }
+
+#[wasm_bindgen_test]
+fn a_failure_shows_a_readable_message_instead_of_a_dead_page() {
+    invest_to_save::app::browser::show_failure("test failure");
+    let body = gloo::utils::document().body().unwrap();
+    let message = body
+        .query_selector(".failure[role=alert]")
+        .unwrap()
+        .unwrap();
+    assert!(message
+        .text_content()
+        .unwrap()
+        .contains("Reload the page to start again"));
+    message.remove();
+}

@@ -63,22 +63,24 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
 
 /// Shows a readable message in place of a dead page when the program fails.
 pub fn install_panic_message() {
-    std::panic::set_hook(Box::new(|info| {
-        let detail = info.to_string();
-        web_sys::console::error_1(&JsValue::from_str(&detail));
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = document.body() else { return };
-        if let Ok(message) = document.create_element("div") {
-            message.set_class_name("failure");
-            let _ = message.set_attribute("role", "alert");
-            message.set_text_content(Some(
-                "Sorry: the calculator hit a problem it could not recover from, and has stopped. \
-                 Reload the page to start again; the link in the address bar keeps your assumptions. \
-                 If it happens again, please tell us what you changed last.",
-            ));
-            let _ = body.prepend_with_node_1(&message);
-        }
-    }));
+    std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
+}
+
+/// Puts the failure message at the top of the page (and the detail in the console).
+pub fn show_failure(detail: &str) {
+    web_sys::console::error_1(&JsValue::from_str(detail));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    if let Ok(message) = document.create_element("div") {
+        message.set_class_name("failure");
+        let _ = message.set_attribute("role", "alert");
+        message.set_text_content(Some(
+            "Sorry: the calculator hit a problem it could not recover from, and has stopped. \
+             Reload the page to start again; the link in the address bar keeps your assumptions. \
+             If it happens again, please tell us what you changed last.",
+        ));
+        let _ = body.prepend_with_node_1(&message);
+    }
 }

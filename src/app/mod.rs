@@ -16,7 +16,7 @@ use crate::model;
 use crate::proposal::presets::presets;
 use crate::proposal::Proposal;
 use crate::reconcile::reconcile;
-use components::headline::Headline;
+use components::headline::{Headline, SummaryBar};
 use components::lever_panel::LeverPanel;
 use components::notices::Notices;
 use components::payback_chart::PaybackChart;
@@ -119,6 +119,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
                 <AboutProposal proposal={proposal.clone()} />
+                <SummaryBar cashflow={cashflow.clone()} />
                 <div class="workspace">
                     <LeverPanel levers={(*levers).clone()} scenario={state.scenario.clone()} on_change={on_lever}
                         on_reset={on_reset} is_published={state.is_published()} />

@@ -152,11 +152,13 @@ describe('choosing a proposal', () => {
     await page.waitForFunction(() => location.search === '?v=1&proposal=trafford');
     const funding = page.locator('#budget-table tr[data-row="council_funding_required"]');
     assert.match(await funding.textContent(), /2,449,332.*228,133.*\(455,544\).*2,221,921/);
+    assert.match(await page.locator('#figure-funding').textContent(), /£2,221,921.*Published: £2,221,921/);
     const slider = page.locator('#lever-demographic-realisation-slider');
     await slider.focus();
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => location.search.includes('demographic.realisation=95'));
     assert.doesNotMatch(await funding.textContent(), /2,221,921/);
+    assert.match(await page.locator('#figure-funding').textContent(), /^Council funding required, 2020\/21 to 2022\/23£2,3/);
     await context.close();
   });
 
@@ -221,6 +223,13 @@ describe('the page as a whole', () => {
     const { context, page } = await fresh('', { viewport: { width: 360, height: 740 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    // The results stay in view while the reader moves the assumptions.
+    await page.locator('#lever-allocation').scrollIntoViewIfNeeded();
+    const bar = page.locator('.summary-bar');
+    assert.ok(await bar.isVisible());
+    assert.match(await bar.textContent(), /Paid back Dec 2023/);
+    const top = await bar.evaluate((element) => element.getBoundingClientRect().top);
+    assert.ok(top <= 1, `the summary bar is ${top}px from the top of the screen`);
     await context.close();
   });
 

@@ -21,6 +21,39 @@ pub struct HeadlineProps {
 /// Milliseconds the headline must stay the same before it is announced.
 const SETTLE_MS: u32 = 1000;
 
+/// "2020/21 to 2022/23".
+fn years_span(budget: &crate::model::budget::BudgetTable) -> String {
+    match (budget.years.first(), budget.years.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(only), _) => only.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The results in a few words, for the bar that stays in view on a phone.
+#[derive(Properties, PartialEq)]
+pub struct SummaryBarProps {
+    pub cashflow: Rc<Cashflow>,
+}
+
+#[function_component(SummaryBar)]
+pub fn summary_bar(props: &SummaryBarProps) -> Html {
+    let results = &props.cashflow.results;
+    let payback = match results.payback {
+        Payback::PaidBackIn(month) => format!("Paid back {}", month.short_name()),
+        Payback::NotWithinHorizon => "Not paid back".into(),
+        Payback::NeverInDeficit => "Never out of pocket".into(),
+    };
+    // A copy of the results above, for sighted readers on small screens; screen readers have
+    // the results section itself.
+    html! {
+        <div class="summary-bar" aria-hidden="true">
+            <span>{ payback }</span>
+            <span>{ format!("Net {}", format_pounds(results.net_return)) }</span>
+        </div>
+    }
+}
+
 fn month_or(month: Option<YearMonth>, otherwise: &str) -> String {
     month
         .map(|m| m.long_name())
@@ -86,6 +119,16 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
                     <dt>{ "Return on investment" }</dt>
                     <dd>{ roi }</dd>
                 </div>
+                if let Some(budget) = &props.cashflow.budget {
+                    <div class="figure figure--key" id="figure-funding">
+                        <dt>{ format!("{}, {}", budget.funding_required.label, years_span(budget)) }</dt>
+                        <dd>{ format_pounds(budget.funding_required.total) }
+                            if let Some((_, total)) = props.published.budget.get("council_funding_required") {
+                                <span class="figure__published">{ format!("Published: {}", format_pounds(*total)) }</span>
+                            }
+                        </dd>
+                    </div>
+                }
                 <div class="figure">
                     <dt>{ "Most out of pocket" }</dt>
                     <dd>{ format_pounds(results.deepest_cumulative) }
