@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::cashflow::{Cashflow, MonthRow, YearRow};
+use crate::model::cashflow::{Cashflow, Flows};
 use crate::model::money::whole_pounds;
 use crate::model::YearMonth;
 use crate::proposal::Proposal;
@@ -52,29 +52,15 @@ fn funder_share(funders: &[String], by_funder: &[Decimal], name: &str) -> Option
     by_funder.get(index).copied()
 }
 
-fn month_value(cashflow: &Cashflow, row: &MonthRow, series: &str) -> Option<Decimal> {
+fn value(cashflow: &Cashflow, flows: &Flows, series: &str) -> Option<Decimal> {
     match series {
-        "investment" => Some(row.investment),
-        "saving" => Some(row.saving),
-        "net" => Some(row.net),
-        "cumulative" => Some(row.cumulative),
+        "investment" => Some(flows.investment),
+        "saving" => Some(flows.saving),
+        "net" => Some(flows.net),
+        "cumulative" => Some(flows.cumulative),
         other => funder_share(
             &cashflow.funders,
-            &row.investment_by_funder,
-            other.strip_prefix("investment:")?,
-        ),
-    }
-}
-
-fn year_value(cashflow: &Cashflow, row: &YearRow, series: &str) -> Option<Decimal> {
-    match series {
-        "investment" => Some(row.investment),
-        "saving" => Some(row.saving),
-        "net" => Some(row.net),
-        "cumulative" => Some(row.cumulative),
-        other => funder_share(
-            &cashflow.funders,
-            &row.investment_by_funder,
+            &flows.investment_by_funder,
             other.strip_prefix("investment:")?,
         ),
     }
@@ -99,7 +85,7 @@ pub fn reconcile(proposal: &Proposal, cashflow: &Cashflow) -> Reconciliation {
                 }),
                 published: *printed,
                 model: whole_pounds(
-                    row.and_then(|r| month_value(cashflow, r, series))
+                    row.and_then(|r| value(cashflow, r, series))
                         .unwrap_or_default(),
                 ),
             });
@@ -114,7 +100,7 @@ pub fn reconcile(proposal: &Proposal, cashflow: &Cashflow) -> Reconciliation {
                 period: year.to_string(),
                 published: *printed,
                 model: whole_pounds(
-                    row.and_then(|r| year_value(cashflow, r, series))
+                    row.and_then(|r| value(cashflow, r, series))
                         .unwrap_or_default(),
                 ),
             });

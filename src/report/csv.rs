@@ -1,7 +1,7 @@
 //! CSV tables: one row per month or per financial year, money to the penny, costs positive.
 
 use crate::model::money::pence;
-use crate::model::Cashflow;
+use crate::model::{Cashflow, Flows};
 use crate::reconcile::Reconciliation;
 
 /// Quotes a field if it needs it.
@@ -25,19 +25,24 @@ fn header(first: &str, cashflow: &Cashflow) -> String {
     columns.join(",")
 }
 
+fn flows_line(period: String, flows: &Flows) -> String {
+    let mut cells = vec![period];
+    cells.extend(
+        flows
+            .investment_by_funder
+            .iter()
+            .map(|a| pence(*a).to_string()),
+    );
+    cells.extend(
+        [flows.investment, flows.saving, flows.net, flows.cumulative].map(|a| pence(a).to_string()),
+    );
+    cells.join(",") + "\n"
+}
+
 pub fn months(cashflow: &Cashflow) -> String {
     let mut out = header("month", cashflow) + "\n";
     for row in &cashflow.months {
-        let mut cells = vec![row.month.to_string()];
-        cells.extend(
-            row.investment_by_funder
-                .iter()
-                .map(|a| pence(*a).to_string()),
-        );
-        cells.extend(
-            [row.investment, row.saving, row.net, row.cumulative].map(|a| pence(a).to_string()),
-        );
-        out += &(cells.join(",") + "\n");
+        out += &flows_line(row.month.to_string(), row);
     }
     out
 }
@@ -45,16 +50,7 @@ pub fn months(cashflow: &Cashflow) -> String {
 pub fn years(cashflow: &Cashflow) -> String {
     let mut out = header("year", cashflow) + "\n";
     for row in &cashflow.years {
-        let mut cells = vec![row.year.to_string()];
-        cells.extend(
-            row.investment_by_funder
-                .iter()
-                .map(|a| pence(*a).to_string()),
-        );
-        cells.extend(
-            [row.investment, row.saving, row.net, row.cumulative].map(|a| pence(a).to_string()),
-        );
-        out += &(cells.join(",") + "\n");
+        out += &flows_line(row.year.to_string(), row);
     }
     out
 }

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use crate::codec::Notice;
 use crate::model::money::pence;
-use crate::model::Cashflow;
+use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 
 /// Version of the export's shape.
@@ -24,35 +24,37 @@ fn by_name(names: &[String], amounts: &[Decimal]) -> Value {
     Value::Object(map)
 }
 
+/// A period's object: what names it, then its money.
+fn flows(cashflow: &Cashflow, period: Value, flows: &Flows) -> Value {
+    let mut object = match period {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    object.insert("investment".into(), money(flows.investment));
+    object.insert(
+        "investment_by_funder".into(),
+        by_name(&cashflow.funders, &flows.investment_by_funder),
+    );
+    object.insert("saving".into(), money(flows.saving));
+    object.insert("net".into(), money(flows.net));
+    object.insert("cumulative".into(), money(flows.cumulative));
+    Value::Object(object)
+}
+
 pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[Notice]) -> Value {
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
         .months
         .iter()
-        .map(|row| {
-            json!({
-                "month": row.month.to_string(),
-                "investment": money(row.investment),
-                "investment_by_funder": by_name(&cashflow.funders, &row.investment_by_funder),
-                "saving": money(row.saving),
-                "net": money(row.net),
-                "cumulative": money(row.cumulative),
-            })
-        })
+        .map(|row| flows(cashflow, json!({ "month": row.month.to_string() }), row))
         .collect();
     let years: Vec<Value> = cashflow
         .years
         .iter()
         .map(|row| {
-            json!({
-                "year": row.year.to_string(),
-                "months_in_horizon": row.months_in_horizon,
-                "investment": money(row.investment),
-                "investment_by_funder": by_name(&cashflow.funders, &row.investment_by_funder),
-                "saving": money(row.saving),
-                "net": money(row.net),
-                "cumulative": money(row.cumulative),
-            })
+            let period =
+                json!({ "year": row.year.to_string(), "months_in_horizon": row.months_in_horizon });
+            flows(cashflow, period, row)
         })
         .collect();
     let budget = cashflow.budget.as_ref().map(|table| {

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::money::{format_council, format_pounds};
-use crate::model::Cashflow;
+use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::Reconciliation;
 
@@ -49,11 +49,19 @@ fn money_columns(cashflow: &Cashflow) -> Vec<String> {
     headers
 }
 
-fn money_cells(by_funder: &[Decimal], totals: [Decimal; 4]) -> Vec<String> {
+fn money_cells(flows: &Flows) -> Vec<String> {
     // Costs print in brackets, as the reports print them.
-    let mut cells: Vec<String> = by_funder.iter().map(|a| format_council(-*a)).collect();
-    cells.push(format_council(-totals[0]));
-    cells.extend(totals[1..].iter().map(|a| format_council(*a)));
+    let mut cells: Vec<String> = flows
+        .investment_by_funder
+        .iter()
+        .map(|a| format_council(-*a))
+        .collect();
+    cells.push(format_council(-flows.investment));
+    cells.extend(
+        [flows.saving, flows.net, flows.cumulative]
+            .iter()
+            .map(|a| format_council(*a)),
+    );
     cells
 }
 
@@ -104,44 +112,41 @@ pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
     out
 }
 
-pub fn years(cashflow: &Cashflow) -> String {
-    let mut headers = vec!["Year".to_string()];
+fn flows_table(
+    cashflow: &Cashflow,
+    first: &str,
+    rows: impl Iterator<Item = (String, Flows)>,
+) -> String {
+    let mut headers = vec![first.to_string()];
     headers.extend(money_columns(cashflow));
-    let rows: Vec<Vec<String>> = cashflow
-        .years
-        .iter()
-        .map(|row| {
-            let mut cells = vec![if row.months_in_horizon < 12 {
-                format!("{} ({} months)", row.year, row.months_in_horizon)
-            } else {
-                row.year.to_string()
-            }];
-            cells.extend(money_cells(
-                &row.investment_by_funder,
-                [row.investment, row.saving, row.net, row.cumulative],
-            ));
+    let rows: Vec<Vec<String>> = rows
+        .map(|(period, flows)| {
+            let mut cells = vec![period];
+            cells.extend(money_cells(&flows));
             cells
         })
         .collect();
     table(&headers, &rows)
 }
 
+pub fn years(cashflow: &Cashflow) -> String {
+    let rows = cashflow.years.iter().map(|row| {
+        let period = if row.months_in_horizon < 12 {
+            format!("{} ({} months)", row.year, row.months_in_horizon)
+        } else {
+            row.year.to_string()
+        };
+        (period, row.flows.clone())
+    });
+    flows_table(cashflow, "Year", rows)
+}
+
 pub fn months(cashflow: &Cashflow) -> String {
-    let mut headers = vec!["Month".to_string()];
-    headers.extend(money_columns(cashflow));
-    let rows: Vec<Vec<String>> = cashflow
+    let rows = cashflow
         .months
         .iter()
-        .map(|row| {
-            let mut cells = vec![row.month.short_name()];
-            cells.extend(money_cells(
-                &row.investment_by_funder,
-                [row.investment, row.saving, row.net, row.cumulative],
-            ));
-            cells
-        })
-        .collect();
-    table(&headers, &rows)
+        .map(|row| (row.month.short_name(), row.flows.clone()));
+    flows_table(cashflow, "Month", rows)
 }
 
 pub fn budget(cashflow: &Cashflow) -> String {

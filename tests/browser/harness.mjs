@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -81,4 +82,21 @@ export async function openPage(context, address) {
   await page.goto(address);
   await page.waitForSelector('#headline');
   return { page, problems };
+}
+
+// For a test file: serves the site and starts the browser before its tests, and stops both
+// after. `extra` (or an async function giving it) is passed to serveDist. The returned object
+// gains `base` and `browser` once the tests start.
+export function useSite(extra = {}) {
+  const site = {};
+  before(async () => {
+    const files = typeof extra === 'function' ? await extra() : extra;
+    Object.assign(site, await serveDist(files));
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
 }

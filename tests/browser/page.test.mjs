@@ -1,26 +1,14 @@
 // Whole-page tests: the built site in headless Chromium, driven as a reader would drive it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, serveDist } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
-let server;
-let base;
-let browser;
-
-before(async () => {
-  ({ server, base } = await serveDist());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 async function fresh(query = '', options = {}) {
-  const context = await browser.newContext(options);
-  const opened = await openPage(context, base + (query ? `?${query}` : ''));
+  const context = await site.browser.newContext(options);
+  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
   return { context, ...opened };
 }
 
@@ -234,9 +222,9 @@ describe('the page as a whole', () => {
   });
 
   test('without JavaScript the page says what it needs', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(site.base);
     assert.match(await page.locator('noscript, .noscript').first().textContent(), /needs JavaScript/);
     await context.close();
   });

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::model::money::format_council;
-use crate::model::Cashflow;
+use crate::model::{Cashflow, Flows};
 
 #[derive(Properties, PartialEq)]
 pub struct TablesProps {
@@ -26,18 +26,18 @@ fn money_header(cashflow: &Cashflow) -> Html {
     }
 }
 
-fn money_cells(cashflow: &Cashflow, by_funder: &[Decimal], totals: [Decimal; 4]) -> Html {
+fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Html {
     let cell = |amount: Decimal| {
         let negative = format_council(amount).starts_with('(');
         html! { <td class={classes!("num", negative.then_some("negative"))}>{ format_council(amount) }</td> }
     };
     html! {
         <>
-            { for by_funder.iter().map(|a| cell(-*a)) }
-            if cashflow.funders.len() > 1 { { cell(-totals[0]) } }
-            { cell(totals[1]) }
-            { cell(totals[2]) }
-            { cell(totals[3]) }
+            { for flows.investment_by_funder.iter().map(|a| cell(-*a)) }
+            if cashflow.funders.len() > 1 { { cell(-flows.investment) } }
+            { cell(flows.saving) }
+            { cell(flows.net) }
+            { cell(flows.cumulative) }
         </>
     }
 }
@@ -59,7 +59,7 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
                                     { row.year.to_string() }
                                     if row.months_in_horizon < 12 { <span class="part-year">{ format!(" ({} months)", row.months_in_horizon) }</span> }
                                 </th>
-                                { money_cells(cashflow, &row.investment_by_funder, [row.investment, row.saving, row.net, row.cumulative]) }
+                                { money_cells(cashflow, row) }
                             </tr>
                         }) }
                     </tbody>
@@ -75,7 +75,7 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
                             { for cashflow.months.iter().map(|row| html! {
                                 <tr>
                                     <th scope="row">{ row.month.short_name() }</th>
-                                    { money_cells(cashflow, &row.investment_by_funder, [row.investment, row.saving, row.net, row.cumulative]) }
+                                    { money_cells(cashflow, row) }
                                 </tr>
                             }) }
                         </tbody>
