@@ -669,3 +669,32 @@ fn a_question_mark_inside_a_value_does_not_throw_away_the_link_before_it() {
         "the allocation was silently dropped"
     );
 }
+
+#[test]
+fn the_number_box_groups_thousands_of_pounds_and_reads_them_back() {
+    for proposal in presets() {
+        for lever in codec::levers(proposal) {
+            if lever.published == LeverValue::Off {
+                continue;
+            }
+            let shown = lever.box_text(lever.published);
+            assert_eq!(
+                lever.read(&shown),
+                Ok(lever.published),
+                "{} {}",
+                proposal.id,
+                lever.key
+            );
+        }
+    }
+    let sandwell = presets().iter().find(|p| p.id == "sandwell").unwrap();
+    let levers = codec::levers(sandwell);
+    let cap = levers.iter().find(|l| l.key == "cap").unwrap();
+    assert_eq!(cap.box_text(cap.published), "400,000");
+    assert_eq!(
+        cap.box_text(LeverValue::Number("1234.5".parse().unwrap())),
+        "1,234.5"
+    );
+    let allocation = levers.iter().find(|l| l.key == "allocation").unwrap();
+    assert_eq!(allocation.box_text(allocation.published), "44");
+}

@@ -805,6 +805,26 @@ impl Lever {
         }
     }
 
+    /// The value as the page's number box shows it: money with thousands separated ("7,500"),
+    /// anything else as in a link. `read` takes either form back.
+    pub fn box_text(&self, value: LeverValue) -> String {
+        match value {
+            LeverValue::Number(n) if self.unit.is_money() => {
+                let n = n.normalize();
+                let whole = group_thousands(&n.abs().trunc().to_string());
+                let fraction = n.abs().fract().to_string();
+                let sign = if n.is_sign_negative() && !n.is_zero() {
+                    "-"
+                } else {
+                    ""
+                };
+                format!("{sign}{whole}{}", fraction.strip_prefix('0').unwrap_or(""))
+            }
+            LeverValue::Off => String::new(),
+            other => self.link_text(other),
+        }
+    }
+
     /// The value in words: "44%", "£7,500 a month", "July 2022", "15 months", "none".
     pub fn describe(&self, value: LeverValue) -> String {
         match value {

@@ -86,10 +86,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                     message.set(correction.map(|c| format!("{c}.")));
                     on_change.emit((lever.key.clone(), kept));
                     // The box shows what was kept, even when the state did not change.
-                    input.set_value(&match kept {
-                        LeverValue::Off => String::new(),
-                        other => lever.link_text(other),
-                    });
+                    input.set_value(&lever.box_text(kept));
                 }
                 Err(_) => message.set(Some(if lever.unit == Unit::Month {
                     "Enter a month, for example 2023-02.".to_string()
@@ -130,11 +127,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         })
     };
 
-    let number_text = match props.value {
-        LeverValue::Number(n) => n.normalize().to_string(),
-        LeverValue::Month(m) => m.to_string(),
-        LeverValue::Off => String::new(),
-    };
+    let number_text = lever.box_text(props.value);
 
     let controls = match lever.range {
         Range::Month { earliest, latest } => html! {
