@@ -388,3 +388,26 @@ fn a_proposal_file_with_a_huge_lever_maximum_never_makes_calc_panic() {
         assert!(matches!(output.status.code(), Some(0) | Some(2)));
     }
 }
+
+#[test]
+fn the_working_table_shows_how_sandwells_cases_reach_whole_steps() {
+    let csv = succeeds(&["sandwell", "--format", "csv", "--table", "working"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("month,referral_reduction,cases_avoided,open_cases_avoided,cashable_steps,saving_before_realisation")
+    );
+    // May 2024: 160.9 cases still open make 16 steps of ten, capped at £33,333.33 a month.
+    let may = csv.lines().find(|l| l.starts_with("2024-05,")).unwrap();
+    let cells: Vec<&str> = may.split(',').collect();
+    assert!(cells[3].starts_with("160.89"), "{may}");
+    assert_eq!(cells[4], "16");
+    assert_eq!(cells[5], "33333.33");
+    let text = succeeds(&["sandwell", "--table", "working"]);
+    assert!(text.contains("Cashable steps"));
+    // Trafford has no referral driver, so no working table.
+    assert_eq!(
+        succeeds(&["trafford", "--format", "csv", "--table", "working"]),
+        ""
+    );
+}

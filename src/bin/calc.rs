@@ -13,7 +13,7 @@ use invest_to_save::reconcile::reconcile;
 use invest_to_save::report::{csv, json, text};
 
 const USAGE: &str = "\
-Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|years|months|budget|reconciliation]
+Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|years|months|working|budget|reconciliation]
             [--proposal-file FILE]
 
 SCENARIO is a preset name (sandwell, trafford, own) or a scenario link's query string,
@@ -63,13 +63,14 @@ fn options(args: &[String]) -> Result<Options, String> {
         "results",
         "years",
         "months",
+        "working",
         "budget",
         "reconciliation",
     ]
     .contains(&options.table.as_str())
     {
         return Err(format!(
-            "--table must be all, results, years, months, budget or reconciliation, not \"{}\"",
+            "--table must be all, results, years, months, working, budget or reconciliation, not \"{}\"",
             options.table
         ));
     }
@@ -125,9 +126,10 @@ fn run(args: &[String]) -> Result<String, String> {
         "csv" => match table {
             "months" => csv::months(&cashflow),
             "years" => csv::years(&cashflow),
+            "working" => csv::working(&cashflow),
             "budget" => csv::budget(&cashflow),
             "reconciliation" => csv::reconciliation(&reconciliation),
-            other => return Err(format!("--format csv prints one table: months, years, budget or reconciliation, not \"{other}\"")),
+            other => return Err(format!("--format csv prints one table: months, years, working, budget or reconciliation, not \"{other}\"")),
         },
         _ => {
             let mut sections = Vec::new();
@@ -142,6 +144,9 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             if matches!(table, "all" | "months") {
                 sections.push(format!("Months\n{}", text::months(&cashflow)));
+            }
+            if matches!(table, "all" | "working") && cashflow.months.iter().any(|m| m.referrals.is_some()) {
+                sections.push(format!("How the saving is worked out (referral reduction)\n{}", text::working(&cashflow)));
             }
             if matches!(table, "all" | "reconciliation") {
                 sections.push(format!("Published figures against the model (published assumptions)\n{}", text::reconciliation(&reconciliation)));

@@ -40,6 +40,20 @@ pub fn format_council(amount: Decimal) -> String {
     }
 }
 
+/// A count shown to one decimal place, half away from zero ("10.2", "1,234.5"): referrals and
+/// cases avoided are fractional in the model.
+pub fn format_quantity(quantity: Decimal) -> String {
+    let rounded = quantity.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let whole = group_thousands(&rounded.abs().trunc().to_string());
+    let tenths = (rounded.abs().fract() * Decimal::TEN).trunc();
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{whole}.{tenths}")
+}
+
 /// "1,234,567" from "1234567".
 pub fn group_thousands(digits: &str) -> String {
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
@@ -78,5 +92,7 @@ mod tests {
         assert_eq!(format_council(d("-0.4")), "0");
         assert_eq!(format_pounds(d("-1234567.5")), "-£1,234,568");
         assert_eq!(format_pounds(d("999")), "£999");
+        assert_eq!(format_quantity(d("10.185")), "10.2");
+        assert_eq!(format_quantity(d("1234")), "1,234.0");
     }
 }

@@ -55,6 +55,28 @@ pub fn years(cashflow: &Cashflow) -> String {
     out
 }
 
+/// The referral driver's working month by month (empty when the proposal has none).
+pub fn working(cashflow: &Cashflow) -> String {
+    if cashflow.months.iter().all(|row| row.referrals.is_none()) {
+        return String::new();
+    }
+    let mut out = String::from("month,referral_reduction,cases_avoided,open_cases_avoided,cashable_steps,saving_before_realisation\n");
+    for row in &cashflow.months {
+        if let Some(w) = &row.referrals {
+            out += &format!(
+                "{},{},{},{},{},{}\n",
+                row.month,
+                w.referral_reduction.round_dp(6).normalize(),
+                w.cases_avoided.round_dp(6).normalize(),
+                w.open_cases_avoided.round_dp(6).normalize(),
+                w.cashable_steps.normalize(),
+                pence(w.saving)
+            );
+        }
+    }
+    out
+}
+
 pub fn budget(cashflow: &Cashflow) -> String {
     let Some(table) = &cashflow.budget else {
         return String::new();

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::money::{format_council, format_pounds};
+use crate::model::money::{format_council, format_pounds, format_quantity};
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::Reconciliation;
@@ -147,6 +147,37 @@ pub fn months(cashflow: &Cashflow) -> String {
         .iter()
         .map(|row| (row.month.short_name(), row.flows.clone()));
     flows_table(cashflow, "Month", rows)
+}
+
+/// The referral driver's working: referrals and cases avoided, and whole cashable steps.
+pub fn working(cashflow: &Cashflow) -> String {
+    let rows: Vec<Vec<String>> = cashflow
+        .months
+        .iter()
+        .filter_map(|row| {
+            let w = row.referrals.as_ref()?;
+            Some(vec![
+                row.month.short_name(),
+                format_quantity(w.referral_reduction),
+                format_quantity(w.cases_avoided),
+                format_quantity(w.open_cases_avoided),
+                w.cashable_steps.normalize().to_string(),
+                format_council(w.saving),
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let headers = [
+        "Month",
+        "Referrals avoided",
+        "Cases avoided",
+        "Still open",
+        "Cashable steps",
+        "Saving",
+    ];
+    table(&headers.map(String::from), &rows)
 }
 
 pub fn budget(cashflow: &Cashflow) -> String {

@@ -238,6 +238,14 @@ describe('the page as a whole', () => {
     await context.close();
   });
 
+  test('the monthly table shows the working: referrals and cases avoided, whole steps', async () => {
+    const { context, page } = await fresh();
+    await page.locator('.months summary').click();
+    const may = page.locator('#months-table tbody tr', { hasText: 'May 2024' });
+    assert.match(await may.textContent(), /160\.9\s*16\s*.*33,333/);
+    await context.close();
+  });
+
   test('the reconciliation lists the print\'s own inconsistencies', async () => {
     const { context, page } = await fresh();
     assert.match(await page.locator('.reconciliation').textContent(), /199 of the 215 figures/);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::model::money::format_council;
+use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +45,7 @@ fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Html {
 #[function_component(CashflowTables)]
 pub fn cashflow_tables(props: &TablesProps) -> Html {
     let cashflow = &props.cashflow;
+    let shows_referrals = cashflow.months.iter().any(|row| row.referrals.is_some());
     html! {
         <section class="tables" aria-labelledby="tables-heading">
             <h2 id="tables-heading">{ "Cashflow" }</h2>
@@ -69,12 +70,31 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
                 <summary>{ format!("Month by month ({} months)", cashflow.months.len()) }</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="months-caption">
                     <table class="cashflow" id="months-table">
-                        <caption id="months-caption">{ "By month, pounds; costs in brackets" }</caption>
-                        <thead><tr><th scope="col">{ "Month" }</th>{ money_header(cashflow) }</tr></thead>
+                        <caption id="months-caption">{
+                            if shows_referrals {
+                                "By month, pounds; costs in brackets. Referrals and cases avoided are the model's working, to one decimal place."
+                            } else {
+                                "By month, pounds; costs in brackets"
+                            }
+                        }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Month" }</th>
+                            if shows_referrals {
+                                <th scope="col">{ "Referrals avoided" }</th>
+                                <th scope="col">{ "Cases avoided, still open" }</th>
+                                <th scope="col">{ "Cashable steps" }</th>
+                            }
+                            { money_header(cashflow) }
+                        </tr></thead>
                         <tbody>
                             { for cashflow.months.iter().map(|row| html! {
                                 <tr>
                                     <th scope="row">{ row.month.short_name() }</th>
+                                    if let Some(working) = &row.referrals {
+                                        <td class="num">{ format_quantity(working.referral_reduction) }</td>
+                                        <td class="num">{ format_quantity(working.open_cases_avoided) }</td>
+                                        <td class="num">{ working.cashable_steps.normalize().to_string() }</td>
+                                    }
                                     { money_cells(cashflow, row) }
                                 </tr>
                             }) }
