@@ -132,3 +132,57 @@ fn if_benefits_keep_growing_as_in_2022_23_the_programme_pays_back_in_2025() {
         "2025-08"
     );
 }
+
+#[test]
+fn each_further_child_kept_out_of_an_out_of_borough_placement_saves_4000_a_week() {
+    let trafford = preset("trafford").unwrap();
+    let parsed = invest_to_save::codec::parse(
+        "v=1&proposal=trafford&placements.units=10",
+        invest_to_save::proposal::presets::presets(),
+    );
+    assert!(parsed.notices.is_empty());
+    let cashflow = model::run(&parsed.scenario);
+    let line = trafford
+        .baseline
+        .savings
+        .iter()
+        .position(|l| l.id == "placements")
+        .unwrap();
+    // Ten children x £4,000 x 52 weeks = £2,080,000 a year at full effect, reached over a
+    // 12-month ramp: 2020/21 gets (1 + 2 + ... + 12) / 12 of a month's saving, twelve times over.
+    let per_year: Vec<Decimal> = cashflow
+        .years
+        .iter()
+        .map(|y| whole_pounds(y.saving_by_line[line]))
+        .collect();
+    assert_eq!(
+        per_year,
+        [1_126_667, 2_080_000, 2_080_000]
+            .map(Decimal::from)
+            .to_vec()
+    );
+    // The funding table counts the saving as its year-on-year change.
+    let (placements, total) = row_of(&cashflow, "placements");
+    assert_eq!(
+        placements,
+        [-1_126_667, -953_333, 0].map(Decimal::from).to_vec()
+    );
+    assert_eq!(total, Decimal::from(-2_080_000));
+    // At the published value of nought the report's table is untouched.
+    assert_eq!(row("council_funding_required").1, Decimal::from(2_221_921));
+}
+
+fn row_of(cashflow: &model::Cashflow, id: &str) -> (Vec<Decimal>, Decimal) {
+    let row = cashflow
+        .budget
+        .as_ref()
+        .unwrap()
+        .rows()
+        .find(|r| r.id == id)
+        .unwrap()
+        .clone();
+    (
+        row.per_year.into_iter().map(whole_pounds).collect(),
+        whole_pounds(row.total),
+    )
+}

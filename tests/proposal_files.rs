@@ -453,3 +453,25 @@ fn a_proposal_whose_lines_and_budget_rows_share_an_id_is_refused_or_keeps_lever_
         }
     }
 }
+
+#[test]
+fn a_unit_cost_saving_needs_its_cost_and_its_start() {
+    let unit_line = "\n[[saving]]\nid = \"placements\"\nlabel = \"Placements avoided\"\nunits = 3\nunit_name = \"children\"\n";
+    let no_cost = format!("{MINIMAL}{unit_line}from = \"2024-04\"\n");
+    assert_mentions(
+        &refused(&no_cost),
+        &["placements", "cost_per_unit_per_week"],
+    );
+    let no_start = format!("{MINIMAL}{unit_line}cost_per_unit_per_week = 4000\n");
+    assert_mentions(&refused(&no_start), &["placements", "from"]);
+    let both = format!("{MINIMAL}{unit_line}from = \"2024-04\"\ncost_per_unit_per_week = 4000\ncost_per_unit_per_year = 1\n");
+    assert_mentions(&refused(&both), &["placements", "one of"]);
+    let good = format!("{MINIMAL}{unit_line}from = \"2024-04\"\ncost_per_unit_per_week = 4000\n");
+    let proposal = parse_proposal(&good).unwrap();
+    let keys: Vec<String> = codec::levers(&proposal)
+        .into_iter()
+        .map(|l| l.key)
+        .collect();
+    assert!(keys.contains(&"placements.units".to_string()));
+    assert!(keys.contains(&"placements.unit_cost".to_string()));
+}

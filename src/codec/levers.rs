@@ -8,7 +8,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::model::money::{format_pounds, group_thousands};
 use crate::model::month::{YearMonth, LATEST_YEAR};
 use crate::model::scenario::{
-    BudgetRowSource, InvestmentAmounts, MonthRef, SavingDriver, Scenario, MAX_HORIZON_MONTHS,
+    BudgetRowSource, CostPeriod, InvestmentAmounts, MonthRef, SavingDriver, Scenario,
+    MAX_HORIZON_MONTHS,
 };
 use crate::proposal::{Proposal, MAX_AMOUNT};
 
@@ -18,7 +19,10 @@ pub enum Unit {
     Pounds,
     PoundsPerMonth,
     PoundsPerYear,
+    PoundsPerWeek,
     Cases,
+    /// A number of children, families or the like, named by the proposal.
+    Count,
     Months,
     Month,
 }
@@ -27,7 +31,7 @@ impl Unit {
     /// Counts of cases and months are whole numbers; money and percentages keep two decimals.
     pub fn decimal_places(self) -> u32 {
         match self {
-            Unit::Cases | Unit::Months | Unit::Month => 0,
+            Unit::Cases | Unit::Count | Unit::Months | Unit::Month => 0,
             _ => 2,
         }
     }
@@ -39,7 +43,9 @@ impl Unit {
             Unit::Pounds => "",
             Unit::PoundsPerMonth => "a month",
             Unit::PoundsPerYear => "a year",
+            Unit::PoundsPerWeek => "a week",
             Unit::Cases => "cases",
+            Unit::Count => "",
             Unit::Months => "months",
             Unit::Month => "",
         }
@@ -48,7 +54,7 @@ impl Unit {
     pub fn is_money(self) -> bool {
         matches!(
             self,
-            Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear
+            Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear | Unit::PoundsPerWeek
         )
     }
 }
@@ -96,6 +102,8 @@ enum Target {
     SavingPerYear(usize),
     SavingFrom(usize),
     SavingRamp(usize),
+    Units(usize),
+    UnitCostAmount(usize),
     AdjustmentScale(usize),
 }
 
@@ -124,8 +132,11 @@ fn number(value: impl Into<Decimal>) -> Decimal {
 /// ten billion pounds, percentages up to 1,000, counts up to the longest horizon.
 fn hard_limits(unit: Unit) -> (Decimal, Decimal) {
     match unit {
-        Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear => (Decimal::ZERO, MAX_AMOUNT),
+        Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear | Unit::PoundsPerWeek => {
+            (Decimal::ZERO, MAX_AMOUNT)
+        }
         Unit::Percent => (Decimal::ZERO, Decimal::from(1000)),
+        Unit::Count => (Decimal::ZERO, Decimal::from(1_000_000)),
         Unit::Cases | Unit::Months | Unit::Month => {
             (Decimal::ZERO, Decimal::from(MAX_HORIZON_MONTHS))
         }
@@ -362,6 +373,52 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                     Target::SavingRealisation(index),
                 )
             }),
+            SavingDriver::UnitCost(unit_cost) => {
+                specs.push(Spec {
+                    hint: "How many, at full effect.",
+                    ..spec(
+                        format!("{id}.units"),
+                        format!("{}: {}", line.label, unit_cost.unit_name),
+                        Unit::Count,
+                        numbers(0, upper(unit_cost.units, 100), 1),
+                        Target::Units(index),
+                    )
+                });
+                let (unit, floor) = match unit_cost.cost_period {
+                    CostPeriod::Week => (Unit::PoundsPerWeek, 10_000),
+                    CostPeriod::Year => (Unit::PoundsPerYear, 100_000),
+                };
+                specs.push(Spec {
+                    hint: "What each one saves.",
+                    ..spec(
+                        format!("{id}.unit_cost"),
+                        format!("{}: saving for each", line.label),
+                        unit,
+                        numbers(0, upper(unit_cost.cost_per_unit, floor), 50),
+                        Target::UnitCostAmount(index),
+                    )
+                });
+                specs.push(Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.from"),
+                        format!("{}: first month", line.label),
+                        Unit::Month,
+                        months_from_start,
+                        Target::SavingFrom(index),
+                    )
+                });
+                specs.push(Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.ramp"),
+                        format!("{}: months to full effect", line.label),
+                        Unit::Months,
+                        numbers(0, 60, 1),
+                        Target::SavingRamp(index),
+                    )
+                });
+            }
             SavingDriver::Recurring { per_year, .. } => {
                 specs.push(spec(
                     format!("{id}.per_year"),
@@ -546,12 +603,22 @@ impl Lever {
             },
             Target::SavingFrom(i) => match saving(i).map(|l| &l.driver) {
                 Some(SavingDriver::Recurring { from, .. }) => Some(Month(*from)),
+                Some(SavingDriver::UnitCost(u)) => Some(Month(u.from)),
                 _ => None,
             },
             Target::SavingRamp(i) => match saving(i).map(|l| &l.driver) {
                 Some(SavingDriver::Recurring { ramp_months, .. }) => {
                     Some(Number(number(*ramp_months)))
                 }
+                Some(SavingDriver::UnitCost(u)) => Some(Number(number(u.ramp_months))),
+                _ => None,
+            },
+            Target::Units(i) => match saving(i).map(|l| &l.driver) {
+                Some(SavingDriver::UnitCost(u)) => Some(Number(u.units)),
+                _ => None,
+            },
+            Target::UnitCostAmount(i) => match saving(i).map(|l| &l.driver) {
+                Some(SavingDriver::UnitCost(u)) => Some(Number(u.cost_per_unit)),
                 _ => None,
             },
             Target::AdjustmentScale(i) => {
@@ -673,17 +740,31 @@ impl Lever {
                 }
             }
             (Target::SavingFrom(i), LeverValue::Month(m)) => {
-                if let Some(SavingDriver::Recurring { from, .. }) =
-                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
-                {
-                    *from = m;
+                match scenario.savings.get_mut(i).map(|l| &mut l.driver) {
+                    Some(SavingDriver::Recurring { from, .. }) => *from = m,
+                    Some(SavingDriver::UnitCost(u)) => u.from = m,
+                    _ => {}
                 }
             }
             (Target::SavingRamp(i), LeverValue::Number(n)) => {
-                if let Some(SavingDriver::Recurring { ramp_months, .. }) =
+                match scenario.savings.get_mut(i).map(|l| &mut l.driver) {
+                    Some(SavingDriver::Recurring { ramp_months, .. }) => *ramp_months = count(n),
+                    Some(SavingDriver::UnitCost(u)) => u.ramp_months = count(n),
+                    _ => {}
+                }
+            }
+            (Target::Units(i), LeverValue::Number(n)) => {
+                if let Some(SavingDriver::UnitCost(u)) =
                     scenario.savings.get_mut(i).map(|l| &mut l.driver)
                 {
-                    *ramp_months = count(n);
+                    u.units = n;
+                }
+            }
+            (Target::UnitCostAmount(i), LeverValue::Number(n)) => {
+                if let Some(SavingDriver::UnitCost(u)) =
+                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
+                {
+                    u.cost_per_unit = n;
                 }
             }
             (Target::AdjustmentScale(i), LeverValue::Number(n)) => {
@@ -850,7 +931,7 @@ impl Lever {
                         (Unit::Cases, true) => "case",
                         (unit, _) => unit.suffix(),
                     };
-                    format!("{whole} {suffix}")
+                    format!("{whole} {suffix}").trim_end().to_string()
                 }
             }
         }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::cashflow::YearRow;
 use super::month::FinancialYear;
 use super::scenario::{
     BudgetRowSource, BudgetView, InvestmentAmounts, SavingDriver, Scenario, Schedule,
@@ -107,7 +108,11 @@ fn levels(schedule: &Schedule, years: &[FinancialYear], factor: Decimal) -> Vec<
         .collect()
 }
 
-pub fn budget_table(scenario: &Scenario, view: &BudgetView) -> BudgetTable {
+pub fn budget_table(
+    scenario: &Scenario,
+    view: &BudgetView,
+    cashflow_years: &[YearRow],
+) -> BudgetTable {
     let years = plan_years(scenario);
     let cost_rows: Vec<BudgetRow> = scenario
         .investments
@@ -140,24 +145,26 @@ pub fn budget_table(scenario: &Scenario, view: &BudgetView) -> BudgetTable {
         .iter()
         .map(|source| match source {
             BudgetRowSource::SavingChange { line_id, label } => {
-                let change = scenario
-                    .savings
+                // The line's saving in each plan year, as the cashflow has it (after realisation).
+                let index = scenario.savings.iter().position(|line| line.id == *line_id);
+                let levels: Vec<Decimal> = years
                     .iter()
-                    .find(|line| line.id == *line_id)
-                    .and_then(|line| match &line.driver {
-                        SavingDriver::Scheduled(schedule) => Some(year_on_year(&levels(
-                            schedule,
-                            &years,
-                            line.realisation_percent / HUNDRED,
-                        ))),
-                        _ => None,
+                    .map(|year| {
+                        index
+                            .and_then(|i| {
+                                cashflow_years
+                                    .iter()
+                                    .find(|row| row.year == *year)
+                                    .and_then(|row| row.saving_by_line.get(i).copied())
+                            })
+                            .unwrap_or_default()
                     })
-                    .unwrap_or_else(|| vec![Decimal::ZERO; years.len()]);
+                    .collect();
                 // A saving reduces the funding the council must find.
                 row(
                     line_id.clone(),
                     label.clone(),
-                    change.iter().map(|c| -c).collect(),
+                    year_on_year(&levels).iter().map(|c| -c).collect(),
                 )
             }
             BudgetRowSource::Adjustment {

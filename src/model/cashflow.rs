@@ -186,6 +186,12 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                         from,
                         ramp_months,
                     } => recurring_in_month(*per_year, *from, *ramp_months, month),
+                    SavingDriver::UnitCost(unit_cost) => recurring_in_month(
+                        unit_cost.per_year(),
+                        unit_cost.from,
+                        unit_cost.ramp_months,
+                        month,
+                    ),
                 };
                 forecast * line.realisation_percent / HUNDRED
             })
@@ -210,16 +216,17 @@ pub fn run(scenario: &Scenario) -> Cashflow {
 
     let years = financial_years(&rows, funders.len(), scenario.savings.len());
     let results = results(&rows, funders.len());
+    let budget = scenario
+        .budget
+        .as_ref()
+        .map(|view| budget_table(scenario, view, &years));
     Cashflow {
         funders,
         saving_labels: scenario.savings.iter().map(|l| l.label.clone()).collect(),
         months: rows,
         years,
         results,
-        budget: scenario
-            .budget
-            .as_ref()
-            .map(|view| budget_table(scenario, view)),
+        budget,
     }
 }
 

@@ -137,6 +137,38 @@ pub enum SavingDriver {
         from: YearMonth,
         ramp_months: u32,
     },
+    /// A number of units (children kept out of care, cases avoided) each saving a unit cost,
+    /// from a month, reaching full effect after a ramp.
+    UnitCost(UnitCost),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitCost {
+    pub units: Decimal,
+    /// What a unit is, in the plural, for labels ("children").
+    pub unit_name: String,
+    pub cost_per_unit: Decimal,
+    pub cost_period: CostPeriod,
+    pub from: YearMonth,
+    pub ramp_months: u32,
+}
+
+/// What a unit cost is quoted per: reports quote placements by the week, cases by the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostPeriod {
+    Week,
+    Year,
+}
+
+impl UnitCost {
+    /// The saving a year at full effect: a week's cost counts 52 times.
+    pub fn per_year(&self) -> Decimal {
+        let periods = match self.cost_period {
+            CostPeriod::Week => Decimal::from(52),
+            CostPeriod::Year => Decimal::ONE,
+        };
+        self.units * self.cost_per_unit * periods
+    }
 }
 
 /// The referral-reduction mechanism (models.md section 2).

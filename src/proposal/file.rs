@@ -98,6 +98,11 @@ pub struct SavingFile {
     pub amount_per_year: Option<Number>,
     pub from: Option<String>,
     pub ramp_months: Option<u32>,
+    /// A unit-cost saving: how many (children, cases), what they are called, and what each saves.
+    pub units: Option<Number>,
+    pub unit_name: Option<String>,
+    pub cost_per_unit_per_week: Option<Number>,
+    pub cost_per_unit_per_year: Option<Number>,
 }
 
 #[derive(Debug, Deserialize)]

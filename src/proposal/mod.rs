@@ -13,8 +13,9 @@ use rust_decimal::Decimal;
 
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
-    BudgetRowSource, BudgetView, InvestmentAmounts, InvestmentLine, MonthRef, ReductionPeriod,
-    ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule, MAX_HORIZON_MONTHS,
+    BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine, MonthRef,
+    ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule, UnitCost,
+    MAX_HORIZON_MONTHS,
 };
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
@@ -339,10 +340,11 @@ fn saving(line: &SavingFile) -> Result<SavingLine, String> {
         line.per_year.is_some(),
         line.change_per_year.is_some(),
         line.amount_per_year.is_some(),
+        line.units.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err(
-            "give exactly one of [saving.referrals], per_year, change_per_year or amount_per_year"
+            "give exactly one of [saving.referrals], per_year, change_per_year, amount_per_year or units"
                 .into(),
         );
     }
@@ -425,6 +427,28 @@ fn saving(line: &SavingFile) -> Result<SavingLine, String> {
             })
             .collect();
         SavingDriver::Scheduled(schedule(&line.first_year, &levels)?)
+    } else if let Some(units) = line.units {
+        let (cost, cost_period) = match (line.cost_per_unit_per_week, line.cost_per_unit_per_year) {
+            (Some(cost), None) => (cost, CostPeriod::Week),
+            (None, Some(cost)) => (cost, CostPeriod::Year),
+            _ => {
+                return Err(
+                    "units needs one of cost_per_unit_per_week or cost_per_unit_per_year".into(),
+                )
+            }
+        };
+        let from = line
+            .from
+            .as_deref()
+            .ok_or("units needs from = \"YYYY-MM\"")?;
+        SavingDriver::UnitCost(UnitCost {
+            units: bounded(units, "units", Decimal::ZERO, Decimal::from(1_000_000))?,
+            unit_name: line.unit_name.clone().unwrap_or_else(|| "number".into()),
+            cost_per_unit: bounded(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT)?,
+            cost_period,
+            from: month(from, "from")?,
+            ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
+        })
     } else {
         let from = line
             .from
@@ -453,18 +477,10 @@ fn budget_view(budget: &file::BudgetFile, savings: &[SavingLine]) -> Result<Budg
         check_id("budget row id", &row.id)?;
         let saving = savings.iter().find(|line| line.id == row.id);
         let source = match (saving, &row.per_year) {
-            (Some(line), None) => {
-                if !matches!(line.driver, SavingDriver::Scheduled(_)) {
-                    return Err(format!(
-                        "budget row \"{}\" names a saving line that has no yearly schedule",
-                        row.id
-                    ));
-                }
-                BudgetRowSource::SavingChange {
-                    line_id: row.id.clone(),
-                    label: row.label.clone(),
-                }
-            }
+            (Some(_), None) => BudgetRowSource::SavingChange {
+                line_id: row.id.clone(),
+                label: row.label.clone(),
+            },
             (None, Some(per_year)) => BudgetRowSource::Adjustment {
                 id: row.id.clone(),
                 label: row.label.clone(),

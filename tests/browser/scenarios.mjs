@@ -5,6 +5,7 @@ export const SCENARIOS = [
   { name: 'Sandwell with changed assumptions', query: 'v=1&proposal=sandwell&allocation=30&council.months=18&duration=24' },
   { name: 'Trafford as published', query: 'v=1&proposal=trafford' },
   { name: 'Trafford run on for ten years with benefits still growing', query: 'v=1&proposal=trafford&horizon=120&after_plan_trend=100' },
+  { name: 'Trafford keeping ten more children out of out-of-borough placements', query: 'v=1&proposal=trafford&placements.units=10&placements.unit_cost=5000' },
   { name: 'Your own proposal', query: 'v=1&proposal=own' },
   { name: 'A proposal that never pays back', query: 'v=1&proposal=own&saving.per_year=0' },
   {

@@ -20,7 +20,9 @@ fn unit_words(unit: Unit) -> &'static str {
         Unit::Pounds => "£",
         Unit::PoundsPerMonth => "£ a month",
         Unit::PoundsPerYear => "£ a year",
+        Unit::PoundsPerWeek => "£ a week",
         Unit::Cases => "cases",
+        Unit::Count => "number",
         Unit::Months => "months",
         Unit::Month => "month",
     }
@@ -168,6 +170,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                             Unit::Percent => "%",
                             Unit::PoundsPerMonth => "a month",
                             Unit::PoundsPerYear => "a year",
+                            Unit::PoundsPerWeek => "a week",
                             Unit::Cases => "cases",
                             Unit::Months => "months",
                             _ => "",
