@@ -475,3 +475,14 @@ fn a_unit_cost_saving_needs_its_cost_and_its_start() {
     assert!(keys.contains(&"placements.units".to_string()));
     assert!(keys.contains(&"placements.unit_cost".to_string()));
 }
+
+#[test]
+fn starting_values_are_published_or_an_example() {
+    let example = MINIMAL.replace("[timeline]", "starting_values = \"example\"\n\n[timeline]");
+    assert_eq!(
+        parse_proposal(&example).unwrap().starting_values,
+        invest_to_save::proposal::StartingValues::Example
+    );
+    let wrong = MINIMAL.replace("[timeline]", "starting_values = \"guessed\"\n\n[timeline]");
+    assert_mentions(&refused(&wrong), &["starting_values", "guessed"]);
+}

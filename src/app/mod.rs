@@ -122,7 +122,8 @@ pub fn app(props: &AppProps) -> Html {
                 <SummaryBar cashflow={cashflow.clone()} />
                 <div class="workspace">
                     <LeverPanel levers={(*levers).clone()} scenario={state.scenario.clone()} on_change={on_lever}
-                        on_reset={on_reset} is_published={state.is_published()} />
+                        on_reset={on_reset} is_published={state.is_published()}
+                        starting_word={AttrValue::Static(proposal.starting_values.word())} />
                     <div class="outcome">
                         <Headline cashflow={cashflow.clone()} published={published} />
                         <PaybackChart cashflow={cashflow.clone()} published={published_curve} />

@@ -47,6 +47,8 @@ pub struct ProposalFile {
     pub summary: String,
     #[serde(default)]
     pub source: String,
+    /// What the starting values are: "published" (a report's figures, the default) or "example".
+    pub starting_values: Option<String>,
     pub timeline: TimelineFile,
     #[serde(default)]
     pub investment: Vec<InvestmentFile>,

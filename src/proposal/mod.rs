@@ -30,12 +30,30 @@ pub struct Proposal {
     pub council: String,
     pub summary: String,
     pub source: String,
+    /// Whether the starting values are a report's published figures or an example to edit.
+    pub starting_values: StartingValues,
     /// The scenario at the published assumptions.
     pub baseline: Scenario,
     pub lever_settings: BTreeMap<String, LeverSettings>,
     /// Other figures from the report a reader may want beside the levers.
     pub facts: Vec<(String, String)>,
     pub published: Published,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartingValues {
+    Published,
+    Example,
+}
+
+impl StartingValues {
+    /// "published" or "example", as the page words it ("Published: 44%").
+    pub fn word(self) -> &'static str {
+        match self {
+            StartingValues::Published => "published",
+            StartingValues::Example => "example",
+        }
+    }
 }
 
 /// How a proposal file presents a lever; anything unset falls back to the lever's default.
@@ -167,6 +185,15 @@ fn build(raw: ProposalFile) -> Result<Proposal, String> {
         );
     }
 
+    let starting_values = match raw.starting_values.as_deref() {
+        None | Some("published") => StartingValues::Published,
+        Some("example") => StartingValues::Example,
+        Some(other) => {
+            return Err(format!(
+                "starting_values is \"{other}\"; it must be \"published\" or \"example\""
+            ))
+        }
+    };
     let published = published::build(raw.published.unwrap_or_default(), &baseline)?;
     let proposal = Proposal {
         id: raw.id,
@@ -174,6 +201,7 @@ fn build(raw: ProposalFile) -> Result<Proposal, String> {
         council: raw.council,
         summary: raw.summary.trim().to_string(),
         source: raw.source,
+        starting_values,
         baseline,
         lever_settings,
         facts: raw.facts.into_iter().map(|f| (f.label, f.value)).collect(),

@@ -153,6 +153,8 @@ describe('choosing a proposal', () => {
   test('your own proposal pays back a one-off £7.5m from £2.58m a year in month 35', async () => {
     const { context, page } = await fresh('v=1&proposal=own');
     assert.match(await page.locator('#figure-payback').textContent(), /February 2029/);
+    // Its starting values are an example to edit, not a report's figures.
+    assert.match(await page.locator('[data-lever="capital.amount"] .lever__published').textContent(), /^Example: £7,500,000/);
     await page.locator('#lever-capital-amount').fill('£10,000,000');
     await page.locator('#lever-capital-amount').press('Enter');
     await page.waitForFunction(() => location.search.includes('capital.amount=10000000'));

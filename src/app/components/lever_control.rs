@@ -12,6 +12,17 @@ pub struct LeverControlProps {
     pub lever: Lever,
     pub value: LeverValue,
     pub on_change: Callback<(String, LeverValue)>,
+    /// "published" or "example": what the starting value is.
+    #[prop_or(AttrValue::Static("published"))]
+    pub starting_word: AttrValue,
+}
+
+fn capitalised(word: &str) -> String {
+    let mut characters = word.chars();
+    characters
+        .next()
+        .map(|first| first.to_uppercase().chain(characters).collect())
+        .unwrap_or_default()
 }
 
 fn unit_words(unit: Unit) -> &'static str {
@@ -189,7 +200,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             </label>
             <p id={hint_id} class="lever__hint">
                 { &lever.hint }{ " " }
-                <span class="lever__published">{ format!("Published: {published}. {range_words}") }</span>
+                <span class="lever__published">{ format!("{}: {published}. {range_words}", capitalised(&props.starting_word)) }</span>
             </p>
             if let Some(text) = (*message).clone() {
                 <p id={message_id} class="lever__message">{ text }</p>

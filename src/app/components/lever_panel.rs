@@ -13,6 +13,8 @@ pub struct LeverPanelProps {
     pub on_change: Callback<(String, LeverValue)>,
     pub on_reset: Callback<()>,
     pub is_published: bool,
+    /// "published" or "example": what the starting values are.
+    pub starting_word: AttrValue,
 }
 
 #[function_component(LeverPanel)]
@@ -20,7 +22,8 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
     let control = |lever: &Lever| {
         html! {
             <LeverControl key={lever.key.clone()} lever={lever.clone()}
-                value={lever.get(&props.scenario)} on_change={props.on_change.clone()} />
+                value={lever.get(&props.scenario)} on_change={props.on_change.clone()}
+                starting_word={props.starting_word.clone()} />
         }
     };
     let main: Html = props
@@ -40,7 +43,11 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
             <div class="section-heading">
                 <h2 id="assumptions-heading">{ "Assumptions" }</h2>
                 <button type="button" class="link-button" id="reset" onclick={on_reset} disabled={props.is_published}>
-                    { if props.is_published { "These are the published assumptions" } else { "Reset to the published assumptions" } }
+                    { if props.is_published {
+                        format!("These are the {} assumptions", props.starting_word)
+                    } else {
+                        format!("Reset to the {} assumptions", props.starting_word)
+                    } }
                 </button>
             </div>
             { main }
