@@ -411,3 +411,21 @@ fn the_working_table_shows_how_sandwells_cases_reach_whole_steps() {
         ""
     );
 }
+
+#[test]
+fn the_json_export_splits_saving_by_line() {
+    let output = succeeds(&["trafford", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&output).unwrap();
+    let ids: Vec<&str> = export["saving_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["benefits", "demographic", "placements"]);
+    let year = &export["financial_years"][2];
+    assert_eq!(year["year"], "2022/23");
+    assert_eq!(year["saving_by_line"]["benefits"], "437800.00");
+    assert_eq!(year["saving_by_line"]["demographic"], "3200000.00");
+    assert_eq!(year["saving"], "3637800.00");
+}

@@ -136,7 +136,8 @@ pub struct Results {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cashflow {
     pub funders: Vec<String>,
-    pub saving_labels: Vec<String>,
+    /// Each saving line's id and label, indexed like `Flows::saving_by_line`.
+    pub saving_lines: Vec<(String, String)>,
     pub months: Vec<MonthRow>,
     pub years: Vec<YearRow>,
     pub results: Results,
@@ -222,7 +223,11 @@ pub fn run(scenario: &Scenario) -> Cashflow {
         .map(|view| budget_table(scenario, view, &years));
     Cashflow {
         funders,
-        saving_labels: scenario.savings.iter().map(|l| l.label.clone()).collect(),
+        saving_lines: scenario
+            .savings
+            .iter()
+            .map(|line| (line.id.clone(), line.label.clone()))
+            .collect(),
         months: rows,
         years,
         results,

@@ -28,11 +28,6 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// The month after the horizon ends.
-    pub fn end(&self) -> YearMonth {
-        self.start.plus_months(self.horizon_months as i32)
-    }
-
     pub fn months(&self) -> impl Iterator<Item = YearMonth> + '_ {
         (0..self.horizon_months as i32).map(|offset| self.start.plus_months(offset))
     }

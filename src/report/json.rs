@@ -36,6 +36,15 @@ fn flows(cashflow: &Cashflow, period: Value, flows: &Flows) -> Value {
         by_name(&cashflow.funders, &flows.investment_by_funder),
     );
     object.insert("saving".into(), money(flows.saving));
+    let ids: Vec<String> = cashflow
+        .saving_lines
+        .iter()
+        .map(|(id, _)| id.clone())
+        .collect();
+    object.insert(
+        "saving_by_line".into(),
+        by_name(&ids, &flows.saving_by_line),
+    );
     object.insert("net".into(), money(flows.net));
     object.insert("cumulative".into(), money(flows.cumulative));
     Value::Object(object)
@@ -74,6 +83,7 @@ pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[
         "proposal": { "id": proposal.id, "name": proposal.name },
         "query": query,
         "funders": cashflow.funders,
+        "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
         "results": {
             "total_investment": money(results.total_investment),
             "total_saving": money(results.total_saving),
