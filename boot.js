@@ -10,4 +10,5 @@ try {
   message.setAttribute('role', 'alert');
   message.textContent = 'The calculator could not start in this browser (' + error + '). Try reloading the page, or another browser.';
   document.body.prepend(message);
+  document.getElementById('loading')?.remove();
 }

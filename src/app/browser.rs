@@ -61,6 +61,16 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
+/// Removes the "Loading the calculator" line that index.html shows until the page is ready.
+pub fn remove_loading_message() {
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
+}
+
 /// Shows a readable message in place of a dead page when the program fails.
 pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));

@@ -148,6 +148,7 @@ pub fn start() {
         let mut proposals = presets().to_vec();
         let (site, site_problems) = site_proposals::load(&proposals).await;
         proposals.extend(site);
+        browser::remove_loading_message();
         yew::Renderer::<App>::with_props(AppProps {
             proposals: Rc::new(proposals),
             initial_query: browser::current_query(),

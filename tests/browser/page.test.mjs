@@ -24,6 +24,7 @@ describe('opening the calculator', () => {
     assert.match(await page.locator('#figure-breakeven').textContent(), /February 2023/);
     assert.equal(query(page), '?v=1&proposal=sandwell');
     assert.equal(await page.locator('#lever-allocation').inputValue(), '44');
+    assert.equal(await page.locator('#loading').count(), 0, 'the loading line is gone');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -233,7 +234,10 @@ describe('the page as a whole', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site.base);
-    assert.match(await page.locator('noscript, .noscript').first().textContent(), /needs JavaScript/);
+    assert.match(await page.locator('p.noscript').textContent(), /needs JavaScript/);
+    assert.ok(await page.locator('p.noscript').isVisible());
+    // "Loading" would never end without JavaScript; the noscript message says why instead.
+    assert.equal(await page.locator('#loading').isVisible(), false);
     await context.close();
   });
 
