@@ -9,6 +9,10 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Every runner's output is kept, so the last line can total what all of them ran.
+RESULTS=$(mktemp)
+trap 'rm -f "$RESULTS"' EXIT
+
 step "Formatting (cargo fmt --check)"
 cargo fmt --check
 
@@ -21,13 +25,19 @@ trunk build --release --offline
 
 if [ -d tests/browser ]; then
   step "Whole-page browser tests and accessibility audit (Playwright, headless Chromium)"
-  node --test tests/browser/
+  node --test tests/browser/ | tee -a "$RESULTS"
 fi
 
 if [ -f tests/web.rs ]; then
   step "Component tests in headless Chromium (wasm-bindgen-test)"
-  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web | tee -a "$RESULTS"
 fi
 
 step "Model tests (cargo test)"
-cargo test
+cargo test --all-targets 2>&1 | tee -a "$RESULTS"
+
+# cargo: "test result: ok. 9 passed; 0 failed; ..."; node: "# pass 43" and "# fail 0".
+passed=$(awk '/^test result:/ { n += $4 } /^# pass / { n += $3 } END { print n + 0 }' "$RESULTS")
+failed=$(awk '/^test result:/ { n += $6 } /^# fail / { n += $3 } END { print n + 0 }' "$RESULTS")
+step "All tests"
+echo "Summary: $passed passed, $failed failed"
