@@ -5,7 +5,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::model::money::{format_pounds, group_thousands};
+use crate::model::money::{format_pounds, group_decimal};
 use crate::model::month::{YearMonth, LATEST_YEAR};
 use crate::model::scenario::{
     BudgetRowSource, CostPeriod, InvestmentAmounts, MonthRef, SavingDriver, Scenario,
@@ -361,18 +361,45 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
 
     for (index, line) in scenario.savings.iter().enumerate() {
         let id = &line.id;
+        let realisation = |more: bool| Spec {
+            hint: "How much of the forecast saving is realised; 100% is the forecast.",
+            more,
+            ..spec(
+                format!("{id}.realisation"),
+                format!("{}: realisation", line.label),
+                Unit::Percent,
+                numbers(0, 150, 5),
+                Target::SavingRealisation(index),
+            )
+        };
+        // When a saving starts and how long it takes to reach its full rate.
+        let start_and_ramp = || {
+            [
+                Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.from"),
+                        format!("{}: first month", line.label),
+                        Unit::Month,
+                        months_from_start,
+                        Target::SavingFrom(index),
+                    )
+                },
+                Spec {
+                    more: true,
+                    ..spec(
+                        format!("{id}.ramp"),
+                        format!("{}: months to full rate", line.label),
+                        Unit::Months,
+                        numbers(0, 60, 1),
+                        Target::SavingRamp(index),
+                    )
+                },
+            ]
+        };
         match &line.driver {
             SavingDriver::Referrals(_) => {}
-            SavingDriver::Scheduled(_) => specs.push(Spec {
-                hint: "How much of the forecast saving is realised; 100% is the forecast.",
-                ..spec(
-                    format!("{id}.realisation"),
-                    format!("{}: realisation", line.label),
-                    Unit::Percent,
-                    numbers(0, 150, 5),
-                    Target::SavingRealisation(index),
-                )
-            }),
+            SavingDriver::Scheduled(_) => specs.push(realisation(false)),
             SavingDriver::UnitCost(unit_cost) => {
                 specs.push(Spec {
                     hint: "How many, at full effect.",
@@ -398,26 +425,7 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                         Target::UnitCostAmount(index),
                     )
                 });
-                specs.push(Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.from"),
-                        format!("{}: first month", line.label),
-                        Unit::Month,
-                        months_from_start,
-                        Target::SavingFrom(index),
-                    )
-                });
-                specs.push(Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.ramp"),
-                        format!("{}: months to full effect", line.label),
-                        Unit::Months,
-                        numbers(0, 60, 1),
-                        Target::SavingRamp(index),
-                    )
-                });
+                specs.extend(start_and_ramp());
             }
             SavingDriver::Recurring { per_year, .. } => {
                 specs.push(spec(
@@ -427,37 +435,8 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                     numbers(0, upper(*per_year, 1_000_000), 1000),
                     Target::SavingPerYear(index),
                 ));
-                specs.push(Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.from"),
-                        format!("{}: first month", line.label),
-                        Unit::Month,
-                        months_from_start,
-                        Target::SavingFrom(index),
-                    )
-                });
-                specs.push(Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.ramp"),
-                        format!("{}: months to full rate", line.label),
-                        Unit::Months,
-                        numbers(0, 60, 1),
-                        Target::SavingRamp(index),
-                    )
-                });
-                specs.push(Spec {
-                    hint: "How much of the forecast saving is realised; 100% is the forecast.",
-                    more: true,
-                    ..spec(
-                        format!("{id}.realisation"),
-                        format!("{}: realisation", line.label),
-                        Unit::Percent,
-                        numbers(0, 150, 5),
-                        Target::SavingRealisation(index),
-                    )
-                });
+                specs.extend(start_and_ramp());
+                specs.push(realisation(true));
             }
         }
     }
@@ -890,17 +869,7 @@ impl Lever {
     /// anything else as in a link. `read` takes either form back.
     pub fn box_text(&self, value: LeverValue) -> String {
         match value {
-            LeverValue::Number(n) if self.unit.is_money() => {
-                let n = n.normalize();
-                let whole = group_thousands(&n.abs().trunc().to_string());
-                let fraction = n.abs().fract().to_string();
-                let sign = if n.is_sign_negative() && !n.is_zero() {
-                    "-"
-                } else {
-                    ""
-                };
-                format!("{sign}{whole}{}", fraction.strip_prefix('0').unwrap_or(""))
-            }
+            LeverValue::Number(n) if self.unit.is_money() => group_decimal(n.normalize()),
             LeverValue::Off => String::new(),
             other => self.link_text(other),
         }
@@ -1020,15 +989,9 @@ fn too_big_or_small(text: &str) -> Option<Size> {
 }
 
 fn pence_text(amount: Decimal) -> String {
-    let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let whole = group_thousands(&rounded.abs().trunc().to_string());
-    let pence = (rounded.abs().fract() * Decimal::ONE_HUNDRED).trunc();
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{whole}.{pence:0>2}")
+    let mut rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    group_decimal(rounded)
 }
 
 /// Long or odd text from a link, cut down to show safely in a message.

@@ -43,15 +43,25 @@ pub fn format_council(amount: Decimal) -> String {
 /// A count shown to one decimal place, half away from zero ("10.2", "1,234.5"): referrals and
 /// cases avoided are fractional in the model.
 pub fn format_quantity(quantity: Decimal) -> String {
-    let rounded = quantity.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    let whole = group_thousands(&rounded.abs().trunc().to_string());
-    let tenths = (rounded.abs().fract() * Decimal::TEN).trunc();
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+    let mut rounded = quantity.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(1);
+    group_decimal(rounded)
+}
+
+/// A decimal with its whole part in groups of three and its fraction as it stands:
+/// "-1,234.50" from -1234.50. Round (and rescale) first to choose the places shown.
+pub fn group_decimal(value: Decimal) -> String {
+    let text = value.abs().to_string();
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, format!(".{fraction}")),
+        None => (text.as_str(), String::new()),
+    };
+    let sign = if value.is_sign_negative() && !value.is_zero() {
         "-"
     } else {
         ""
     };
-    format!("{sign}{whole}.{tenths}")
+    format!("{sign}{}{fraction}", group_thousands(whole))
 }
 
 /// "1,234,567" from "1234567".
