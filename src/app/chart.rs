@@ -49,6 +49,21 @@ pub struct Chart {
     pub markers: Vec<Marker>,
     /// One sentence describing the curve for screen readers.
     pub description: String,
+    /// Where each month's point of the model's curve is.
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Chart {
+    /// The month whose point is nearest a horizontal position in the chart's units.
+    pub fn month_at(&self, x: f64) -> Option<usize> {
+        let count = self.points.len();
+        if count == 0 || !x.is_finite() {
+            return None;
+        }
+        let fraction = (x - self.plot_left) / (self.plot_right - self.plot_left);
+        let index = (fraction * count as f64 - 0.5).round();
+        Some(index.clamp(0.0, (count - 1) as f64) as usize)
+    }
 }
 
 fn to_f64(amount: Decimal) -> f64 {
@@ -220,6 +235,9 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         year_labels,
         markers,
         description,
+        points: (0..cashflow.months.len())
+            .map(|index| (x_of(index), y_of(values[index])))
+            .collect(),
     }
 }
 
@@ -241,5 +259,11 @@ mod tests {
         assert_eq!(drawn.year_boundaries.len(), 3);
         assert_eq!(drawn.markers.len(), 2);
         assert!(drawn.markers[1].label.ends_with("Dec 2023"));
+        assert_eq!(drawn.points.len(), 39);
+        // The nearest point to a position, and never a month outside the curve.
+        assert_eq!(drawn.month_at(drawn.points[23].0 + 1.0), Some(23));
+        assert_eq!(drawn.month_at(0.0), Some(0));
+        assert_eq!(drawn.month_at(WIDTH * 2.0), Some(38));
+        assert_eq!(drawn.month_at(f64::NAN), None);
     }
 }

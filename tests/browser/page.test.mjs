@@ -247,6 +247,16 @@ describe('the page as a whole', () => {
     assert.equal(await page.locator('.chart__zero').count(), 1);
     assert.match(await page.locator('.chart__marker--breakeven text').textContent(), /Feb 2023/);
     assert.match(await page.locator('.chart__marker--payback text').textContent(), /Dec 2023/);
+    // The curve can be read month by month, from the keyboard or by pointing at it.
+    const reading = page.locator('#chart-reading');
+    assert.equal(await reading.textContent(), 'March 2025: cumulative £370,000, in month £25,833');
+    await page.locator('#chart-month').focus();
+    await page.keyboard.press('Home');
+    assert.equal(await reading.textContent(), 'January 2022: cumulative -£7,500, in month -£7,500');
+    const box = await page.locator('.chart__svg').boundingBox();
+    const guide = await page.locator('.chart__marker--payback circle').boundingBox();
+    await page.mouse.move(guide.x + guide.width / 2, box.y + box.height / 2);
+    assert.equal(await reading.textContent(), 'December 2023: cumulative £3,333, in month £15,417');
     await context.close();
   });
 

@@ -3,9 +3,12 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::chart::{chart, HEIGHT, WIDTH};
+use crate::model::money::format_pounds;
 use crate::model::Cashflow;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +25,54 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
         props.published.as_deref().map(|v| v.as_slice()),
     );
     let f = |v: f64| format!("{v:.1}");
+    let last = props.cashflow.months.len().saturating_sub(1);
+    // The month the reader is looking at: the last one until they point or slide elsewhere.
+    let reading = use_state(|| None::<usize>);
+    let at = reading.map(|index| index.min(last)).unwrap_or(last);
+
+    let on_pointer = {
+        let reading = reading.clone();
+        let drawn = drawn.clone();
+        Callback::from(move |event: MouseEvent| {
+            // Yew listens at the page's root, so find the chart from what the pointer is over.
+            let Some(svg) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|element| element.closest("svg").ok().flatten())
+            else {
+                return;
+            };
+            let bounds = svg.get_bounding_client_rect();
+            // The drawing keeps its proportions inside the element (preserveAspectRatio "meet"),
+            // centred, so undo that scale and offset to find the chart's own x.
+            let scale = (bounds.width() / WIDTH).min(bounds.height() / HEIGHT);
+            if scale > 0.0 {
+                let left_margin = (bounds.width() - WIDTH * scale) / 2.0;
+                let x = (f64::from(event.client_x()) - bounds.left() - left_margin) / scale;
+                if let Some(index) = drawn.month_at(x) {
+                    reading.set(Some(index));
+                }
+            }
+        })
+    };
+    let on_slide = {
+        let reading = reading.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Ok(index) = input.value().parse::<usize>() {
+                reading.set(Some(index));
+            }
+        })
+    };
+    let readout = props.cashflow.months.get(at).map(|row| {
+        format!(
+            "{}: cumulative {}, in month {}",
+            row.month.long_name(),
+            format_pounds(row.cumulative),
+            format_pounds(row.net)
+        )
+    });
+    let guide = drawn.points.get(at).copied();
     html! {
         <figure class="chart">
             <figcaption id="chart-title">
@@ -32,7 +83,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                 </span>
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="chart-title chart-description"
-                preserveAspectRatio="xMidYMid meet" class="chart__svg">
+                preserveAspectRatio="xMidYMid meet" class="chart__svg" onmousemove={on_pointer}>
                 <desc id="chart-description">{ &drawn.description }</desc>
                 <g class="chart__grid">
                     { for drawn.y_ticks.iter().map(|tick| html! {
@@ -68,7 +119,21 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                         </g>
                     }
                 }) }
+                if let Some((x, y)) = guide {
+                    <g class="chart__reading">
+                        <line x1={f(x)} x2={f(x)} y1={f(drawn.plot_top)} y2={f(drawn.plot_bottom)} />
+                        <circle cx={f(x)} cy={f(y)} r="4" />
+                    </g>
+                }
             </svg>
+            if let Some(text) = readout {
+                <div class="chart__readout">
+                    <label for="chart-month" class="chart__readout-label">{ "Read the curve at a month" }</label>
+                    <input type="range" id="chart-month" min="0" max={last.to_string()} step="1" value={at.to_string()}
+                        aria-valuetext={text.clone()} oninput={on_slide} />
+                    <output for="chart-month" id="chart-reading" class="chart__reading-text">{ text }</output>
+                </div>
+            }
         </figure>
     }
 }
