@@ -94,10 +94,11 @@ pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
             },
         ],
         vec![
+            // The deepest cumulative is at most nought; "out of pocket" says the sign.
             "Most out of pocket".into(),
             format!(
                 "{} ({})",
-                format_pounds(r.deepest_cumulative),
+                format_pounds(-r.deepest_cumulative),
                 month(r.deepest_month)
             ),
         ],

@@ -131,7 +131,7 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
                 }
                 <div class="figure">
                     <dt>{ "Most out of pocket" }</dt>
-                    <dd>{ format_pounds(results.deepest_cumulative) }
+                    <dd>{ format_pounds(-results.deepest_cumulative) }
                         if let Some(month) = results.deepest_month {
                             <span class="figure__published">{ month.long_name() }</span>
                         }
