@@ -117,8 +117,8 @@ fn run(args: &[String]) -> Result<String, String> {
     } else {
         options.table.as_str()
     };
-    let published_cashflow = model::run(&proposal.baseline);
-    let reconciliation = reconcile(proposal, &published_cashflow);
+    // Only the reconciliation tables need the published run.
+    let reconciliation = || reconcile(proposal, &model::run(&proposal.baseline));
     Ok(match options.format.as_str() {
         "json" => serde_json::to_string_pretty(&json::export(proposal, &link, &cashflow, &parsed.notices))
             .map_err(|e| e.to_string())?
@@ -128,7 +128,7 @@ fn run(args: &[String]) -> Result<String, String> {
             "years" => csv::years(&cashflow),
             "working" => csv::working(&cashflow),
             "budget" => csv::budget(&cashflow),
-            "reconciliation" => csv::reconciliation(&reconciliation),
+            "reconciliation" => csv::reconciliation(&reconciliation()),
             other => return Err(format!("--format csv prints one table: months, years, working, budget or reconciliation, not \"{other}\"")),
         },
         _ => {
@@ -149,7 +149,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 sections.push(format!("How the saving is worked out (referral reduction)\n{}", text::working(&cashflow)));
             }
             if matches!(table, "all" | "reconciliation") {
-                sections.push(format!("Published figures against the model (published assumptions)\n{}", text::reconciliation(&reconciliation)));
+                sections.push(format!("Published figures against the model (published assumptions)\n{}", text::reconciliation(&reconciliation())));
             }
             sections.join("\n")
         }

@@ -101,10 +101,10 @@ fn plan_years(scenario: &Scenario) -> Vec<FinancialYear> {
     }
 }
 
-fn levels(schedule: &Schedule, years: &[FinancialYear], factor: Decimal) -> Vec<Decimal> {
+fn levels(schedule: &Schedule, years: &[FinancialYear]) -> Vec<Decimal> {
     years
         .iter()
-        .map(|year| schedule.amount_for_year(*year, Decimal::ZERO) * factor)
+        .map(|year| schedule.amount_for_year(*year, Decimal::ZERO))
         .collect()
 }
 
@@ -121,7 +121,7 @@ pub fn budget_table(
             InvestmentAmounts::PerYear(schedule) => Some(row(
                 format!("workstream.{}", line.id),
                 line.label.clone(),
-                levels(schedule, &years, Decimal::ONE),
+                levels(schedule, &years),
             )),
             _ => None,
         })
