@@ -23,6 +23,7 @@ use components::payback_chart::PaybackChart;
 use components::proposal_picker::{AboutProposal, ProposalPicker};
 use components::reconciliation_view::ReconciliationView;
 use components::share_link::ShareLink;
+use components::skip_link::SkipLink;
 use components::tables::CashflowTables;
 use state::{Action, State};
 
@@ -104,6 +105,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <>
+            <SkipLink />
             <header class="masthead">
                 <p class="masthead__title">{ "Invest to save calculator" }</p>
                 <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>

@@ -1,5 +1,6 @@
 //! One component per file; each reads the model's results and computes none of its own.
 
+pub mod error_summary;
 pub mod headline;
 pub mod lever_control;
 pub mod lever_panel;
@@ -8,4 +9,5 @@ pub mod payback_chart;
 pub mod proposal_picker;
 pub mod reconciliation_view;
 pub mod share_link;
+pub mod skip_link;
 pub mod tables;
