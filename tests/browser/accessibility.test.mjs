@@ -143,6 +143,11 @@ describe('the sliders', () => {
       assert.equal(details.labelFor, details.boxId, `${details.id}: the label names the slider and the box`);
       assert.match(details.valuetext, /percent|£|months?\b|cases?\b|^\d+$|^none$/, `${details.id}: "${details.valuetext}"`);
     }
+    // The chart's reading slider too: a label, instructions, and the month and amounts spoken.
+    const reader = page.locator('#chart-month');
+    assert.ok(await page.locator(`#${await reader.getAttribute('aria-describedby')}`).isVisible());
+    assert.match(await page.locator('#chart-month-hint').textContent(), /arrow keys/);
+    assert.equal(await reader.getAttribute('aria-valuetext'), 'March 2025: cumulative £370,000, in month £25,833');
     const allocation = page.locator('#lever-allocation-slider');
     assert.equal(await allocation.getAttribute('aria-valuetext'), '44 percent');
     assert.equal(await page.locator('#lever-cost_per_case-slider').getAttribute('aria-valuetext'), '£2,500 a year');

@@ -197,6 +197,30 @@ describe('working the calculator by keyboard alone', () => {
     await context.close();
   });
 
+  test('a "None" box switches an assumption off with Space', async () => {
+    const { context, page } = await fresh();
+    await tabTo(page, '.more-assumptions > summary');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#lever-cap-off');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.search.includes('cap=none'));
+    assert.ok(await page.locator('#lever-cap-slider').isDisabled(), 'its slider is off too');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => !location.search.includes('cap='));
+    await context.close();
+  });
+
+  test('dismissing the correction notice leaves the focus at the top of the calculator', async () => {
+    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=250');
+    await tabTo(page, '#dismiss-notice');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#link-notice'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'proposal-sandwell');
+    await context.close();
+  });
+
   test('the proposal radios move with the arrow keys', async () => {
     const { context, page } = await fresh();
     await tabTo(page, '#proposal-sandwell');

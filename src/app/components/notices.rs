@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::skip_link::focus_main;
 use crate::codec::Notice;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +16,10 @@ pub fn notices(props: &NoticesProps) -> Html {
     if props.notices.is_empty() {
         return html! {};
     }
-    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    // The button goes with the notice: the focus goes to the top of the calculator, not nowhere.
+    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| {
+        focus_main();
+    });
     html! {
         <div class="notice" role="alert" aria-labelledby="notice-heading" id="link-notice">
             <h2 id="notice-heading">{ "We corrected the link you opened" }</h2>

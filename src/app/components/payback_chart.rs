@@ -143,8 +143,9 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
             if let Some(text) = readout {
                 <div class="chart__readout">
                     <label for="chart-month" class="chart__readout-label">{ "Read the curve at a month" }</label>
+                    <p class="chart__readout-hint" id="chart-month-hint">{ "Use the arrow keys to go a month at a time, Home and End for the first and last month, or point at the chart." }</p>
                     <input type="range" id="chart-month" min="0" max={last.to_string()} step="1" value={at.to_string()}
-                        aria-valuetext={text.clone()} oninput={on_slide} />
+                        aria-describedby="chart-month-hint" aria-valuetext={text.clone()} oninput={on_slide} />
                     <output for="chart-month" id="chart-reading" class="chart__reading-text">{ text }</output>
                 </div>
             }
