@@ -18,12 +18,15 @@ async function fresh(query = '', options = {}) {
 
 // What has the focus, and whether a sighted reader can see that it has: an outline or a ring
 // of non-zero width, on screen, and not hidden under the results bar that stays at the top of a
-// narrow screen. A proposal's radio button is drawn by its label, so its label shows the focus.
+// narrow screen. A control drawn by its label instead of itself (a proposal's radio button, a
+// file picker) shows the focus on its label.
 function focusNow(page) {
   return page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body || element === document.documentElement) return null;
-    const shown = element.matches('.picker__option input') ? element.nextElementSibling : element;
+    const own = element.getBoundingClientRect();
+    const drawnByLabel = getComputedStyle(element).opacity === '0' || own.width <= 1 || own.height <= 1;
+    const shown = (drawnByLabel && element.labels?.[0]) || element;
     const style = getComputedStyle(shown);
     const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
     const ring = style.boxShadow === 'none' ? 0 : Math.max(...(style.boxShadow.match(/(\d+(\.\d+)?)px/g) ?? ['0']).map(parseFloat));

@@ -146,7 +146,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                     <p class="chart__readout-hint" id="chart-month-hint">{ "Use the arrow keys to go a month at a time, Home and End for the first and last month, or point at the chart." }</p>
                     <input type="range" id="chart-month" min="0" max={last.to_string()} step="1" value={at.to_string()}
                         aria-describedby="chart-month-hint" aria-valuetext={text.clone()} oninput={on_slide} />
-                    <output for="chart-month" id="chart-reading" class="chart__reading-text">{ text }</output>
+                    <p id="chart-reading" class="chart__reading-text">{ text }</p>
                 </div>
             }
             <p class="chart__summary" id="chart-summary">{ &drawn.description }</p>
