@@ -51,9 +51,15 @@ fn unit_words(unit: Unit) -> &'static str {
     }
 }
 
-/// The value as a screen reader should say it: "44 percent", "£2,500 a year", "March 2023".
+/// The value as a screen reader should say it: "44 percent", "£2,500 a year", "March 2023"; a
+/// bare count says what it counts: "10 further children kept out of out-of-borough placements".
 pub fn spoken(lever: &Lever, value: LeverValue) -> String {
-    lever.describe(value).replace('%', " percent")
+    match value {
+        LeverValue::Number(n) if lever.unit == Unit::Count => {
+            format!("{} {}", n.normalize(), lower_first(&lever.label))
+        }
+        _ => lever.describe(value).replace('%', " percent"),
+    }
 }
 
 /// Reads what a person typed in the box; a value the lever cannot take is refused with a GOV.UK
@@ -359,6 +365,13 @@ mod tests {
         assert_eq!(
             spoken(&allocation, LeverValue::Number(Decimal::from(44))),
             "44 percent"
+        );
+        assert_eq!(
+            spoken(
+                &lever("trafford", "placements.units"),
+                LeverValue::Number(Decimal::from(10))
+            ),
+            "10 further children kept out of out-of-borough placements"
         );
     }
 }
