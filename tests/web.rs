@@ -28,6 +28,7 @@ async fn mount(query: &str) -> Element {
             initial_query: query.to_string(),
             sync_address: false,
             site_problems: Vec::new(),
+            branding: Default::default(),
         },
     )
     .render();

@@ -4,7 +4,6 @@
 pub mod browser;
 pub mod chart;
 pub mod components;
-pub mod site_proposals;
 pub mod state;
 
 use std::rc::Rc;
@@ -16,6 +15,10 @@ use crate::model;
 use crate::proposal::presets::presets;
 use crate::proposal::Proposal;
 use crate::reconcile::reconcile;
+use crate::site::build::read_proposals;
+use crate::site::config::Branding;
+use crate::site::page_data::PageData;
+use components::downloads::Downloads;
 use components::headline::{Headline, SummaryBar};
 use components::lever_panel::LeverPanel;
 use components::notices::Notices;
@@ -34,9 +37,12 @@ pub struct AppProps {
     /// Whether to keep the address bar in step with the scenario (off in component tests).
     #[prop_or(true)]
     pub sync_address: bool,
-    /// Why any of the site's own proposal files could not be used.
+    /// Why the site's proposals could not be used (the shipped ones open instead).
     #[prop_or_default]
     pub site_problems: Vec<String>,
+    /// The council's name, title and logo, from the site file.
+    #[prop_or_default]
+    pub branding: Branding,
 }
 
 #[function_component(App)]
@@ -104,15 +110,12 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <>
-            <header class="masthead">
-                <p class="masthead__title">{ "Invest to save calculator" }</p>
-                <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
-            </header>
+            <Masthead branding={props.branding.clone()} />
             <main id="main">
                 <h1 class="visually-hidden">{ format!("Invest to save calculator: {}", proposal.name) }</h1>
                 if !props.site_problems.is_empty() {
                     <div class="notice notice--site" role="status" id="site-problems">
-                        <h2>{ "Some of this site's own proposals could not be used" }</h2>
+                        <h2>{ "This site's proposals could not be used" }</h2>
                         <ul>{ for props.site_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                     </div>
                 }
@@ -126,11 +129,14 @@ pub fn app(props: &AppProps) -> Html {
                         starting_word={AttrValue::Static(proposal.starting_values.word())} />
                     <div class="outcome">
                         <Headline cashflow={cashflow.clone()} published={published} />
-                        <PaybackChart cashflow={cashflow.clone()} published={published_curve} />
-                        <ShareLink query={link} />
+                        <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
+                        <ShareLink query={link.clone()} />
                     </div>
                 </div>
                 <CashflowTables cashflow={cashflow.clone()} />
+                <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}
+                    published={published_curve.clone()} brand_colour={props.branding.colours.brand.clone()}
+                    address={browser::address_for(&link)} />
                 <ReconciliationView reconciliation={reconciliation} source={proposal.published.source.clone()} />
             </main>
             <footer class="footer">
@@ -140,21 +146,67 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// Mounts the page on the document body, with the shipped proposals and any the site publishes
-/// in its `proposals/` folder.
+/// The council's masthead: logo, name and the page's title.
+#[derive(Properties, PartialEq)]
+struct MastheadProps {
+    branding: Branding,
+}
+
+#[function_component(Masthead)]
+fn masthead(props: &MastheadProps) -> Html {
+    let branding = &props.branding;
+    let logo = branding.logo.as_ref().map(|logo| {
+        let image =
+            html! { <img class="masthead__logo" src={logo.file.clone()} alt={logo.alt.clone()} /> };
+        match &logo.home_url {
+            Some(url) => html! { <a href={url.clone()}>{ image }</a> },
+            None => image,
+        }
+    });
+    html! {
+        <header class="masthead">
+            { for logo }
+            if !branding.council_name.is_empty() {
+                <p class="masthead__council">{ &branding.council_name }</p>
+            }
+            <p class="masthead__title">{ &branding.title }</p>
+            <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
+        </header>
+    }
+}
+
+/// The proposals and look the site build wrote into the page; without them (a page not built
+/// by the site command), the shipped proposals in the default look.
+fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
+    let shipped = || presets().to_vec();
+    let Some(text) = browser::page_data_text() else {
+        return (shipped(), Branding::default(), Vec::new());
+    };
+    match PageData::from_json(&text)
+        .map_err(|e| vec![e])
+        .and_then(|data| Ok((read_proposals(&data.proposals)?, data.branding)))
+    {
+        Ok((proposals, branding)) if !proposals.is_empty() => (proposals, branding, Vec::new()),
+        Ok((_, branding)) => (
+            shipped(),
+            branding,
+            vec!["The site lists no proposals.".into()],
+        ),
+        Err(problems) => (shipped(), Branding::default(), problems),
+    }
+}
+
+/// Mounts the page on the document body, with the proposals the site publishes.
 pub fn start() {
     browser::install_panic_message();
-    yew::platform::spawn_local(async {
-        let mut proposals = presets().to_vec();
-        let (site, site_problems) = site_proposals::load(&proposals).await;
-        proposals.extend(site);
-        browser::remove_loading_message();
-        yew::Renderer::<App>::with_props(AppProps {
-            proposals: Rc::new(proposals),
-            initial_query: browser::current_query(),
-            sync_address: true,
-            site_problems,
-        })
-        .render();
-    });
+    let (proposals, branding, site_problems) = site_contents();
+    browser::remove_placeholders();
+    yew::Renderer::<App>::with_props(AppProps {
+        proposals: Rc::new(proposals),
+        initial_query: browser::current_query(),
+        sync_address: true,
+        site_problems,
+        branding,
+    })
+    .render();
 }

@@ -1,5 +1,6 @@
 //! One component per file; each reads the model's results and computes none of its own.
 
+pub mod downloads;
 pub mod headline;
 pub mod lever_control;
 pub mod lever_panel;
