@@ -29,6 +29,8 @@ async fn mount(query: &str) -> Element {
             sync_address: false,
             site_problems: Vec::new(),
             branding: Default::default(),
+            linked_file: None,
+            linked_file_problems: Vec::new(),
         },
     )
     .render();

@@ -10,8 +10,17 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address for a query: origin and path, then `?query`.
-pub fn address_for(query: &str) -> String {
+/// The fragment the page was opened with, without `#`.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|s| s.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's address for a query and, if given, a fragment: origin and path, `?query`,
+/// `#fragment`.
+pub fn address_for(query: &str, fragment: Option<&str>) -> String {
     let location = web_sys::window().map(|w| w.location());
     let base = location
         .map(|l| {
@@ -22,18 +31,24 @@ pub fn address_for(query: &str) -> String {
             )
         })
         .unwrap_or_default();
-    format!("{base}?{query}")
+    match fragment {
+        Some(fragment) => format!("{base}?{query}#{fragment}"),
+        None => format!("{base}?{query}"),
+    }
 }
 
 /// Replaces the address in place (no new history entry per slider step).
-pub fn replace_query(query: &str) {
+pub fn replace_address(query: &str, fragment: Option<&str>) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
+    let address = match fragment {
+        Some(fragment) => format!("{path}?{query}#{fragment}"),
+        None => format!("{path}?{query}"),
+    };
     if let Ok(history) = window.history() {
-        let _ =
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
 }
 

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::codec::fragment::{decode_proposal, proposal_in_fragment, MAX_LINK_CHARS};
 use crate::codec::{self, LeverValue};
 use crate::model;
 use crate::proposal::presets::presets;
@@ -23,6 +24,7 @@ use components::headline::{Headline, SummaryBar};
 use components::lever_panel::LeverPanel;
 use components::notices::Notices;
 use components::payback_chart::PaybackChart;
+use components::proposal_file::ProposalFile;
 use components::proposal_picker::{AboutProposal, ProposalPicker};
 use components::reconciliation_view::ReconciliationView;
 use components::share_link::ShareLink;
@@ -43,6 +45,12 @@ pub struct AppProps {
     /// The council's name, title and logo, from the site file.
     #[prop_or_default]
     pub branding: Branding,
+    /// A proposal file the link carried (in its fragment), with its text.
+    #[prop_or_default]
+    pub linked_file: Option<(Proposal, Rc<str>)>,
+    /// Why a proposal file the link carried could not be used.
+    #[prop_or_default]
+    pub linked_file_problems: Vec<String>,
 }
 
 #[function_component(App)]
@@ -50,14 +58,33 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let proposals = props.proposals.clone();
         let query = props.initial_query.clone();
-        use_reducer(move || State::from_link(proposals, &query))
+        let file = props.linked_file.clone();
+        use_reducer(move || State::from_link_with_file(proposals, &query, file))
     };
     let link = state.link();
+    // A proposal opened from a file travels in the link's fragment, when the link stays short
+    // enough to share.
+    let fragment = state.fragment();
+    let full_address = browser::address_for(&link, fragment.as_deref());
+    let fits = full_address.chars().count() <= MAX_LINK_CHARS;
+    let (address, kept_fragment, caveat) = match fragment {
+        Some(_) if !fits => (
+            browser::address_for(&link, None),
+            None,
+            Some(format!(
+                "This proposal came from a file and is too large to travel in a link ({} characters; links here stop at {}). The link gives your assumptions, but whoever opens it also needs the file: use \u{201c}Download as a proposal file\u{201d} and send them that.",
+                crate::model::money::group_thousands(&full_address.chars().count().to_string()),
+                crate::model::money::group_thousands(&MAX_LINK_CHARS.to_string())
+            )),
+        ),
+        Some(fragment) => (full_address, Some(fragment), None),
+        None => (full_address, None, None),
+    };
     {
         let sync = props.sync_address;
-        use_effect_with(link.clone(), move |link| {
+        use_effect_with((link.clone(), kept_fragment), move |(link, fragment)| {
             if sync {
-                browser::replace_query(link);
+                browser::replace_address(link, fragment.as_deref());
             }
             || ()
         });
@@ -98,6 +125,12 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::ResetToPublished))
     };
+    let on_open_file = {
+        let state = state.clone();
+        Callback::from(move |(proposal, text): (Proposal, String)| {
+            state.dispatch(Action::OpenFile(Box::new(proposal), text.into()))
+        })
+    };
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotices))
@@ -121,6 +154,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
+                <ProposalFile on_open={on_open_file} problems={props.linked_file_problems.clone()} />
                 <AboutProposal proposal={proposal.clone()} />
                 <SummaryBar cashflow={cashflow.clone()} />
                 <div class="workspace">
@@ -130,13 +164,13 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="outcome">
                         <Headline cashflow={cashflow.clone()} published={published} />
                         <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
-                        <ShareLink query={link.clone()} />
+                        <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
                 <CashflowTables cashflow={cashflow.clone()} />
                 <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}
                     published={published_curve.clone()} brand_colour={props.branding.colours.brand.clone()}
-                    address={browser::address_for(&link)} />
+                    address={address} />
                 <ReconciliationView reconciliation={reconciliation} source={proposal.published.source.clone()} />
             </main>
             <footer class="footer">
@@ -196,10 +230,29 @@ fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
     }
 }
 
+/// The proposal file a link carries in its fragment, read and checked, or why it cannot be used.
+fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<String>> {
+    let Some(value) = proposal_in_fragment(fragment) else {
+        return Ok(None);
+    };
+    let text = decode_proposal(value).map_err(|e| vec![e])?;
+    match crate::proposal::parse_proposal(&text) {
+        Ok(proposal) => Ok(Some((proposal, text.into()))),
+        Err(error) => Err(error
+            .lines()
+            .map(|line| format!("The proposal in this link: {line}"))
+            .collect()),
+    }
+}
+
 /// Mounts the page on the document body, with the proposals the site publishes.
 pub fn start() {
     browser::install_panic_message();
     let (proposals, branding, site_problems) = site_contents();
+    let (linked_file, linked_file_problems) = match linked_file(&browser::current_fragment()) {
+        Ok(file) => (file, Vec::new()),
+        Err(problems) => (None, problems),
+    };
     browser::remove_placeholders();
     yew::Renderer::<App>::with_props(AppProps {
         proposals: Rc::new(proposals),
@@ -207,6 +260,8 @@ pub fn start() {
         sync_address: true,
         site_problems,
         branding,
+        linked_file,
+        linked_file_problems,
     })
     .render();
 }

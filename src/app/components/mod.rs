@@ -6,6 +6,7 @@ pub mod lever_control;
 pub mod lever_panel;
 pub mod notices;
 pub mod payback_chart;
+pub mod proposal_file;
 pub mod proposal_picker;
 pub mod reconciliation_view;
 pub mod share_link;
