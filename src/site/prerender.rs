@@ -112,7 +112,7 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
 /// The financial-year table, costs in brackets as councils print them.
 fn year_table(cashflow: &Cashflow) -> String {
     let mut out = String::from(
-        "<section aria-labelledby=\"static-years\"><h2 id=\"static-years\">By financial year</h2>\
+        "<section><h2 id=\"static-years\">By financial year</h2>\
          <div class=\"table-scroll\" role=\"region\" aria-labelledby=\"static-years\" tabindex=\"0\">\
          <table class=\"cashflow\"><thead><tr><th scope=\"col\">Year</th>",
     );

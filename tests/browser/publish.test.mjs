@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import { DIST, openPage, serveDist, useSite } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +69,23 @@ describe('before and without JavaScript', () => {
     assert.match(await page.locator('#static-page dl.static-page__assumptions').textContent(), /44%/);
     assert.equal(await page.locator('#static-page table.cashflow tbody tr').count(), 4);
     await context.close();
+  });
+
+  test('before the calculator starts, the page has no accessibility violations and fits a 320-pixel screen', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+      // The audit needs scripts of its own, so keep the calculator from starting instead.
+      const context = await site.browser.newContext({ viewport });
+      await context.route('**/boot.js', (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(site.base);
+      await page.locator('#static-headline').waitFor();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), [], `at ${viewport.width}px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${overflow}px of sideways scrolling at ${viewport.width}px`);
+      await context.close();
+    }
   });
 
   test('the calculator takes over the page built in advance: one heading, one set of results', async () => {
