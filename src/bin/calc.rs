@@ -14,7 +14,7 @@ use invest_to_save::reconcile::{contradictions, reconcile};
 use invest_to_save::report::{csv, json, text};
 
 const USAGE: &str = "\
-Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|years|months|working|budget|reconciliation]
+Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|organisations|years|months|working|budget|reconciliation]
             [--proposal-file FILE]
        calc check FILE
 
@@ -65,6 +65,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         "",
         "all",
         "results",
+        "organisations",
         "years",
         "months",
         "working",
@@ -74,7 +75,7 @@ fn options(args: &[String]) -> Result<Options, String> {
     .contains(&options.table.as_str())
     {
         return Err(format!(
-            "--table must be all, results, years, months, working, budget or reconciliation, not \"{}\"",
+            "--table must be all, results, organisations, years, months, working, budget or reconciliation, not \"{}\"",
             options.table
         ));
     }
@@ -132,13 +133,17 @@ fn run(args: &[String]) -> Result<String, String> {
             "years" => csv::years(&cashflow),
             "working" => csv::working(&cashflow),
             "budget" => csv::budget(&cashflow),
+            "organisations" => csv::organisations(&cashflow),
             "reconciliation" => csv::reconciliation(&reconciliation()),
-            other => return Err(format!("--format csv prints one table: months, years, working, budget or reconciliation, not \"{other}\"")),
+            other => return Err(format!("--format csv prints one table: months, years, organisations, working, budget or reconciliation, not \"{other}\"")),
         },
         _ => {
             let mut sections = Vec::new();
             if matches!(table, "all" | "results") {
                 sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow)));
+            }
+            if table == "organisations" {
+                sections.push(format!("Who paid and who gained\n{}", text::organisations(&cashflow)));
             }
             if matches!(table, "all" | "years") {
                 sections.push(format!("Financial years\n{}", text::years(&cashflow)));

@@ -131,6 +131,21 @@ pub struct Results {
     pub deepest_cumulative: Decimal,
     pub deepest_month: Option<YearMonth>,
     pub investment_by_funder: Vec<Decimal>,
+    /// Who paid and who gained: each funder and each beneficiary of a saving, in the order they
+    /// first appear (funders first).
+    pub by_organisation: Vec<Organisation>,
+}
+
+/// One organisation's money over the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    pub name: String,
+    /// What it invested (as a funder).
+    pub invested: Decimal,
+    /// What it saved (as the beneficiary of saving lines).
+    pub gained: Decimal,
+    /// Gained less invested.
+    pub net: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -168,7 +183,9 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                 .iter()
                 .position(|name| *name == line.funder)
                 .unwrap_or_default();
-            investment_by_funder[funder] += investment_in_month(scenario, line, month);
+            investment_by_funder[funder] += investment_in_month(scenario, line, month)
+                * (HUNDRED + line.contingency_percent)
+                / HUNDRED;
         }
         let saving_by_line: Vec<Decimal> = scenario
             .savings
@@ -194,7 +211,8 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                         month,
                     ),
                 };
-                forecast * line.realisation_percent / HUNDRED
+                forecast * line.realisation_percent / HUNDRED * line.proposal_realisation_percent
+                    / HUNDRED
             })
             .collect();
         let investment: Decimal = investment_by_funder.iter().sum();
@@ -216,7 +234,8 @@ pub fn run(scenario: &Scenario) -> Cashflow {
     }
 
     let years = financial_years(&rows, funders.len(), scenario.savings.len());
-    let results = results(&rows, funders.len());
+    let mut results = results(&rows, funders.len());
+    results.by_organisation = organisations(scenario, &funders, &results, &rows);
     let budget = scenario
         .budget
         .as_ref()
@@ -341,7 +360,51 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
         deepest_cumulative: deepest.map(|r| r.cumulative).unwrap_or_default(),
         deepest_month: deepest.map(|r| r.month),
         investment_by_funder,
+        by_organisation: Vec::new(),
     }
+}
+
+/// Splits the results by organisation: what each funder invested and what each beneficiary
+/// saved.
+fn organisations(
+    scenario: &Scenario,
+    funders: &[String],
+    results: &Results,
+    rows: &[MonthRow],
+) -> Vec<Organisation> {
+    let mut names: Vec<String> = funders.to_vec();
+    for line in &scenario.savings {
+        if !names.contains(&line.beneficiary) {
+            names.push(line.beneficiary.clone());
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let invested = funders
+                .iter()
+                .position(|f| *f == name)
+                .and_then(|index| results.investment_by_funder.get(index).copied())
+                .unwrap_or_default();
+            let gained: Decimal = scenario
+                .savings
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| line.beneficiary == name)
+                .map(|(index, _)| {
+                    rows.iter()
+                        .filter_map(|row| row.saving_by_line.get(index))
+                        .sum::<Decimal>()
+                })
+                .sum();
+            Organisation {
+                name,
+                invested,
+                gained,
+                net: gained - invested,
+            }
+        })
+        .collect()
 }
 
 /// Below half a penny counts as out of pocket: a twelfth of an annual amount is not exact in

@@ -15,9 +15,9 @@ use rust_decimal::Decimal;
 
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
-    BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine, MonthRef,
-    ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule, UnitCost,
-    MAX_HORIZON_MONTHS,
+    Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
+    MonthRef, ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule,
+    UnitCost, MAX_HORIZON_MONTHS,
 };
 pub use check::Problem;
 use check::{Findings, Path};
@@ -42,6 +42,8 @@ pub struct Proposal {
     /// Other figures from the report a reader may want beside the levers.
     pub facts: Vec<(String, String)>,
     pub published: Published,
+    /// The file's `[adjustments]`, when it has them (their levers are offered only then).
+    pub adjustments: Option<Adjustments>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,6 +246,41 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
             StartingValues::Published
         }
     };
+    let adjustments = raw.adjustments.as_ref().map(|file| {
+        let at = root.key("adjustments");
+        Adjustments {
+            contingency_percent: found
+                .ok(
+                    &at.key("contingency_percent"),
+                    percent(
+                        file.contingency_percent,
+                        "contingency_percent",
+                        Decimal::ZERO,
+                    ),
+                )
+                .unwrap_or_default(),
+            realisation_percent: found
+                .ok(
+                    &at.key("realisation_percent"),
+                    percent(
+                        file.realisation_percent,
+                        "realisation_percent",
+                        Decimal::ONE_HUNDRED,
+                    ),
+                )
+                .unwrap_or(Decimal::ONE_HUNDRED),
+        }
+    });
+    let mut investments = investments;
+    let mut savings = savings;
+    if let Some(adjustments) = adjustments {
+        for line in &mut investments {
+            line.contingency_percent = adjustments.contingency_percent;
+        }
+        for line in &mut savings {
+            line.proposal_realisation_percent = adjustments.realisation_percent;
+        }
+    }
     let start = start?;
     let baseline = Scenario {
         start,
@@ -269,6 +306,7 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         lever_settings,
         facts: raw.facts.into_iter().map(|f| (f.label, f.value)).collect(),
         published,
+        adjustments,
     };
     check_levers(&proposal, complete, found);
     found.is_empty().then_some(proposal)
@@ -572,6 +610,7 @@ fn investment(
         label: line.label.clone(),
         funder: line.funder.clone(),
         amounts,
+        contingency_percent: Decimal::ZERO,
     })
 }
 
@@ -781,6 +820,12 @@ fn saving(
             cost_period,
             from: first?,
             ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
+            occupancy_percent: found.ok(
+                &at.key("occupancy_percent"),
+                line.occupancy_percent
+                    .map(|n| bounded(n, "occupancy_percent", Decimal::ZERO, Decimal::ONE_HUNDRED))
+                    .transpose(),
+            )?,
         })
     } else {
         let first = from(found, "amount_per_year");
@@ -797,6 +842,12 @@ fn saving(
             ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
         }
     };
+    if line.occupancy_percent.is_some() && line.units.is_none() {
+        found.add(
+            &at.key("occupancy_percent"),
+            "occupancy_percent belongs to a units line (beds x saving per occupied bed x occupancy)",
+        );
+    }
     let realisation = found.ok(
         &at.key("realisation_percent"),
         percent(
@@ -810,6 +861,12 @@ fn saving(
         label: line.label.clone(),
         driver,
         realisation_percent: realisation,
+        proposal_realisation_percent: Decimal::ONE_HUNDRED,
+        beneficiary: line
+            .beneficiary
+            .clone()
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "Council".into()),
     })
 }
 

@@ -124,6 +124,12 @@ pub static ROOT: Shape = Shape {
             "[[saving]]",
         ),
         field(
+            "adjustments",
+            Kind::Table(&ADJUSTMENTS),
+            "a contingency on all investment and a realisation on all savings",
+            "[adjustments]",
+        ),
+        field(
             "after_plan_trend_percent",
             Kind::Number,
             "how scheduled savings move after their last year",
@@ -317,6 +323,36 @@ static SAVING: Shape = Shape {
             Kind::Number,
             "pounds each unit saves a year",
             "50000",
+        ),
+        field(
+            "occupancy_percent",
+            Kind::Percent,
+            "the share of the time a unit is in use (a bed occupied)",
+            "90",
+        ),
+        field(
+            "beneficiary",
+            Kind::Text,
+            "the organisation whose budget the saving lands in",
+            "\"NHS\"",
+        ),
+    ],
+    others: None,
+};
+
+static ADJUSTMENTS: Shape = Shape {
+    fields: &[
+        field(
+            "contingency_percent",
+            Kind::Percent,
+            "an uplift on all investment",
+            "10",
+        ),
+        field(
+            "realisation_percent",
+            Kind::Percent,
+            "the share of all savings realised, on top of each line's own",
+            "100",
         ),
     ],
     others: None,

@@ -96,6 +96,12 @@ pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[
             "deepest_cumulative": money(results.deepest_cumulative),
             "deepest_month": results.deepest_month.map(|m| m.to_string()),
             "investment_by_funder": by_name(&cashflow.funders, &results.investment_by_funder),
+            "by_organisation": results.by_organisation.iter().map(|o| json!({
+                "organisation": o.name,
+                "invested": money(o.invested),
+                "gained": money(o.gained),
+                "net": money(o.net),
+            })).collect::<Vec<_>>(),
         },
         "months": months,
         "financial_years": years,

@@ -110,7 +110,30 @@ pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
         ]);
     }
     out += &table(&["Result".into(), "Value".into()], &rows);
+    out += "\n";
+    out += &organisations(cashflow);
     out
+}
+
+/// Who paid and who gained, organisation by organisation (costs in brackets).
+pub fn organisations(cashflow: &Cashflow) -> String {
+    let rows: Vec<Vec<String>> = cashflow
+        .results
+        .by_organisation
+        .iter()
+        .map(|o| {
+            vec![
+                o.name.clone(),
+                format_council(-o.invested),
+                format_council(o.gained),
+                format_council(o.net),
+            ]
+        })
+        .collect();
+    table(
+        &["Organisation", "Invested", "Gained", "Net"].map(String::from),
+        &rows,
+    )
 }
 
 fn flows_table(
