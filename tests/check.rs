@@ -183,6 +183,13 @@ const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
         "published.budget.row: total = 9 but its years add up to 6",
     ),
     (
+        "a printed series the model does not have",
+        "max = 1000000",
+        "max = 1000000\n\n[published.monthly]\nsavings = [0, 0, 0]",
+        29,
+        "the model has no series \"savings\"; did you mean \"saving\"?",
+    ),
+    (
         "a missing key",
         "label = \"A post\"\n",
         "",

@@ -240,4 +240,5 @@ fn calc_shows_the_split_by_organisation_as_text_csv_and_json() {
             "net": "808000.00",
         })
     );
+    assert_eq!(json["saving_lines"][0]["beneficiary"], "Council");
 }

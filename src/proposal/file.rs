@@ -47,6 +47,10 @@ pub struct ProposalFile {
     pub summary: String,
     #[serde(default)]
     pub source: String,
+    /// When the source report was published or dated ("2020-01-27").
+    pub source_date: Option<String>,
+    /// Where the source report can be read (a web address).
+    pub source_link: Option<String>,
     /// What the starting values are: "published" (a report's figures, the default) or "example".
     pub starting_values: Option<String>,
     pub timeline: TimelineFile,

@@ -34,6 +34,9 @@ pub struct Proposal {
     pub council: String,
     pub summary: String,
     pub source: String,
+    /// The source report's date and web address, as the file gives them.
+    pub source_date: Option<String>,
+    pub source_link: Option<String>,
     /// Whether the starting values are a report's published figures or an example to edit.
     pub starting_values: StartingValues,
     /// The scenario at the published assumptions.
@@ -301,6 +304,8 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         council: raw.council,
         summary: raw.summary.trim().to_string(),
         source: raw.source,
+        source_date: raw.source_date,
+        source_link: raw.source_link,
         starting_values,
         baseline,
         lever_settings,

@@ -55,6 +55,26 @@ pub(super) fn build(raw: PublishedFile, baseline: &Scenario, found: &mut Finding
             .transpose();
         found.ok(&at.key(field), parsed).flatten()
     };
+    // The series and rows the model can place, for telling a misspelt name.
+    let cashflow = crate::model::run(baseline);
+    let mut series_names: Vec<String> = ["investment", "saving", "net", "cumulative"]
+        .map(String::from)
+        .to_vec();
+    series_names.extend(cashflow.funders.iter().map(|f| format!("investment:{f}")));
+    let known_series = |name: &str, at: &Path, found: &mut Findings| {
+        if !series_names.iter().any(|known| known == name) {
+            let suggestion = super::check::nearest(name, series_names.iter().map(String::as_str))
+                .map(|n| format!("did you mean \"{n}\"? "))
+                .unwrap_or_default();
+            found.add(
+                at,
+                format!(
+                    "the model has no series \"{name}\"; {suggestion}The series are {}",
+                    series_names.join(", ")
+                ),
+            );
+        }
+    };
     let breakeven_month = month(raw.breakeven_month, "breakeven_month");
     let payback_month = month(raw.payback_month, "payback_month");
     let mut monthly = BTreeMap::new();
@@ -69,6 +89,7 @@ pub(super) fn build(raw: PublishedFile, baseline: &Scenario, found: &mut Finding
                 ),
             );
         }
+        known_series(&name, &at.key("monthly").key(&name), found);
         monthly.insert(name, values.into_iter().map(|n| n.0).collect());
     }
     let mut years = Vec::new();
@@ -95,11 +116,29 @@ pub(super) fn build(raw: PublishedFile, baseline: &Scenario, found: &mut Finding
                     ),
                 );
             }
+            known_series(&name, &here.key(&name), found);
             yearly.insert(name, values.into_iter().map(|n| n.0).collect());
         }
     }
+    let row_ids: Vec<String> = cashflow
+        .budget
+        .as_ref()
+        .map(|table| table.rows().map(|row| row.id.clone()).collect())
+        .unwrap_or_default();
     let mut budget = BTreeMap::new();
     for (id, row) in raw.budget {
+        if !row_ids.contains(&id) {
+            let message = match super::check::nearest(&id, row_ids.iter().map(String::as_str)) {
+                Some(near) => format!(
+                    "the budget table has no row \"{id}\"; did you mean \"{near}\"? Its rows are {}",
+                    row_ids.join(", ")
+                ),
+                None => format!(
+                    "published.budget.{id}: a printed budget row needs a [budget] table to compare it with"
+                ),
+            };
+            found.add(&at.key("budget").key(&id), message);
+        }
         let per_year: Vec<Decimal> = row.per_year.into_iter().map(|n| n.0).collect();
         let sum: Decimal = per_year.iter().sum();
         if (sum - row.total.0).abs() > Decimal::ONE {

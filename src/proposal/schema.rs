@@ -100,6 +100,18 @@ pub static ROOT: Shape = Shape {
             "\"Cabinet report, 1 April 2024\"",
         ),
         field(
+            "source_date",
+            Kind::Text,
+            "the date of the source report",
+            "\"2020-01-27\"",
+        ),
+        field(
+            "source_link",
+            Kind::Text,
+            "where the source report can be read",
+            "\"https://democracy.example.gov.uk/report.pdf\"",
+        ),
+        field(
             "starting_values",
             Kind::Text,
             "\"published\" or \"example\"",

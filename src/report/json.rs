@@ -83,7 +83,10 @@ pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[
         "proposal": { "id": proposal.id, "name": proposal.name },
         "query": query,
         "funders": cashflow.funders,
-        "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
+        "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| {
+            let beneficiary = proposal.baseline.savings.iter().find(|line| line.id == *id).map(|line| line.beneficiary.as_str());
+            json!({"id": id, "label": label, "beneficiary": beneficiary})
+        }).collect::<Vec<_>>(),
         "results": {
             "total_investment": money(results.total_investment),
             "total_saving": money(results.total_saving),
