@@ -54,6 +54,18 @@ fn the_minimal_file_checks_clean() {
 }
 
 #[test]
+fn the_complete_example_in_the_documentation_checks_clean() {
+    let doc = include_str!("../docs/proposal-file.md");
+    let start = doc
+        .find("```toml\n")
+        .expect("the document has a TOML example")
+        + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let proposal = read_proposal(&doc[start..end]).expect("the example checks clean");
+    assert_eq!(proposal.id, "childrens_home");
+}
+
+#[test]
 fn every_shipped_file_checks_clean() {
     let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/proposals");
     for entry in std::fs::read_dir(folder).unwrap() {

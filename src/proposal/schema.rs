@@ -634,3 +634,33 @@ static PUBLISHED_BUDGET_ROW: Shape = Shape {
     ],
     others: None,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(shape: &'static Shape, into: &mut Vec<&'static str>) {
+        for field in shape.fields {
+            into.push(field.name);
+            if let Kind::Table(inner) | Kind::Tables(inner) = &field.kind {
+                keys(inner, into);
+            }
+        }
+        if let Some(Kind::Table(inner)) = shape.others {
+            keys(inner, into);
+        }
+    }
+
+    #[test]
+    fn every_key_is_documented() {
+        let doc = include_str!("../../docs/proposal-file.md");
+        let mut all = Vec::new();
+        keys(&ROOT, &mut all);
+        for key in all {
+            assert!(
+                doc.contains(&format!("`{key}`")) || doc.contains(&format!("{key}]")),
+                "docs/proposal-file.md does not document `{key}`"
+            );
+        }
+    }
+}
