@@ -316,5 +316,106 @@ pub fn contradictions(proposal: &Proposal) -> Vec<Contradiction> {
             }
         }
     }
+    budget_contradictions(proposal, &mut found);
     found
+}
+
+/// The printed budget table against itself, year by year: the grand total against its
+/// workstreams, the year-on-year investment against the grand total's growth, and the funding
+/// required against the year-on-year investment plus the other rows.
+fn budget_contradictions(proposal: &Proposal, found: &mut Vec<Contradiction>) {
+    let printed = &proposal.published.budget;
+    if printed.is_empty() {
+        return;
+    }
+    let years: Vec<String> = crate::model::run(&proposal.baseline)
+        .budget
+        .map(|table| table.years.iter().map(|y| y.to_string()).collect())
+        .unwrap_or_default();
+    let row = |id: &str| printed.get(id).map(|(per_year, _)| per_year);
+    let workstreams: Vec<&Vec<Decimal>> = printed
+        .iter()
+        .filter(|(id, _)| id.starts_with("workstream."))
+        .map(|(_, (per_year, _))| per_year)
+        .collect();
+    let totals = [
+        "grand_total",
+        "year_on_year_investment",
+        "council_funding_required",
+    ];
+    let others: Vec<&Vec<Decimal>> = printed
+        .iter()
+        .filter(|(id, _)| !id.starts_with("workstream.") && !totals.contains(&id.as_str()))
+        .map(|(_, (per_year, _))| per_year)
+        .collect();
+    let sum = |rows: &[&Vec<Decimal>], index: usize| -> Option<Decimal> {
+        rows.iter().map(|r| r.get(index).copied()).sum()
+    };
+    let mut check = |series: &str,
+                     index: usize,
+                     printed: Option<&Decimal>,
+                     parts: Option<Decimal>,
+                     count: usize,
+                     rule: &str| {
+        if let (Some(printed), Some(parts)) = (printed, parts) {
+            if (parts - printed).abs() > Decimal::from(count.max(1)) {
+                found.push(Contradiction {
+                    series: series.into(),
+                    period: years
+                        .get(index)
+                        .cloned()
+                        .unwrap_or_else(|| format!("plan year {}", index + 1)),
+                    printed: *printed,
+                    parts,
+                    rule: rule.into(),
+                });
+            }
+        }
+    };
+    let length = printed
+        .values()
+        .map(|(per_year, _)| per_year.len())
+        .max()
+        .unwrap_or(0);
+    for index in 0..length {
+        let grand_total = row("grand_total");
+        if !workstreams.is_empty() {
+            check(
+                "grand_total",
+                index,
+                grand_total.and_then(|r| r.get(index)),
+                sum(&workstreams, index),
+                workstreams.len(),
+                "adding up its workstreams",
+            );
+        }
+        let growth = grand_total.and_then(|r| {
+            let this = r.get(index)?;
+            let before = match index {
+                0 => Decimal::ZERO,
+                _ => *r.get(index - 1)?,
+            };
+            Some(this - before)
+        });
+        let year_on_year = row("year_on_year_investment");
+        check(
+            "year_on_year_investment",
+            index,
+            year_on_year.and_then(|r| r.get(index)),
+            growth,
+            2,
+            "the grand total less the year before's",
+        );
+        let funding = year_on_year
+            .and_then(|r| r.get(index))
+            .and_then(|yoy| Some(yoy + sum(&others, index)?));
+        check(
+            "council_funding_required",
+            index,
+            row("council_funding_required").and_then(|r| r.get(index)),
+            funding,
+            others.len() + 1,
+            "the year-on-year investment plus the rows after it",
+        );
+    }
 }

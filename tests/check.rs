@@ -174,6 +174,27 @@ const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
         "below its min = 150000",
     ),
     (
+        "a slider with a step of nothing",
+        "max = 1000000",
+        "step = 0",
+        26,
+        "step = 0 must be above 0",
+    ),
+    (
+        "an amount too large to hold",
+        "per_month = 5000",
+        "per_month = 1e300",
+        15,
+        "`per_month` is 1e300, too large a number for this calculator",
+    ),
+    (
+        "a negative number of months",
+        "months = 12",
+        "months = -3",
+        17,
+        "`months` should be a whole number of 0 or more",
+    ),
+    (
         "a slider for no assumption",
         "[levers.\"saving.per_year\"]",
         "[levers.\"saving.per_yer\"]",
@@ -548,4 +569,30 @@ proptest! {
     fn mutated_minimal_files_never_panic(changes in mutations()) {
         checks_without_panic(&mutate(MINIMAL, &changes))?;
     }
+}
+
+#[test]
+fn a_printed_budget_total_that_is_not_the_sum_of_its_rows_is_reported_not_refused() {
+    let trafford = include_str!("../proposals/trafford.toml");
+    let text = trafford.replace(
+        "grand_total = { per_year = [3399696, 4007217, 4159721], total = 11566634 }",
+        "grand_total = { per_year = [3399696, 4017217, 4159721], total = 11576634 }",
+    );
+    assert_ne!(text, trafford);
+    let proposal = read_proposal(&text).expect("a contradiction in the print is not an error");
+    let found: Vec<String> = invest_to_save::reconcile::contradictions(&proposal)
+        .iter()
+        .map(|c| c.describe())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "grand_total 2021/22: printed 4017217, but adding up its workstreams gives 4007217",
+            "year_on_year_investment 2021/22: printed 607521, but the grand total less the year before's gives 617521",
+            "year_on_year_investment 2022/23: printed 152504, but the grand total less the year before's gives 142504",
+        ]
+    );
+    // Trafford's own print adds up.
+    let trafford = read_proposal(trafford).unwrap();
+    assert_eq!(invest_to_save::reconcile::contradictions(&trafford), []);
 }

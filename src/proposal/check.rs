@@ -153,7 +153,7 @@ impl<'a> Node<'a> {
     }
 
     /// What the value is, in words: "text", "a number", "a list", ...
-    fn described(self) -> String {
+    fn described(self, source: &str) -> String {
         match self {
             Node::Item(Item::Table(_)) | Node::Table(_) => "a table".into(),
             Node::Item(Item::ArrayOfTables(_)) => "a list of tables".into(),
@@ -165,8 +165,12 @@ impl<'a> Node<'a> {
                         crate::codec::levers::shorten(text.value())
                     )
                 }
-                Some(Value::Integer(n)) => format!("{}", n.value()),
-                Some(Value::Float(n)) => format!("{}", n.value()),
+                // A number as written (1e300, 1_000), as far as the source shows it.
+                Some(Value::Integer(_) | Value::Float(_)) => self
+                    .span()
+                    .and_then(|span| source.get(span))
+                    .map(|written| crate::codec::levers::shorten(written.trim()))
+                    .unwrap_or_else(|| "a number".into()),
                 Some(Value::Boolean(b)) => format!("{}", b.value()),
                 Some(Value::Datetime(_)) => "a date".into(),
                 Some(Value::Array(_)) => "a list".into(),
@@ -220,21 +224,33 @@ pub fn nearest<'k>(unknown: &str, known: impl IntoIterator<Item = &'k str>) -> O
         .min_by_key(|candidate| distance(unknown, candidate))
 }
 
+/// Why a value is not a usable number.
+enum Unusable {
+    NotANumber,
+    /// Well formed, but too large (or too long) for an exact decimal.
+    TooLarge,
+}
+
 /// A number as the file may write it: `7500`, `44.5` or `"7,500"`.
-fn read_number(value: &Value) -> Option<Result<Decimal, ()>> {
+fn read_number(value: &Value) -> Option<Result<Decimal, Unusable>> {
+    let exact = |text: &str| {
+        text.parse::<Decimal>().map_err(|_| {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            let numeric = digits.chars().any(|c| c.is_ascii_digit())
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && digits.matches('.').count() <= 1;
+            if numeric {
+                Unusable::TooLarge
+            } else {
+                Unusable::NotANumber
+            }
+        })
+    };
     match value {
         Value::Integer(n) => Some(Ok(Decimal::from(*n.value()))),
-        Value::Float(n) if n.value().is_finite() => {
-            Some(n.value().to_string().parse::<Decimal>().map_err(|_| ()))
-        }
-        Value::Float(_) => Some(Err(())),
-        Value::String(text) => Some(
-            text.value()
-                .trim()
-                .replace(',', "")
-                .parse::<Decimal>()
-                .map_err(|_| ()),
-        ),
+        Value::Float(n) if n.value().is_finite() => Some(exact(&n.value().to_string())),
+        Value::Float(_) => Some(Err(Unusable::NotANumber)),
+        Value::String(text) => Some(exact(&text.value().trim().replace(',', ""))),
         _ => None,
     }
 }
@@ -309,6 +325,12 @@ impl Walker<'_> {
         }
     }
 
+    /// Reports a value that cannot be used, and takes it out before the values are read.
+    fn refuse(&mut self, node: Node, at: &Path, span: Option<Range<usize>>, message: String) {
+        self.report(at, node.span().or(span), message);
+        self.remove.push(at.clone());
+    }
+
     fn wrong(
         &mut self,
         node: Node,
@@ -321,15 +343,16 @@ impl Walker<'_> {
         let example = field
             .map(|f| format!(", such as {}", f.example))
             .unwrap_or_default();
-        self.report(
-            at,
-            node.span().or(span),
-            format!(
-                "`{name}` should be {expected}{example}; it is {}",
-                node.described()
-            ),
-        );
-        self.remove.push(at.clone());
+        let written = node.described(self.text);
+        let message = format!("`{name}` should be {expected}{example}; it is {written}");
+        self.refuse(node, at, span, message);
+    }
+
+    fn too_large(&mut self, node: Node, at: &Path, span: Option<Range<usize>>) {
+        let name = last_key(at);
+        let written = node.described(self.text);
+        let message = format!("`{name}` is {written}, too large a number for this calculator");
+        self.refuse(node, at, span, message);
     }
 
     fn value(
@@ -349,6 +372,10 @@ impl Walker<'_> {
             }
             Kind::Whole => match value {
                 Some(Value::Integer(n)) if (0..=i64::from(u32::MAX)).contains(n.value()) => {}
+                Some(Value::Integer(n)) if *n.value() < 0 => {
+                    self.wrong(node, field, at, key_span, "a whole number of 0 or more")
+                }
+                Some(Value::Integer(_)) => self.too_large(node, at, key_span),
                 _ => self.wrong(node, field, at, key_span, "a whole number"),
             },
             Kind::Number | Kind::Percent => match value.and_then(read_number) {
@@ -357,14 +384,11 @@ impl Walker<'_> {
                         && (number < Decimal::ZERO || number > Decimal::ONE_HUNDRED)
                     {
                         let name = last_key(at);
-                        self.report(
-                            at,
-                            node.span().or(key_span),
-                            format!("`{name}` is a percentage, so it must be between 0 and 100; it is {number}"),
-                        );
-                        self.remove.push(at.clone());
+                        let message = format!("`{name}` is a percentage, so it must be between 0 and 100; it is {number}");
+                        self.refuse(node, at, key_span, message);
                     }
                 }
+                Some(Err(Unusable::TooLarge)) => self.too_large(node, at, key_span),
                 _ => self.wrong(node, field, at, key_span, "a number"),
             },
             Kind::Numbers | Kind::Texts => {

@@ -217,6 +217,12 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
                 None
             }
         };
+        if let Some(step) = lever.step.filter(|step| step.0 <= Decimal::ZERO) {
+            found.add(
+                &at.key("step"),
+                format!("levers.\"{key}\": step = {} must be above 0", step.0),
+            );
+        }
         if let (Some(min), Some(max)) = (lever.min, lever.max) {
             if min.0 > max.0 {
                 found.add(
