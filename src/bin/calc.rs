@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model;
-use invest_to_save::proposal::{parse_proposal, presets::presets, read_proposal_bytes, Proposal};
+use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
 use invest_to_save::reconcile::{contradictions, reconcile};
 use invest_to_save::report::{csv, json, text};
 
@@ -86,8 +86,8 @@ fn run(args: &[String]) -> Result<String, String> {
     let options = options(args)?;
     let mut proposals: Vec<Proposal> = presets().to_vec();
     if let Some(path) = &options.proposal_file {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        let own = parse_proposal(&text).map_err(|e| format!("{path}: {e}"))?;
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let own = read_proposal_bytes(&bytes).map_err(|problems| placed(path, &problems))?;
         proposals.retain(|p| p.id != own.id);
         proposals.insert(0, own);
     }
@@ -165,6 +165,15 @@ fn run(args: &[String]) -> Result<String, String> {
     })
 }
 
+/// Problems of a file, one a line, as `FILE:LINE:COLUMN: message`.
+fn placed(path: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("{path}:{}:{}: {}", p.line, p.column, p.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `calc check FILE`: every problem of a proposal file with its line and column, or "checks
 /// clean" and the model against the print.
 fn check(args: &[String]) -> ExitCode {
@@ -199,12 +208,7 @@ fn check(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            for problem in &problems {
-                eprintln!(
-                    "{path}:{}:{}: {}",
-                    problem.line, problem.column, problem.message
-                );
-            }
+            eprintln!("{}", placed(path, &problems));
             let count = match problems.len() {
                 1 => "1 problem".to_string(),
                 n => format!("{n} problems"),
