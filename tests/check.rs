@@ -546,6 +546,51 @@ fn mutate(text: &str, mutations: &[Mutation]) -> Vec<u8> {
     bytes
 }
 
+/// Replaces the `index`-th run of digits in a file with another number, as an officer might
+/// mistype it: the file must be checked without a panic, and when it checks clean, the model
+/// must run on it.
+fn with_number(text: &str, index: usize, number: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (at, byte) in bytes.iter().enumerate() {
+        match (byte.is_ascii_digit() || *byte == b'.', start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                runs.push(from..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    match runs.get(index % runs.len().max(1)) {
+        Some(run) => format!("{}{number}{}", &text[..run.start], &text[run.end..]),
+        None => text.to_string(),
+    }
+}
+
+const EXTREMES: &[&str] = &[
+    "0",
+    "1",
+    "-1",
+    "600",
+    "601",
+    "4294967295",
+    "4294967296",
+    "9223372036854775807",
+    "79228162514264337593543950335",
+    "1e28",
+    "1e-28",
+    "0.000000001",
+    "9999999999.99",
+    "10000000001",
+    "100",
+    "101",
+    "1000",
+    "2100",
+    "1989",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -563,6 +608,25 @@ proptest! {
     fn mutated_shipped_files_never_panic(file in 0..=PRESET_FILES.len(), changes in mutations()) {
         let text = PRESET_FILES.get(file).map_or(HOME, |(_, text)| text);
         checks_without_panic(&mutate(text, &changes))?;
+    }
+
+    #[test]
+    fn shipped_files_with_extreme_numbers_never_panic(
+        file in 0..=PRESET_FILES.len(),
+        index in any::<usize>(),
+        number in prop::sample::select(EXTREMES),
+    ) {
+        let text = PRESET_FILES.get(file).map_or(HOME, |(_, text)| text);
+        let changed = with_number(text, index, number);
+        checks_without_panic(changed.as_bytes())?;
+        if let Ok(proposal) = read_proposal(&changed) {
+            let cashflow = invest_to_save::model::run(&proposal.baseline);
+            let _ = invest_to_save::reconcile::reconcile(&proposal, &cashflow);
+            let _ = invest_to_save::reconcile::contradictions(&proposal);
+            for lever in invest_to_save::codec::levers(&proposal) {
+                let _ = lever.clamp(lever.published);
+            }
+        }
     }
 
     #[test]
