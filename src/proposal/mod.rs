@@ -2,7 +2,6 @@
 //! it (its description, lever hints, the published figures). The presets go through the same
 //! path as a council's own file.
 
-pub mod catalogue;
 mod check;
 mod file;
 pub mod presets;

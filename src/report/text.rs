@@ -1,9 +1,7 @@
 //! A readable text report: headline results, then the financial-year and monthly tables with
 //! negative figures in brackets, as councils print them.
 
-use rust_decimal::Decimal;
-
-use crate::model::money::{format_council, format_pounds, format_quantity};
+use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
@@ -39,7 +37,7 @@ fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn money_columns(cashflow: &Cashflow) -> Vec<String> {
+pub(crate) fn money_columns(cashflow: &Cashflow) -> Vec<String> {
     let mut headers: Vec<String> = cashflow
         .funders
         .iter()
@@ -49,7 +47,7 @@ fn money_columns(cashflow: &Cashflow) -> Vec<String> {
     headers
 }
 
-fn money_cells(flows: &Flows) -> Vec<String> {
+pub(crate) fn money_cells(flows: &Flows) -> Vec<String> {
     // Costs print in brackets, as the reports print them.
     let mut cells: Vec<String> = flows
         .investment_by_funder
@@ -66,49 +64,11 @@ fn money_cells(flows: &Flows) -> Vec<String> {
 }
 
 pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
-    let r = &cashflow.results;
     let mut out = format!("{}\n{}\n\n", proposal.name, super::headline(cashflow));
-    let month = |m: Option<crate::model::YearMonth>| {
-        m.map(|m| m.long_name())
-            .unwrap_or_else(|| "none within the horizon".into())
-    };
-    let mut rows = vec![
-        vec!["Total investment".into(), format_pounds(r.total_investment)],
-        vec!["Total saving".into(), format_pounds(r.total_saving)],
-        vec!["Net return".into(), format_pounds(r.net_return)],
-        vec![
-            "Return on investment".into(),
-            r.return_on_investment
-                .map(|roi| format!("{}%", (roi * Decimal::ONE_HUNDRED).round_dp(1)))
-                .unwrap_or_else(|| "nothing invested".into()),
-        ],
-        vec!["In-month breakeven".into(), month(r.breakeven_month)],
-        vec![
-            "Payback month".into(),
-            match r.payback {
-                crate::model::Payback::PaidBackIn(m) => m.long_name(),
-                crate::model::Payback::NotWithinHorizon => {
-                    "does not pay back within the horizon".into()
-                }
-                crate::model::Payback::NeverInDeficit => "never out of pocket".into(),
-            },
-        ],
-        vec![
-            // The deepest cumulative is at most nought; "out of pocket" says the sign.
-            "Most out of pocket".into(),
-            format!(
-                "{} ({})",
-                format_pounds(-r.deepest_cumulative),
-                month(r.deepest_month)
-            ),
-        ],
-    ];
-    for (funder, amount) in cashflow.funders.iter().zip(&r.investment_by_funder) {
-        rows.push(vec![
-            format!("Invested by {funder}"),
-            format_pounds(*amount),
-        ]);
-    }
+    let rows: Vec<Vec<String>> = super::key_figures(cashflow)
+        .into_iter()
+        .map(|(label, value)| vec![label, value])
+        .collect();
     out += &table(&["Result".into(), "Value".into()], &rows);
     out += "\n";
     out += &organisations(cashflow);
@@ -153,15 +113,20 @@ fn flows_table(
     table(&headers, &rows)
 }
 
+/// "2022/23", or "2024/25 (2 months)" for a year the horizon cuts short.
+pub(crate) fn year_label(row: &crate::model::YearRow) -> String {
+    if row.months_in_horizon < 12 {
+        format!("{} ({} months)", row.year, row.months_in_horizon)
+    } else {
+        row.year.to_string()
+    }
+}
+
 pub fn years(cashflow: &Cashflow) -> String {
-    let rows = cashflow.years.iter().map(|row| {
-        let period = if row.months_in_horizon < 12 {
-            format!("{} ({} months)", row.year, row.months_in_horizon)
-        } else {
-            row.year.to_string()
-        };
-        (period, row.flows.clone())
-    });
+    let rows = cashflow
+        .years
+        .iter()
+        .map(|row| (year_label(row), row.flows.clone()));
     flows_table(cashflow, "Year", rows)
 }
 
@@ -294,7 +259,7 @@ pub fn check_reconciliation(
     ] {
         let mut cells: Vec<&Comparison> = part
             .iter()
-            .filter(|c| (c.model - c.published).abs() > Decimal::ONE)
+            .filter(|c| (c.model - c.published).abs() > rust_decimal::Decimal::ONE)
             .collect();
         cells.sort_by(|a, b| a.period.cmp(&b.period));
         differing.extend(cells);

@@ -234,7 +234,7 @@ describe('the page as a whole', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site.base);
-    assert.match(await page.locator('p.noscript').textContent(), /needs JavaScript/);
+    assert.match(await page.locator('p.noscript').textContent(), /turn JavaScript on/);
     assert.ok(await page.locator('p.noscript').isVisible());
     // "Loading" would never end without JavaScript; the noscript message says why instead.
     assert.equal(await page.locator('#loading').isVisible(), false);
