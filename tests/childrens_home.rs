@@ -242,3 +242,12 @@ fn calc_shows_the_split_by_organisation_as_text_csv_and_json() {
     );
     assert_eq!(json["saving_lines"][0]["beneficiary"], "Council");
 }
+
+#[test]
+fn a_vanishingly_small_investment_runs_without_a_return_on_investment_that_cannot_be_held() {
+    // Found by the property test: £1e-28 invested made the return on investment overflow.
+    let text = HOME.replace("one_off = 2000000", "one_off = 1e-28");
+    let cashflow = model::run(&parse_proposal(&text).unwrap().baseline);
+    assert_eq!(cashflow.results.return_on_investment, None);
+    assert_eq!(cashflow.results.payback, Payback::NeverInDeficit);
+}

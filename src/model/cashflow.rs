@@ -121,7 +121,8 @@ pub struct Results {
     pub total_investment: Decimal,
     pub total_saving: Decimal,
     pub net_return: Decimal,
-    /// Net return per pound invested; `None` when nothing is invested.
+    /// Net return per pound invested; `None` when nothing is invested (or so little, such as a
+    /// file's £1e-28, that the ratio is too large to hold).
     pub return_on_investment: Option<Decimal>,
     /// First month whose saving exceeds its investment (in-month breakeven).
     pub breakeven_month: Option<YearMonth>,
@@ -350,11 +351,8 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
         total_investment,
         total_saving,
         net_return,
-        return_on_investment: if total_investment.is_zero() {
-            None
-        } else {
-            Some(net_return / total_investment)
-        },
+        // `None` when nothing is invested (or so little that the ratio cannot be held).
+        return_on_investment: net_return.checked_div(total_investment),
         breakeven_month: rows.iter().find(|r| r.net > Decimal::ZERO).map(|r| r.month),
         payback: payback(rows),
         deepest_cumulative: deepest.map(|r| r.cumulative).unwrap_or_default(),
