@@ -4,7 +4,7 @@
 use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
-use crate::reconcile::Reconciliation;
+use crate::reconcile::{Comparison, Contradiction, Reconciliation};
 
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -70,7 +70,30 @@ pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
         .map(|(label, value)| vec![label, value])
         .collect();
     out += &table(&["Result".into(), "Value".into()], &rows);
+    out += "\n";
+    out += &organisations(cashflow);
     out
+}
+
+/// Who paid and who gained, organisation by organisation (costs in brackets).
+pub fn organisations(cashflow: &Cashflow) -> String {
+    let rows: Vec<Vec<String>> = cashflow
+        .results
+        .by_organisation
+        .iter()
+        .map(|o| {
+            vec![
+                o.name.clone(),
+                format_council(-o.invested),
+                format_council(o.gained),
+                format_council(o.net),
+            ]
+        })
+        .collect();
+    table(
+        &["Organisation", "Invested", "Gained", "Net"].map(String::from),
+        &rows,
+    )
 }
 
 fn flows_table(
@@ -165,6 +188,26 @@ pub fn budget(cashflow: &Cashflow) -> String {
     table(&headers, &rows)
 }
 
+/// Figures of the print beside the model's, with the difference.
+fn comparisons(cells: &[&Comparison], printed: &str) -> String {
+    let rows: Vec<Vec<String>> = cells
+        .iter()
+        .map(|c| {
+            vec![
+                c.series.clone(),
+                c.period.clone(),
+                format_council(c.published),
+                format_council(c.model),
+                format_council(c.model - c.published),
+            ]
+        })
+        .collect();
+    table(
+        &["Figure", "Period", printed, "Model", "Difference"].map(String::from),
+        &rows,
+    )
+}
+
 pub fn reconciliation(reconciliation: &Reconciliation) -> String {
     let compared = reconciliation.all().count();
     let differing: Vec<_> = reconciliation.differences().collect();
@@ -188,32 +231,75 @@ pub fn reconciliation(reconciliation: &Reconciliation) -> String {
         modelled(reconciliation.model_payback)
     );
     if !differing.is_empty() {
-        let rows: Vec<Vec<String>> = differing
-            .iter()
-            .map(|c| {
-                vec![
-                    c.series.clone(),
-                    c.period.clone(),
-                    format_council(c.published),
-                    format_council(c.model),
-                    format_council(c.model - c.published),
-                ]
-            })
-            .collect();
         out += "\n";
-        out += &table(
-            &[
-                "Figure".into(),
-                "Period".into(),
-                "Published".into(),
-                "Model".into(),
-                "Difference".into(),
-            ],
-            &rows,
-        );
+        out += &comparisons(&differing, "Published");
     }
     if !reconciliation.inconsistencies.is_empty() {
         out += "\nWhere the published document disagrees with itself:\n";
+        for item in &reconciliation.inconsistencies {
+            out += &format!("- {item}\n");
+        }
+    }
+    out
+}
+
+/// What `calc check` prints for a file with printed figures: every figure where model and print
+/// differ by more than £1, and every place where the print contradicts itself.
+pub fn check_reconciliation(
+    reconciliation: &Reconciliation,
+    contradictions: &[Contradiction],
+) -> String {
+    let compared = reconciliation.all().count();
+    // Month by month, then year by year, then the budget table.
+    let mut differing: Vec<&Comparison> = Vec::new();
+    for part in [
+        &reconciliation.monthly,
+        &reconciliation.yearly,
+        &reconciliation.budget,
+    ] {
+        let mut cells: Vec<&Comparison> = part
+            .iter()
+            .filter(|c| (c.model - c.published).abs() > rust_decimal::Decimal::ONE)
+            .collect();
+        cells.sort_by(|a, b| a.period.cmp(&b.period));
+        differing.extend(cells);
+    }
+    let mut out = format!(
+        "Model against print (published assumptions): {compared} printed figures compared; {} differ by more than £1.\n",
+        differing.len()
+    );
+    let month = |m: Option<crate::model::YearMonth>| {
+        m.map(|m| m.long_name()).unwrap_or_else(|| "none".into())
+    };
+    if reconciliation.published_breakeven.is_some() {
+        out += &format!(
+            "In-month breakeven: printed {}, model {}.\n",
+            month(reconciliation.published_breakeven),
+            month(reconciliation.model_breakeven)
+        );
+    }
+    if reconciliation.published_payback.is_some() {
+        out += &format!(
+            "Payback: printed {}, model {}.\n",
+            month(reconciliation.published_payback),
+            month(reconciliation.model_payback)
+        );
+    }
+    if !differing.is_empty() {
+        out += "\n";
+        out += &comparisons(&differing, "Printed");
+    }
+    if !contradictions.is_empty() {
+        out += &format!(
+            "\nThe print contradicts itself in {} places:\n",
+            contradictions.len()
+        );
+        for contradiction in contradictions {
+            out += &format!("- {}\n", contradiction.describe());
+        }
+    }
+    if !reconciliation.inconsistencies.is_empty() {
+        out += "\nWhat the file notes about the print:\n";
         for item in &reconciliation.inconsistencies {
             out += &format!("- {item}\n");
         }
