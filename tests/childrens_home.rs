@@ -25,7 +25,7 @@ fn home() -> Proposal {
 /// Runs the home with lever settings as a link gives them ("beds.occupancy=100").
 fn run(levers: &str) -> Cashflow {
     let proposals = [home()];
-    let parsed = codec::parse(&format!("v=1&proposal=childrens_home&{levers}"), &proposals);
+    let parsed = codec::parse(&format!("v=1&p=childrens_home&{levers}"), &proposals);
     assert_eq!(parsed.notices, [], "{levers}");
     model::run(&parsed.scenario)
 }

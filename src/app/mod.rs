@@ -154,7 +154,8 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
-                <ProposalFile on_open={on_open_file} problems={props.linked_file_problems.clone()} />
+                <ProposalFile on_open={on_open_file} problems={props.linked_file_problems.clone()}
+                    proposal={proposal.clone()} scenario={state.scenario.clone()} />
                 <AboutProposal proposal={proposal.clone()} />
                 <SummaryBar cashflow={cashflow.clone()} />
                 <div class="workspace">

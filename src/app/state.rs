@@ -107,7 +107,7 @@ impl Reducible for State {
         match action {
             Action::ChooseProposal(index) if index < next.proposals.len() => {
                 next.proposal = index;
-                next.scenario = next.proposals[index].baseline.clone();
+                next.scenario = next.proposals[index].starting.clone();
                 next.notices.clear();
             }
             Action::ChooseProposal(_) => return self,
@@ -126,7 +126,7 @@ impl Reducible for State {
             Action::OpenFile(proposal, text) => {
                 let mut all = (*next.proposals).clone();
                 let index = add_proposal(&mut all, *proposal);
-                next.scenario = all[index].baseline.clone();
+                next.scenario = all[index].starting.clone();
                 next.proposals = Rc::new(all);
                 next.proposal = index;
                 next.notices.clear();

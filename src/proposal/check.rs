@@ -410,6 +410,27 @@ impl Walker<'_> {
                     ),
                 }
             }
+            Kind::Setting => match value {
+                Some(Value::String(_)) => {}
+                Some(other) => match read_number(other) {
+                    Some(Ok(_)) => {}
+                    Some(Err(Unusable::TooLarge)) => self.too_large(node, at, key_span),
+                    _ => self.wrong(
+                        node,
+                        field,
+                        at,
+                        key_span,
+                        "a number, or text such as \"2022-07\" or \"none\"",
+                    ),
+                },
+                None => self.wrong(
+                    node,
+                    field,
+                    at,
+                    key_span,
+                    "a number, or text such as \"2022-07\" or \"none\"",
+                ),
+            },
             Kind::Table(shape) => match node.table() {
                 Some(table) => self.table(table, shape, at, node.span().or(key_span)),
                 None => self.wrong(node, field, at, key_span, "a table"),
@@ -608,7 +629,10 @@ pub fn check_text(text: &str) -> Result<super::Proposal, Vec<Problem>> {
         }
     }
     match proposal {
-        Some(proposal) if problems.is_empty() => Ok(proposal),
+        Some(proposal) if problems.is_empty() => Ok(super::Proposal {
+            file_text: text.into(),
+            ..proposal
+        }),
         _ if problems.is_empty() => Err(vec![problem(
             text,
             None,

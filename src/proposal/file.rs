@@ -64,6 +64,9 @@ pub struct ProposalFile {
     pub budget: Option<BudgetFile>,
     #[serde(default)]
     pub levers: BTreeMap<String, LeverFile>,
+    /// Where sliders start when not at the file's own figures, by link key.
+    #[serde(default)]
+    pub assumptions: BTreeMap<String, Setting>,
     #[serde(default)]
     pub facts: Vec<FactFile>,
     pub published: Option<PublishedFile>,
@@ -220,4 +223,22 @@ pub struct PublishedYearsFile {
 pub struct PublishedBudgetRowFile {
     pub per_year: Vec<Number>,
     pub total: Number,
+}
+
+/// An assumption's value as written: a number, or text (a month, "none", "44%").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Setting {
+    Number(Number),
+    Text(String),
+}
+
+impl Setting {
+    /// The value as a link would write it, for the lever to read.
+    pub fn text(&self) -> String {
+        match self {
+            Setting::Number(number) => number.0.normalize().to_string(),
+            Setting::Text(text) => text.clone(),
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! it (its description, lever hints, the published figures). The presets go through the same
 //! path as a council's own file.
 
+pub mod assumptions;
 mod check;
 mod file;
 pub mod presets;
@@ -38,14 +39,19 @@ pub struct Proposal {
     pub source_link: Option<String>,
     /// Whether the starting values are a report's published figures or an example to edit.
     pub starting_values: StartingValues,
-    /// The scenario at the published assumptions.
+    /// The scenario at the published assumptions (the file's own figures).
     pub baseline: Scenario,
+    /// Where the page opens and links start from: the baseline with the file's
+    /// `[assumptions]` applied (the same as the baseline when it has none).
+    pub starting: Scenario,
     pub lever_settings: BTreeMap<String, LeverSettings>,
     /// Other figures from the report a reader may want beside the levers.
     pub facts: Vec<(String, String)>,
     pub published: Published,
     /// The file's `[adjustments]`, when it has them (their levers are offered only then).
     pub adjustments: Option<Adjustments>,
+    /// The file as written, comments and all: "Download as a proposal file" starts from it.
+    pub file_text: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,7 +309,10 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
     let complete = baseline.investments.len() == raw.investment.len()
         && baseline.savings.len() == raw.saving.len()
         && (raw.budget.is_none() || baseline.budget.is_some());
-    let proposal = Proposal {
+    let assumptions = raw.assumptions;
+    let mut proposal = Proposal {
+        file_text: "".into(),
+        starting: baseline.clone(),
         id: raw.id,
         name: raw.name,
         council: raw.council,
@@ -319,7 +328,43 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         adjustments,
     };
     check_levers(&proposal, complete, found);
+    if found.is_empty() {
+        proposal.starting = starting_scenario(&proposal, &assumptions, found);
+    }
     found.is_empty().then_some(proposal)
+}
+
+/// The baseline with the file's `[assumptions]` applied, each read as a link's value is; a value
+/// outside its slider's range is a problem, not silently moved.
+fn starting_scenario(
+    proposal: &Proposal,
+    assumptions: &BTreeMap<String, file::Setting>,
+    found: &mut Findings,
+) -> Scenario {
+    let levers = crate::codec::levers(proposal);
+    let mut scenario = proposal.baseline.clone();
+    for (key, setting) in assumptions {
+        let at = Path::root().key("assumptions").key(key);
+        let Some(lever) = levers.iter().find(|lever| lever.key == *key) else {
+            let known: Vec<&str> = levers.iter().map(|l| l.key.as_str()).collect();
+            let suggestion = check::nearest(key, known.iter().copied())
+                .map(|n| format!(" Did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            found.add(
+                &at,
+                format!("assumptions.\"{key}\" names no assumption of this proposal.{suggestion}"),
+            );
+            continue;
+        };
+        match lever.read(&setting.text()) {
+            Ok(value) => match lever.clamp(value) {
+                (kept, None) => lever.set(&mut scenario, kept),
+                (_, Some(message)) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
+            },
+            Err(message) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
+        }
+    }
+    scenario
 }
 
 /// Builds each line of a list (`[[investment]]`, `[[saving]]`); a line's problems say which

@@ -20,6 +20,8 @@ pub enum Kind {
     Table(&'static Shape),
     /// A list of tables (`[[name]]`).
     Tables(&'static Shape),
+    /// An assumption's value: a number, or text such as a month "2022-07" or "none".
+    Setting,
 }
 
 pub struct Field {
@@ -158,6 +160,12 @@ pub static ROOT: Shape = Shape {
             Kind::Table(&LEVERS),
             "how the page shows each assumption",
             "[levers.horizon]",
+        ),
+        field(
+            "assumptions",
+            Kind::Table(&ASSUMPTIONS),
+            "where each slider starts, when not at the file's own figures (keys as in a link)",
+            "[assumptions]",
         ),
         field(
             "facts",
@@ -498,6 +506,11 @@ static BUDGET_ROW: Shape = Shape {
 };
 
 static LEVER_TABLE: Kind = Kind::Table(&LEVER);
+
+static ASSUMPTIONS: Shape = Shape {
+    fields: &[],
+    others: Some(&Kind::Setting),
+};
 
 static LEVERS: Shape = Shape {
     fields: &[],

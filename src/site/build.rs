@@ -56,7 +56,7 @@ pub fn build_site(
     let Some(first) = proposals.first() else {
         return Err(vec!["the site publishes no proposals".into()]);
     };
-    let cashflow = model::run(&first.baseline);
+    let cashflow = model::run(&first.starting);
     let page = format!(
         "<div id=\"{STATIC_PAGE_ID}\">{}</div>",
         static_page(&config.branding, first, &cashflow)

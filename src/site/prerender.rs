@@ -79,7 +79,7 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
 
     out += "<section aria-labelledby=\"static-assumptions\"><h2 id=\"static-assumptions\">Assumptions</h2><dl class=\"static-page__assumptions\">";
     for lever in codec::levers(proposal) {
-        let value = lever.get(&proposal.baseline);
+        let value = lever.get(&proposal.starting);
         out += &format!(
             "<div><dt>{}</dt><dd>{}</dd></div>",
             escape(&lever.label),

@@ -2,6 +2,7 @@
 // checked with the same messages as `calc check`, carried in the link's fragment when it fits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openPage, useSite } from './harness.mjs';
 
@@ -70,6 +71,8 @@ test('a broken file gets an error summary with every problem, focused, and the p
   const items = await summary.locator('li').allTextContents();
   assert.ok(items.length >= 1 && items.every((item) => item.startsWith('broken.toml: ')), items.join(' | '));
   assert.match(items.join(' '), /months/);
+  // The same messages as `calc check`: where the problem is, then what it is.
+  assert.ok(items.every((item) => /^broken\.toml: line \d+, column \d+: /.test(item)), items.join(' | '));
   assert.equal(await summary.locator('a').first().getAttribute('href'), '#proposal-file-input');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'proposal-file-summary');
   assert.equal(await page.locator('#proposal-file-input').getAttribute('aria-invalid'), 'true');
@@ -105,6 +108,34 @@ test('a damaged proposal in a link is explained, and the page opens its first pr
   const { context, page, problems } = await fresh('?v=1#proposal=AAAA');
   assert.match(await page.locator('#proposal-file-summary').textContent(), /damaged/);
   assert.match(await page.locator('#headline').textContent(), /December 2023/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('round trip: download as a proposal file, check it, open it: the same scenario and results', async () => {
+  const { context, page, problems } = await fresh('?v=1&proposal=sandwell&allocation=30&council.months=18');
+  const headline = await page.locator('#headline').textContent();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-proposal').click()]);
+  assert.equal(download.suggestedFilename(), 'sandwell.toml');
+  const saved = await download.path();
+  const text = readFileSync(saved, 'utf8');
+  assert.match(text, /\[assumptions\]\nallocation = 30\n"council.months" = 18\n$/);
+
+  // `calc check` accepts it: exit 0.
+  const checked = execFileSync('cargo', ['run', '--quiet', '--bin', 'calc', '--', 'check', saved],
+    { cwd: new URL('../../', import.meta.url), encoding: 'utf8' });
+  assert.match(checked, /checks clean/);
+
+  // Opened in a fresh page, it opens at the same assumptions with the same results.
+  const other = await site.browser.newContext();
+  const { page: reopened, problems: reopenedProblems } = await openPage(other, site.base);
+  await reopened.locator('#proposal-file-input').setInputFiles(file('sandwell.toml', text));
+  await reopened.waitForFunction((expected) => document.querySelector('#headline').textContent === expected, headline);
+  assert.equal(await reopened.locator('#lever-allocation').inputValue(), '30');
+  // The file's own figures are still the published ones.
+  assert.match(await reopened.locator('[data-lever="allocation"]').textContent(), /44/);
+  assert.deepEqual(reopenedProblems, []);
+  await other.close();
   assert.deepEqual(problems, []);
   await context.close();
 });

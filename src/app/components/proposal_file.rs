@@ -7,6 +7,9 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::app::browser;
+use crate::model::Scenario;
+use crate::proposal::assumptions::{round_trips, with_assumptions};
 use crate::proposal::{parse_proposal, Proposal};
 
 /// Larger than any proposal file; a bigger file is surely the wrong one.
@@ -19,6 +22,9 @@ pub struct ProposalFileProps {
     /// Problems found elsewhere with a proposal file (one carried in the link), shown the same way.
     #[prop_or_default]
     pub problems: Vec<String>,
+    /// The proposal on screen and its assumptions as the reader has them, for the download.
+    pub proposal: Proposal,
+    pub scenario: Scenario,
 }
 
 /// Why a file cannot be used, line by line, or the proposal in it.
@@ -125,6 +131,26 @@ pub fn proposal_file(props: &ProposalFileProps) -> Html {
             }
         })
     };
+    let on_download = {
+        let problems = problems.clone();
+        let proposal = props.proposal.clone();
+        let scenario = props.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = with_assumptions(&proposal.file_text, &proposal, &scenario);
+            // Only a file that reads back to what is on screen is offered.
+            let saved = round_trips(&text, &scenario).and_then(|()| {
+                browser::download(
+                    &format!("{}.toml", proposal.id),
+                    "application/toml;charset=utf-8",
+                    &text,
+                )
+            });
+            problems.set(match saved {
+                Ok(()) => Vec::new(),
+                Err(why) => vec![format!("The proposal file could not be made: {why}")],
+            });
+        })
+    };
     let has_errors = !shown.is_empty();
     let described = if has_errors {
         "proposal-file-hint proposal-file-error"
@@ -159,6 +185,13 @@ pub fn proposal_file(props: &ProposalFileProps) -> Html {
             }
             <input type="file" id="proposal-file-input" class="proposal-file__input" accept=".toml,text/plain,application/toml"
                 aria-describedby={described} aria-invalid={has_errors.to_string()} onchange={on_change} />
+            <p class="proposal-file__download">
+                <button type="button" class="button button--secondary" id="download-proposal" onclick={on_download}
+                    aria-describedby="download-proposal-hint">{ "Download as a proposal file" }</button>
+                <span id="download-proposal-hint" class="proposal-file__hint">
+                    { format!(" {}, with the assumptions as you have set them: open it here again, check it with calc check, or publish it.", props.proposal.name) }
+                </span>
+            </p>
         </section>
     }
 }
