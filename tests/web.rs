@@ -96,6 +96,30 @@ async fn typing_in_the_number_box_moves_the_slider() {
 }
 
 #[wasm_bindgen_test]
+async fn a_typed_value_out_of_range_is_refused_with_an_error_summary_and_kept_to_correct() {
+    let root = mount("").await;
+    let before = text(&root, "#headline");
+    let number = input(&root, "#lever-allocation");
+    number.set_value("250");
+    fire(&number, "change");
+    settle().await;
+    assert_eq!(text(&root, "#error-summary h2"), "There is a problem");
+    assert!(text(&root, "#lever-allocation-message").starts_with("Error: "));
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(number.value(), "250");
+    assert_eq!(input(&root, "#lever-allocation-slider").value(), "44");
+    assert_eq!(text(&root, "#headline"), before);
+    number.set_value("50");
+    fire(&number, "change");
+    settle().await;
+    assert!(root.query_selector("#error-summary").unwrap().is_none());
+    assert_eq!(input(&root, "#lever-allocation-slider").value(), "50");
+}
+
+#[wasm_bindgen_test]
 async fn a_corrected_link_shows_a_notice_that_can_be_dismissed() {
     let root = mount("allocation=400&nonsense=1").await;
     let notice = text(&root, "#link-notice");

@@ -5,7 +5,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::model::money::{format_pounds, whole_pounds};
-use crate::model::{Cashflow, YearMonth};
+use crate::model::{Cashflow, Payback, YearMonth};
 
 pub const WIDTH: f64 = 720.0;
 pub const HEIGHT: f64 = 380.0;
@@ -47,7 +47,8 @@ pub struct Chart {
     pub year_boundaries: Vec<f64>,
     pub year_labels: Vec<Tick>,
     pub markers: Vec<Marker>,
-    /// One sentence describing the curve for screen readers.
+    /// What the curve shows, in words: where it starts, its deepest point, breakeven, payback
+    /// and where it ends. Shown under the chart and tied to it for screen readers.
     pub description: String,
     /// Where each month's point of the model's curve is.
     pub points: Vec<(f64, f64)>,
@@ -101,6 +102,57 @@ pub fn short_pounds(value: f64) -> String {
 fn trim(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The curve in words, for the reader who cannot see it (and the one who would rather read).
+pub fn summary(cashflow: &Cashflow, shows_published: bool) -> String {
+    let (Some(first), Some(last)) = (cashflow.months.first(), cashflow.months.last()) else {
+        return "No months to show.".into();
+    };
+    let results = &cashflow.results;
+    let mut sentences = vec![format!(
+        "The solid line, the model's cumulative position, starts at {} in {}",
+        format_pounds(whole_pounds(first.cumulative)),
+        first.month.long_name()
+    )];
+    match results.deepest_month {
+        Some(month) if results.deepest_cumulative.is_sign_negative() => {
+            sentences[0].push_str(&format!(
+                ", is lowest at {} in {}",
+                format_pounds(results.deepest_cumulative),
+                month.long_name()
+            ))
+        }
+        _ => {}
+    }
+    sentences[0].push_str(&format!(
+        " and ends at {} in {}.",
+        format_pounds(whole_pounds(last.cumulative)),
+        last.month.long_name()
+    ));
+    sentences.push(match results.breakeven_month {
+        Some(month) => format!(
+            "In-month breakeven (the first month whose saving exceeds its investment): {}.",
+            month.long_name()
+        ),
+        None => "No month's saving exceeds its investment.".into(),
+    });
+    sentences.push(match results.payback {
+        Payback::PaidBackIn(month) => format!(
+            "Payback (from here on the cumulative position stays at or above zero): {}.",
+            month.long_name()
+        ),
+        Payback::NotWithinHorizon => {
+            format!("It is not paid back by {}.", last.month.long_name())
+        }
+        Payback::NeverInDeficit => {
+            "It is never out of pocket, so there is nothing to pay back.".into()
+        }
+    });
+    if shows_published {
+        sentences.push("The dashed line is the report's own cumulative figures.".into());
+    }
+    sentences.join(" ")
 }
 
 pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> Chart {
@@ -211,16 +263,7 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         }
     }
 
-    let description = match (cashflow.months.first(), cashflow.months.last()) {
-        (Some(first), Some(last)) => format!(
-            "Cumulative position from {} to {}: lowest {}, ending at {}.",
-            first.month.long_name(),
-            last.month.long_name(),
-            format_pounds(cashflow.results.deepest_cumulative),
-            format_pounds(whole_pounds(last.cumulative)),
-        ),
-        _ => "No months to show.".into(),
-    };
+    let description = summary(cashflow, published_path.is_some());
 
     Chart {
         model_path,
@@ -265,5 +308,19 @@ mod tests {
         assert_eq!(drawn.month_at(0.0), Some(0));
         assert_eq!(drawn.month_at(WIDTH * 2.0), Some(38));
         assert_eq!(drawn.month_at(f64::NAN), None);
+    }
+
+    #[test]
+    fn the_summary_names_the_start_the_deepest_point_breakeven_payback_and_the_end() {
+        let sandwell = preset("sandwell").unwrap();
+        let text = summary(&model::run(&sandwell.baseline), true);
+        assert!(text.starts_with("The solid line, the model's cumulative position, starts at -£7,500 in January 2022, is lowest at -£"), "{text}");
+        assert!(text.contains("ends at £370,000 in March 2025."), "{text}");
+        assert!(text.contains("In-month breakeven (the first month whose saving exceeds its investment): February 2023."), "{text}");
+        assert!(text.contains("): December 2023."), "{text}");
+        assert!(
+            text.ends_with("The dashed line is the report's own cumulative figures."),
+            "{text}"
+        );
     }
 }

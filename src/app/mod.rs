@@ -28,6 +28,7 @@ use components::proposal_file::ProposalFile;
 use components::proposal_picker::{AboutProposal, ProposalPicker};
 use components::reconciliation_view::ReconciliationView;
 use components::share_link::ShareLink;
+use components::skip_link::SkipLink;
 use components::tables::CashflowTables;
 use state::{Action, State};
 
@@ -143,6 +144,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <>
+            <SkipLink />
             <Masthead branding={props.branding.clone()} />
             <main id="main">
                 <h1 class="visually-hidden">{ format!("Invest to save calculator: {}", proposal.name) }</h1>

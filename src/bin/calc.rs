@@ -1,7 +1,7 @@
 //! `calc`: runs the model on a scenario link (or a preset name) and prints its tables.
 //!
 //!     calc sandwell
-//!     calc 'v=1&proposal=sandwell&allocation=50' --format json
+//!     calc 'v=1&p=sandwell&allocation=50' --format json
 //!     calc --proposal-file my-council.toml --format csv --table years
 //!     calc check my-council.toml
 
@@ -19,7 +19,7 @@ Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|organisati
        calc check FILE
 
 SCENARIO is a preset name (sandwell, trafford, own) or a scenario link's query string,
-e.g. 'v=1&proposal=sandwell&allocation=50' (a whole URL works too). Without one, the first
+e.g. 'v=1&p=sandwell&allocation=50' (a whole URL works too). Without one, the first
 proposal opens at its published assumptions.
 --proposal-file reads a council's own proposal file (TOML) and offers it beside the presets.
 --format table (default) prints readable tables; csv prints one table (--table, default months);
@@ -93,7 +93,7 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     let query =
         if !options.scenario.is_empty() && proposals.iter().any(|p| p.id == options.scenario) {
-            format!("proposal={}", options.scenario)
+            format!("p={}", options.scenario)
         } else {
             options.scenario.clone()
         };

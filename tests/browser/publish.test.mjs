@@ -136,7 +136,7 @@ describe('publishing', () => {
         assert.equal(await app.locator('.masthead__title').textContent(), 'What-if: spending to save');
         assert.equal(await app.locator('.masthead__logo').evaluate((img) => img.complete && img.naturalWidth > 0), true, 'the logo loads');
         assert.equal(await app.locator('.masthead').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(43, 16, 64)');
-        assert.match(new URL(app.url()).search, /proposal=own|p=own/);
+        assert.match(new URL(app.url()).search, /[?&]p=own(&|$)/);
         const offered = await app.locator('.picker label').allTextContents();
         assert.equal(offered.length, 2, offered.join(' | '));
         assert.deepEqual(problems, []);
@@ -192,7 +192,7 @@ describe('taking the numbers away', () => {
   }
 
   test('the CSV files hold the tables the model computes for the scenario on screen', async () => {
-    const { context, page, problems } = await fresh('v=1&proposal=sandwell');
+    const { context, page, problems } = await fresh('v=1&p=sandwell');
     let months = await download(page, '#download-months');
     assert.equal(months.name, 'sandwell-months.csv');
     assert.equal(months.text, calc('sandwell', '--format', 'csv', '--table', 'months'));
@@ -213,7 +213,7 @@ describe('taking the numbers away', () => {
   });
 
   test('the chart downloads as a standalone SVG drawing', async () => {
-    const { context, page } = await fresh('v=1&proposal=trafford');
+    const { context, page } = await fresh('v=1&p=trafford');
     const chart = await download(page, '#download-chart');
     assert.equal(chart.name, 'trafford-chart.svg');
     assert.match(chart.text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -224,13 +224,13 @@ describe('taking the numbers away', () => {
 
   for (const proposal of ['sandwell', 'trafford', 'own']) {
     test(`printed, ${proposal} is a summary of at most two pages with its assumptions, results, chart, years and link`, async () => {
-      const { context, page } = await fresh(`v=1&proposal=${proposal}`);
+      const { context, page } = await fresh(`v=1&p=${proposal}`);
       await page.emulateMedia({ media: 'print' });
       const visible = async (selector) => page.locator(selector).first().isVisible();
       assert.ok(await visible('#headline'));
       assert.ok(await visible('.chart__svg'));
       assert.ok(await visible('.print-link'));
-      assert.match(await page.locator('.print-link').textContent(), new RegExp(`proposal=${proposal}|p=${proposal}`));
+      assert.match(await page.locator('.print-link').textContent(), new RegExp(`[?&]p=${proposal}(&|$)`));
       assert.ok(await visible('.lever__number, .lever__month'), 'assumption values are printed');
       assert.equal(await visible('.lever__slider'), false);
       assert.equal(await visible('.downloads__list'), false);

@@ -55,11 +55,14 @@ async function checkReflow(page, name) {
         `a table that scrolls sideways does so in a focusable, labelled region ("${region.name}")`);
     }
   }
-  // Every control can be reached by a pointer: on screen once scrolled to, not covered, not squashed.
-  for (const control of await page.locator('.lever input:not([disabled]), .picker label, summary, button:not([disabled]), #chart-month').all()) {
+  // Every control can be used with a pointer: wholly on screen once scrolled to, big enough, and
+  // not covered by anything else.
+  const controls = page.locator('.lever input:not([disabled]), .picker label, summary, button:not([disabled]), #chart-month');
+  for (const control of await controls.all()) {
+    if (!await control.evaluate((c) => c.checkVisibility())) continue; // inside a closed section
     await control.scrollIntoViewIfNeeded();
     const box = await control.boundingBox();
-    assert.ok(box.width >= 24 && box.height >= 16, `a control is big enough to use (${box.width} by ${box.height})`);
+    assert.ok(box.width >= 16 && box.height >= 16, `a control is big enough to use (${box.width} by ${box.height})`);
     assert.ok(box.x >= 0 && box.x + box.width <= found.screenWidth + 0.5, 'a control is wholly on screen');
     await control.click({ trial: true, timeout: 5000 });
   }
@@ -81,7 +84,7 @@ describe('at 320 CSS pixels wide the page reflows into one column', () => {
   }
 
   test('with a correction notice and the error summary showing', async () => {
-    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=250', { width: 320, height: 640 });
+    const { context, page } = await fresh('v=1&p=sandwell&allocation=250', { width: 320, height: 640 });
     await openEverything(page);
     await typeInto(page, 'cost_per_case', 'a great deal of money, more than anyone could possibly count');
     await page.locator('#error-summary').waitFor();
@@ -95,7 +98,7 @@ describe('at 320 CSS pixels wide the page reflows into one column', () => {
     await checkReflow(page, 'a short screen at 400 percent');
     await page.locator('#lever-allocation').scrollIntoViewIfNeeded();
     const bar = await page.locator('.summary-bar').boundingBox();
-    assert.ok(bar === null || bar.y + bar.height <= 0 || bar.y >= 180, 'the bar scrolls away with the page');
+    assert.ok(bar.y + bar.height <= 0, 'the bar scrolls away with the page');
     await context.close();
   });
 });

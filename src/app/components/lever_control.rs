@@ -1,11 +1,17 @@
 //! One assumption: a slider paired with a box for the exact value, its unit, range, published
-//! value (a tick on the track) and a hint in the report's words.
+//! value (a tick on the track) and a hint in the report's words. As in the GOV.UK Design System:
+//! label, hint, then any error message, then the controls; a typed value that cannot be used is
+//! refused with a message and left in the box to correct, and nothing else changes.
 
 use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::error_summary::box_id;
 use crate::codec::{Lever, LeverValue, Range, Unit};
+
+/// The id of the assumptions panel's visible instructions for the sliders.
+pub const SLIDER_INSTRUCTIONS_ID: &str = "slider-instructions";
 
 #[derive(Properties, PartialEq)]
 pub struct LeverControlProps {
@@ -15,6 +21,12 @@ pub struct LeverControlProps {
     /// "published" or "example": what the starting value is.
     #[prop_or(AttrValue::Static("published"))]
     pub starting_word: AttrValue,
+    /// Why the value typed in the box was refused, if it was.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Reports a typed value refused (`Some(why)`) or accepted (`None`), by lever key.
+    #[prop_or_default]
+    pub on_error: Callback<(String, Option<String>)>,
 }
 
 fn capitalised(word: &str) -> String {
@@ -39,6 +51,85 @@ fn unit_words(unit: Unit) -> &'static str {
     }
 }
 
+/// The value as a screen reader should say it: "44 percent", "£2,500 a year", "March 2023".
+pub fn spoken(lever: &Lever, value: LeverValue) -> String {
+    lever.describe(value).replace('%', " percent")
+}
+
+/// Reads what a person typed in the box; a value the lever cannot take is refused with a GOV.UK
+/// style message saying what to enter, rather than quietly changed.
+pub fn accept_typed(lever: &Lever, text: &str) -> Result<LeverValue, String> {
+    let what = if lever.unit == Unit::Month {
+        "month"
+    } else {
+        "number"
+    };
+    let example = if lever.unit == Unit::Month {
+        "2023-02".to_string()
+    } else {
+        lever.box_text(switched_on_value(lever))
+    };
+    if text.trim().is_empty() {
+        return Err(format!(
+            "Enter a {what} for {}, like {example}",
+            lower_first(&lever.label)
+        ));
+    }
+    let value = lever
+        .read(text)
+        .map_err(|_| format!("{} must be a {what}, like {example}", lever.label))?;
+    let between = || match lever.range {
+        Range::Number { min, max, .. } => format!(
+            "{} must be between {} and {}",
+            lever.label,
+            lever.describe(LeverValue::Number(min)),
+            lever.describe(LeverValue::Number(max))
+        ),
+        Range::Month { earliest, latest } => format!(
+            "{} must be between {} and {}",
+            lever.label,
+            earliest.long_name(),
+            latest.long_name()
+        ),
+    };
+    match (value, lever.range) {
+        (LeverValue::Off, _) if !lever.can_be_off => Err(format!(
+            "{} cannot be none: enter a {what}, like {example}",
+            lever.label
+        )),
+        (LeverValue::Number(n), Range::Number { min, max, .. }) if n < min || n > max => {
+            Err(between())
+        }
+        (LeverValue::Month(m), Range::Month { earliest, latest }) if m < earliest || m > latest => {
+            Err(between())
+        }
+        _ => match lever.clamp(value) {
+            (kept, None) => Ok(kept),
+            (_, Some(_)) => Err(match lever.unit.decimal_places() {
+                0 => format!("{} must be a whole number", lever.label),
+                places => format!(
+                    "{} can have no more than {places} decimal places",
+                    lever.label
+                ),
+            }),
+        },
+    }
+}
+
+/// "Level 1 (universal)" stays as it is; "Net saving" becomes "net saving".
+fn lower_first(label: &str) -> String {
+    let mut characters = label.chars();
+    match (characters.next(), characters.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            let mut text: String = first.to_lowercase().collect();
+            text.push(second);
+            text.extend(characters);
+            text
+        }
+        _ => label.to_string(),
+    }
+}
+
 /// A value to turn an optional lever back on with: its published value, or the middle of its range.
 fn switched_on_value(lever: &Lever) -> LeverValue {
     match (lever.published, lever.range) {
@@ -54,13 +145,31 @@ fn switched_on_value(lever: &Lever) -> LeverValue {
 #[function_component(LeverControl)]
 pub fn lever_control(props: &LeverControlProps) -> Html {
     let lever = &props.lever;
-    let id = format!("lever-{}", lever.key.replace('.', "-"));
+    let id = box_id(&lever.key);
     let hint_id = format!("{id}-hint");
     let message_id = format!("{id}-message");
     let label_id = format!("{id}-label");
-    let message = use_state(|| None::<String>);
+    let box_ref = use_node_ref();
 
     let is_off = props.value == LeverValue::Off;
+    let has_error = props.error.is_some();
+    // The box's text is set here, not as an attribute: Yew would put the attribute back on every
+    // render, wiping out a refused value the reader is to correct. With no error, the box shows
+    // the value in force, so after the slider or "Reset" the refused text gives way to it.
+    {
+        let box_ref = box_ref.clone();
+        let text = lever.box_text(props.value);
+        use_effect_with((has_error, text), move |(has_error, text)| {
+            if !*has_error {
+                if let Some(input) = box_ref.cast::<HtmlInputElement>() {
+                    if input.value() != *text {
+                        input.set_value(text);
+                    }
+                }
+            }
+            || ()
+        });
+    }
     let published = lever.describe(lever.published);
     let range_words = match lever.range {
         Range::Number { min, max, .. } => format!(
@@ -72,43 +181,26 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             format!("From {} to {}.", earliest.long_name(), latest.long_name())
         }
     };
-    let describedby = if message.is_some() {
+    let describedby = if has_error {
         format!("{hint_id} {message_id}")
     } else {
         hint_id.clone()
     };
 
-    // Typed values: read as a person writes them, brought into range, and explained if changed.
     let on_typed = {
         let lever = lever.clone();
         let on_change = props.on_change.clone();
-        let message = message.clone();
+        let on_error = props.on_error.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            match lever.read(&input.value()) {
-                Ok(LeverValue::Off) if !lever.can_be_off => message.set(Some(format!(
-                    "Enter a {}.",
-                    if lever.unit == Unit::Month {
-                        "month"
-                    } else {
-                        "number"
-                    }
-                ))),
+            match accept_typed(&lever, &input.value()) {
                 Ok(value) => {
-                    let (kept, correction) = lever.clamp(value);
-                    message.set(correction.map(|c| format!("{c}.")));
-                    on_change.emit((lever.key.clone(), kept));
-                    // The box shows what was kept, even when the state did not change.
-                    input.set_value(&lever.box_text(kept));
+                    on_error.emit((lever.key.clone(), None));
+                    on_change.emit((lever.key.clone(), value));
+                    // The box shows the value as the page writes it ("7500" becomes "7,500").
+                    input.set_value(&lever.box_text(value));
                 }
-                Err(_) => message.set(Some(if lever.unit == Unit::Month {
-                    "Enter a month, for example 2023-02.".to_string()
-                } else {
-                    format!(
-                        "Enter a number, for example {}.",
-                        lever.link_text(lever.published).replace("none", "0")
-                    )
-                })),
+                Err(message) => on_error.emit((lever.key.clone(), Some(message))),
             }
         })
     };
@@ -116,11 +208,11 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     let on_slid = {
         let key = lever.key.clone();
         let on_change = props.on_change.clone();
-        let message = message.clone();
+        let on_error = props.on_error.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Ok(number) = input.value().parse::<Decimal>() {
-                message.set(None);
+                on_error.emit((key.clone(), None));
                 on_change.emit((key.clone(), LeverValue::Number(number)));
             }
         })
@@ -129,6 +221,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     let on_toggle_off = {
         let lever = lever.clone();
         let on_change = props.on_change.clone();
+        let on_error = props.on_error.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let value = if input.checked() {
@@ -136,17 +229,16 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             } else {
                 switched_on_value(&lever)
             };
+            on_error.emit((lever.key.clone(), None));
             on_change.emit((lever.key.clone(), value));
         })
     };
 
-    let number_text = lever.box_text(props.value);
-
     let controls = match lever.range {
         Range::Month { earliest, latest } => html! {
-            <input type="month" id={id.clone()} class="lever__month"
-                min={earliest.to_string()} max={latest.to_string()} value={number_text}
-                aria-describedby={describedby.clone()} aria-invalid={message.is_some().to_string()}
+            <input type="month" id={id.clone()} class="lever__month" ref={box_ref}
+                min={earliest.to_string()} max={latest.to_string()}
+                aria-describedby={describedby.clone()} aria-invalid={has_error.to_string()}
                 onchange={on_typed} />
         },
         Range::Number { min, max, step } => {
@@ -165,17 +257,18 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                         min={min.to_string()} max={max.to_string()} step={step.to_string()}
                         value={slider_value} disabled={is_off}
                         list={published_tick.as_ref().map(|_| ticks_id.clone())}
-                        aria-labelledby={label_id.clone()} aria-describedby={describedby.clone()}
-                        aria-valuetext={lever.describe(props.value)}
+                        aria-labelledby={label_id.clone()}
+                        aria-describedby={format!("{SLIDER_INSTRUCTIONS_ID} {describedby}")}
+                        aria-valuetext={spoken(lever, props.value)}
                         oninput={on_slid} />
                     if let Some(tick) = published_tick {
                         <datalist id={ticks_id}><option value={tick} label="published"></option></datalist>
                     }
                     <span class="lever__box">
                         if lever.unit.is_money() { <span class="lever__prefix" aria-hidden="true">{ "£" }</span> }
-                        <input type="text" inputmode="decimal" id={id.clone()} class="lever__number"
-                            value={number_text} disabled={is_off} autocomplete="off" spellcheck="false"
-                            aria-describedby={describedby.clone()} aria-invalid={message.is_some().to_string()}
+                        <input type="text" inputmode="decimal" id={id.clone()} class="lever__number" ref={box_ref}
+                            disabled={is_off} autocomplete="off" spellcheck="false"
+                            aria-describedby={describedby.clone()} aria-invalid={has_error.to_string()}
                             onchange={on_typed} />
                         <span class="lever__suffix" aria-hidden="true">{ match lever.unit {
                             Unit::Percent => "%",
@@ -193,7 +286,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     };
 
     html! {
-        <div class={classes!("lever", message.is_some().then_some("lever--message"))} data-lever={lever.key.clone()}>
+        <div class={classes!("lever", has_error.then_some("lever--error"))} data-lever={lever.key.clone()}>
             <label id={label_id} for={id.clone()} class="lever__label">
                 { &lever.label }
                 <span class="lever__unit">{ format!(" ({})", unit_words(lever.unit)) }</span>
@@ -202,8 +295,10 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                 { &lever.hint }{ " " }
                 <span class="lever__published">{ format!("{}: {published}. {range_words}", capitalised(&props.starting_word)) }</span>
             </p>
-            if let Some(text) = (*message).clone() {
-                <p id={message_id} class="lever__message">{ text }</p>
+            if let Some(text) = props.error.clone() {
+                <p id={message_id} class="lever__message">
+                    <span class="visually-hidden">{ "Error: " }</span>{ text }
+                </p>
             }
             { controls }
             if lever.can_be_off {
@@ -213,5 +308,57 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::levers;
+    use crate::proposal::presets::preset;
+
+    fn lever(proposal: &str, key: &str) -> Lever {
+        let proposal = preset(proposal).expect("a shipped proposal");
+        levers(proposal)
+            .into_iter()
+            .find(|l| l.key == key)
+            .expect("a lever of that proposal")
+    }
+
+    #[test]
+    fn a_typed_value_the_lever_cannot_take_is_refused_with_what_to_enter() {
+        let allocation = lever("sandwell", "allocation");
+        assert_eq!(
+            accept_typed(&allocation, "60%"),
+            Ok(LeverValue::Number(Decimal::from(60)))
+        );
+        assert!(accept_typed(&allocation, "250")
+            .is_err_and(|e| e.ends_with("must be between 0% and 100%")));
+        assert!(accept_typed(&allocation, "lots")
+            .is_err_and(|e| e.ends_with("must be a number, like 44")));
+        assert!(accept_typed(&allocation, " ").is_err_and(|e| e.starts_with("Enter a number for ")));
+        assert!(accept_typed(&allocation, "none").is_err_and(|e| e.contains("cannot be none")));
+        assert_eq!(
+            accept_typed(&allocation, "44.5"),
+            Ok(LeverValue::Number(Decimal::new(445, 1)))
+        );
+        let months = lever("sandwell", "council.months");
+        assert_eq!(
+            accept_typed(&months, "1.5"),
+            Err("Months the council funds the post must be a whole number".into())
+        );
+        assert_eq!(
+            accept_typed(&months, "1.555e1"),
+            Err("Months the council funds the post must be a whole number".into())
+        );
+        let per_month = lever("sandwell", "council.per_month");
+        assert!(accept_typed(&per_month, "7500.125")
+            .is_err_and(|e| e.ends_with("can have no more than 2 decimal places")));
+        let cap = lever("sandwell", "cap");
+        assert_eq!(accept_typed(&cap, "none"), Ok(LeverValue::Off));
+        assert_eq!(
+            spoken(&allocation, LeverValue::Number(Decimal::from(44))),
+            "44 percent"
+        );
     }
 }

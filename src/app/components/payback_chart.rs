@@ -3,10 +3,12 @@
 
 use std::rc::Rc;
 
+use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::tables::money_cell;
 use crate::app::chart::{chart, HEIGHT, WIDTH};
 use crate::model::money::format_pounds;
 use crate::model::Cashflow;
@@ -15,7 +17,19 @@ use crate::model::Cashflow;
 pub struct PaybackChartProps {
     pub cashflow: Rc<Cashflow>,
     /// The report's own cumulative figures, month by month, if it prints them.
-    pub published: Option<Rc<Vec<rust_decimal::Decimal>>>,
+    pub published: Option<Rc<Vec<Decimal>>>,
+}
+
+/// Where a marker's label is anchored, and which end: beside its line, towards the middle, but
+/// moved in if it would run past the chart's edge in the larger type of a narrow screen (22px,
+/// bold: about 0.62em a character), where a cut-off label would be lost.
+fn marker_label(x: f64, label: &str, middle: f64) -> (f64, &'static str) {
+    let width = label.chars().count() as f64 * 22.0 * 0.62;
+    if x > middle {
+        ((x - 6.0).max(4.0 + width).min(WIDTH - 4.0), "end")
+    } else {
+        ((x + 6.0).min(WIDTH - 4.0 - width).max(4.0), "start")
+    }
 }
 
 #[function_component(PaybackChart)]
@@ -73,6 +87,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
         )
     });
     let guide = drawn.points.get(at).copied();
+    let published = props.published.as_deref();
     html! {
         <figure class="chart">
             <figcaption id="chart-title">
@@ -82,9 +97,8 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                     if drawn.published_path.is_some() { <span class="key key--published">{ "as published" }</span> }
                 </span>
             </figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="chart-title chart-description"
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="chart-title" aria-describedby="chart-summary"
                 preserveAspectRatio="xMidYMid meet" class="chart__svg" onmousemove={on_pointer}>
-                <desc id="chart-description">{ &drawn.description }</desc>
                 <g class="chart__grid">
                     { for drawn.y_ticks.iter().map(|tick| html! {
                         <g>
@@ -110,12 +124,12 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                 { for drawn.markers.iter().enumerate().map(|(index, marker)| {
                     // Labels sit above the plot, one row each, so they never overlap.
                     let label_y = 14.0 + 18.0 * index as f64;
-                    let anchor = if marker.x > (drawn.plot_left + drawn.plot_right) / 2.0 { "end" } else { "start" };
+                    let (label_x, anchor) = marker_label(marker.x, &marker.label, (drawn.plot_left + drawn.plot_right) / 2.0);
                     html! {
                         <g class={format!("chart__marker chart__marker--{}", marker.kind)}>
                             <line x1={f(marker.x)} x2={f(marker.x)} y1={f(label_y + 4.0)} y2={f(drawn.plot_bottom)} />
                             <circle cx={f(marker.x)} cy={f(marker.y)} r="5" />
-                            <text x={f(marker.x + if anchor == "end" { -6.0 } else { 6.0 })} y={f(label_y)} text-anchor={anchor}>{ &marker.label }</text>
+                            <text x={f(label_x)} y={f(label_y)} text-anchor={anchor}>{ &marker.label }</text>
                         </g>
                     }
                 }) }
@@ -134,6 +148,32 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                     <output for="chart-month" id="chart-reading" class="chart__reading-text">{ text }</output>
                 </div>
             }
+            <p class="chart__summary" id="chart-summary">{ &drawn.description }</p>
+            <details class="chart__data" id="chart-data">
+                <summary>{ "Show the chart's data as a table" }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="chart-data-caption">
+                    <table class="cashflow" id="chart-data-table">
+                        <caption id="chart-data-caption">{ "The chart's data: cumulative position at the end of each month, pounds; costs in brackets" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Month" }</th>
+                            <th scope="col">{ "Model (solid line)" }</th>
+                            if published.is_some() { <th scope="col">{ "As published (dashed line)" }</th> }
+                        </tr></thead>
+                        <tbody>
+                            { for props.cashflow.months.iter().enumerate().map(|(index, row)| html! {
+                                <tr>
+                                    <th scope="row">{ row.month.short_name() }</th>
+                                    { money_cell(row.cumulative) }
+                                    if let Some(published) = published {
+                                        { published.get(index).map(|amount| money_cell(*amount))
+                                            .unwrap_or_else(|| html! { <td class="num">{ "not printed" }</td> }) }
+                                    }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
         </figure>
     }
 }

@@ -26,11 +26,16 @@ fn money_header(cashflow: &Cashflow) -> Html {
     }
 }
 
+/// An amount as councils print it: a negative in brackets (and in red, which only repeats what
+/// the brackets say).
+pub fn money_cell(amount: Decimal) -> Html {
+    let text = format_council(amount);
+    let negative = text.starts_with('(');
+    html! { <td class={classes!("num", negative.then_some("negative"))}>{ text }</td> }
+}
+
 fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Html {
-    let cell = |amount: Decimal| {
-        let negative = format_council(amount).starts_with('(');
-        html! { <td class={classes!("num", negative.then_some("negative"))}>{ format_council(amount) }</td> }
-    };
+    let cell = money_cell;
     html! {
         <>
             { for flows.investment_by_funder.iter().map(|a| cell(-*a)) }
@@ -119,9 +124,7 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
                                 html! {
                                     <tr class={classes!(emphasised.then_some("total-row"))} data-row={row.id.clone()}>
                                         <th scope="row">{ &row.label }</th>
-                                        { for row.per_year.iter().chain([&row.total]).map(|a| html! {
-                                            <td class={classes!("num", format_council(*a).starts_with('(').then_some("negative"))}>{ format_council(*a) }</td>
-                                        }) }
+                                        { for row.per_year.iter().chain([&row.total]).map(|a| money_cell(*a)) }
                                     </tr>
                                 }
                             }) }
