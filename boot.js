@@ -2,6 +2,16 @@
 // a strict Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
 import init from './invest-to-save.js';
 
+// Inside another site's frame, tell that page how tall the calculator is (embed.js listens), so
+// the frame fits its content and never needs a scroll bar of its own.
+if (window.parent !== window && 'ResizeObserver' in window) {
+  const report = () => window.parent.postMessage(
+    { type: 'invest-to-save:height', height: document.documentElement.getBoundingClientRect().height },
+    '*',
+  );
+  new ResizeObserver(report).observe(document.documentElement);
+}
+
 try {
   await init({ module_or_path: new URL('./invest-to-save_bg.wasm', import.meta.url) });
 } catch (error) {

@@ -27,7 +27,7 @@ try {
     for (const horizon of [null, 120]) {
       const context = await browser.newContext();
       const started = Date.now();
-      const { page } = await openPage(context, `${base}?v=1&proposal=${proposal}${horizon ? `&horizon=${horizon}` : ''}`);
+      const { page } = await openPage(context, `${base}?v=1&p=${proposal}${horizon ? `&horizon=${horizon}` : ''}`);
       const loaded = Date.now() - started;
       const times = await page.evaluate(async ({ selector, values }) => {
         const slider = document.querySelector(selector);

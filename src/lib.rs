@@ -8,3 +8,4 @@ pub mod model;
 pub mod proposal;
 pub mod reconcile;
 pub mod report;
+pub mod site;

@@ -1,9 +1,12 @@
 //! Model against print: every published figure beside the model's, and where they differ.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 
 use crate::model::cashflow::{Cashflow, Flows};
 use crate::model::money::whole_pounds;
+use crate::model::scenario::SavingDriver;
 use crate::model::YearMonth;
 use crate::proposal::Proposal;
 
@@ -142,5 +145,277 @@ pub fn reconcile(proposal: &Proposal, cashflow: &Cashflow) -> Reconciliation {
         published_payback: published.payback_month,
         model_payback: cashflow.results.payback.month(),
         inconsistencies: published.inconsistencies.clone(),
+    }
+}
+
+/// A pound either way is rounding: the print shows whole pounds.
+const A_POUND: Decimal = Decimal::ONE;
+
+/// A place where the print contradicts itself: a figure that is not what its parts add up to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contradiction {
+    /// "cumulative", "saving", "referral reduction", ...
+    pub series: String,
+    /// "2024-05", "2024/25".
+    pub period: String,
+    pub printed: Decimal,
+    /// What the print's own parts give.
+    pub parts: Decimal,
+    /// How the parts are added, in words.
+    pub rule: String,
+}
+
+impl Contradiction {
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {}: printed {}, but {} gives {}",
+            self.series,
+            self.period,
+            self.printed.normalize(),
+            self.rule,
+            self.parts.normalize()
+        )
+    }
+}
+
+/// A period's printed investment: the `investment` series, or the sum of `investment:<funder>`.
+fn printed_investment(series: &BTreeMap<String, Vec<Decimal>>, index: usize) -> Option<Decimal> {
+    if let Some(values) = series.get("investment") {
+        return values.get(index).copied();
+    }
+    let shares: Vec<Decimal> = series
+        .iter()
+        .filter(|(name, _)| name.starts_with("investment:"))
+        .filter_map(|(_, values)| values.get(index).copied())
+        .collect();
+    (!shares.is_empty()).then(|| shares.iter().sum())
+}
+
+/// Net against saving less investment, and each cumulative against the one before plus net,
+/// period by period, allowing `slack` for rounding.
+fn check_series(
+    series: &BTreeMap<String, Vec<Decimal>>,
+    periods: &[String],
+    found: &mut Vec<Contradiction>,
+) {
+    let net = series.get("net");
+    for (index, period) in periods.iter().enumerate() {
+        let saving = series.get("saving").and_then(|v| v.get(index));
+        let investment = printed_investment(series, index);
+        if let (Some(net), Some(saving), Some(investment)) =
+            (net.and_then(|v| v.get(index)), saving, investment)
+        {
+            let parts = saving - investment;
+            if (parts - net).abs() > A_POUND {
+                found.push(Contradiction {
+                    series: "net".into(),
+                    period: period.clone(),
+                    printed: *net,
+                    parts,
+                    rule: "saving less investment".into(),
+                });
+            }
+        }
+        let cumulative = series.get("cumulative");
+        if let (Some(printed), Some(net)) = (
+            cumulative.and_then(|v| v.get(index)),
+            net.and_then(|v| v.get(index)),
+        ) {
+            let before = match index {
+                0 => Some(Decimal::ZERO),
+                _ => cumulative.and_then(|v| v.get(index - 1)).copied(),
+            };
+            if let Some(before) = before {
+                let parts = before + net;
+                if (parts - printed).abs() > A_POUND {
+                    found.push(Contradiction {
+                        series: "cumulative".into(),
+                        period: period.clone(),
+                        printed: *printed,
+                        parts,
+                        rule: "the cumulative before it plus net".into(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Every place where the printed figures contradict themselves: a net that is not saving less
+/// investment, a cumulative that is not the running sum of net, a year that is not the sum of
+/// its printed months (allowing £1 for each figure added, for rounding), a referral period whose
+/// months do not add up to its total.
+pub fn contradictions(proposal: &Proposal) -> Vec<Contradiction> {
+    let published = &proposal.published;
+    let start = proposal.baseline.start;
+    let mut found = Vec::new();
+    for line in &proposal.baseline.savings {
+        if let SavingDriver::Referrals(driver) = &line.driver {
+            for (index, period) in driver.periods.iter().enumerate() {
+                let parts: Decimal = period.monthly_profile.iter().sum();
+                if parts != period.total_reduction {
+                    found.push(Contradiction {
+                        series: "referral reduction".into(),
+                        period: if period.label.is_empty() {
+                            format!("period {}", index + 1)
+                        } else {
+                            period.label.clone()
+                        },
+                        printed: period.total_reduction,
+                        parts,
+                        rule: "adding up its printed months (the model spreads the total in their shape)".into(),
+                    });
+                }
+            }
+        }
+    }
+    let months: Vec<String> = (0..published.monthly.values().map(Vec::len).max().unwrap_or(0))
+        .map(|index| start.plus_months(index as i32).to_string())
+        .collect();
+    check_series(&published.monthly, &months, &mut found);
+    let years: Vec<String> = published.years.iter().map(|y| y.to_string()).collect();
+    check_series(&published.yearly, &years, &mut found);
+    // A printed year against its printed months, where the print has every month of the year.
+    for (name, values) in &published.yearly {
+        let Some(monthly) = published.monthly.get(name) else {
+            continue;
+        };
+        for (year, printed) in published.years.iter().zip(values) {
+            let horizon = proposal.baseline.horizon_months as i32;
+            let offsets: Vec<i32> = (0..12)
+                .map(|m| start.months_until(year.first_month().plus_months(m)))
+                .filter(|offset| (0..horizon).contains(offset))
+                .collect();
+            if offsets.iter().any(|o| *o as usize >= monthly.len()) {
+                continue;
+            }
+            let Some(last) = offsets.last() else {
+                continue;
+            };
+            let (parts, slack, rule) = if name == "cumulative" {
+                (
+                    monthly[*last as usize],
+                    A_POUND,
+                    "the printed cumulative at the year's last month".to_string(),
+                )
+            } else {
+                (
+                    offsets.iter().map(|o| monthly[*o as usize]).sum(),
+                    Decimal::from(offsets.len()),
+                    format!("adding up its {} printed months", offsets.len()),
+                )
+            };
+            if (parts - printed).abs() > slack {
+                found.push(Contradiction {
+                    series: name.clone(),
+                    period: year.to_string(),
+                    printed: *printed,
+                    parts,
+                    rule,
+                });
+            }
+        }
+    }
+    budget_contradictions(proposal, &mut found);
+    found
+}
+
+/// The printed budget table against itself, year by year: the grand total against its
+/// workstreams, the year-on-year investment against the grand total's growth, and the funding
+/// required against the year-on-year investment plus the other rows.
+fn budget_contradictions(proposal: &Proposal, found: &mut Vec<Contradiction>) {
+    let printed = &proposal.published.budget;
+    if printed.is_empty() {
+        return;
+    }
+    let years: Vec<String> = crate::model::run(&proposal.baseline)
+        .budget
+        .map(|table| table.years.iter().map(|y| y.to_string()).collect())
+        .unwrap_or_default();
+    let row = |id: &str| printed.get(id).map(|(per_year, _)| per_year);
+    let workstreams: Vec<&Vec<Decimal>> = printed
+        .iter()
+        .filter(|(id, _)| id.starts_with("workstream."))
+        .map(|(_, (per_year, _))| per_year)
+        .collect();
+    let totals = [
+        "grand_total",
+        "year_on_year_investment",
+        "council_funding_required",
+    ];
+    let others: Vec<&Vec<Decimal>> = printed
+        .iter()
+        .filter(|(id, _)| !id.starts_with("workstream.") && !totals.contains(&id.as_str()))
+        .map(|(_, (per_year, _))| per_year)
+        .collect();
+    let sum = |rows: &[&Vec<Decimal>], index: usize| -> Option<Decimal> {
+        rows.iter().map(|r| r.get(index).copied()).sum()
+    };
+    let mut check = |series: &str,
+                     index: usize,
+                     printed: Option<&Decimal>,
+                     parts: Option<Decimal>,
+                     count: usize,
+                     rule: &str| {
+        if let (Some(printed), Some(parts)) = (printed, parts) {
+            if (parts - printed).abs() > Decimal::from(count.max(1)) {
+                found.push(Contradiction {
+                    series: series.into(),
+                    period: years
+                        .get(index)
+                        .cloned()
+                        .unwrap_or_else(|| format!("plan year {}", index + 1)),
+                    printed: *printed,
+                    parts,
+                    rule: rule.into(),
+                });
+            }
+        }
+    };
+    let length = printed
+        .values()
+        .map(|(per_year, _)| per_year.len())
+        .max()
+        .unwrap_or(0);
+    for index in 0..length {
+        let grand_total = row("grand_total");
+        if !workstreams.is_empty() {
+            check(
+                "grand_total",
+                index,
+                grand_total.and_then(|r| r.get(index)),
+                sum(&workstreams, index),
+                workstreams.len(),
+                "adding up its workstreams",
+            );
+        }
+        let growth = grand_total.and_then(|r| {
+            let this = r.get(index)?;
+            let before = match index {
+                0 => Decimal::ZERO,
+                _ => *r.get(index - 1)?,
+            };
+            Some(this - before)
+        });
+        let year_on_year = row("year_on_year_investment");
+        check(
+            "year_on_year_investment",
+            index,
+            year_on_year.and_then(|r| r.get(index)),
+            growth,
+            2,
+            "the grand total less the year before's",
+        );
+        let funding = year_on_year
+            .and_then(|r| r.get(index))
+            .and_then(|yoy| Some(yoy + sum(&others, index)?));
+        check(
+            "council_funding_required",
+            index,
+            row("council_funding_required").and_then(|r| r.get(index)),
+            funding,
+            others.len() + 1,
+            "the year-on-year investment plus the rows after it",
+        );
     }
 }

@@ -99,7 +99,7 @@ fn sandwell_as_json_has_the_published_payback_breakeven_and_investment() {
     let export = json(&["sandwell", "--format", "json"]);
     assert_eq!(export["format"], 1);
     assert_eq!(export["proposal"]["id"], "sandwell");
-    assert_eq!(export["query"], "v=1&proposal=sandwell");
+    assert_eq!(export["query"], "v=1&p=sandwell");
     let results = &export["results"];
     assert_eq!(results["payback_month"], "2023-12");
     assert_eq!(results["payback_status"], "paid_back");
@@ -155,11 +155,11 @@ fn sandwell_as_json_has_its_financial_years() {
 #[test]
 fn a_link_given_to_calc_changes_the_json() {
     let export = json(&[
-        "https://example.org/?v=1&proposal=sandwell&allocation=50#top",
+        "https://example.org/?v=1&p=sandwell&allocation=50#top",
         "--format",
         "json",
     ]);
-    assert_eq!(export["query"], "v=1&proposal=sandwell&allocation=50");
+    assert_eq!(export["query"], "v=1&p=sandwell&allocation=50");
     assert_ne!(export["months"][38]["cumulative"], "370000.00");
 }
 
@@ -213,14 +213,14 @@ fn the_readable_report_prints_every_preset() {
     for preset in ["sandwell", "trafford", "own"] {
         let text = succeeds(&[preset]);
         assert!(
-            text.contains(&format!("Scenario: ?v=1&proposal={preset}")),
+            text.contains(&format!("Scenario: ?v=1&p={preset}")),
             "{text}"
         );
         assert!(text.contains("Financial years"));
         assert!(text.contains("Months"));
     }
     // With no scenario, the first preset opens.
-    assert!(succeeds(&[]).contains("proposal=sandwell"));
+    assert!(succeeds(&[]).contains("p=sandwell"));
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn an_out_of_range_value_is_corrected_with_a_warning_and_exits_0() {
     assert!(err.contains("Referrals that become cases"), "{err}");
     assert!(!err.contains("panicked"));
     let export: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(export["query"], "v=1&proposal=sandwell&allocation=100");
+    assert_eq!(export["query"], "v=1&p=sandwell&allocation=100");
     assert_eq!(export["notices"].as_array().unwrap().len(), 1);
 }
 
@@ -284,7 +284,7 @@ fn a_repeated_key_is_a_warning_not_an_error() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).starts_with("warning: "));
     let export: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(export["query"], "v=1&proposal=sandwell&allocation=50");
+    assert_eq!(export["query"], "v=1&p=sandwell&allocation=50");
 }
 
 #[test]

@@ -65,14 +65,11 @@ fn allocation_44_means_44_percent() {
 #[test]
 fn writing_the_baseline_gives_only_the_version_and_the_proposal() {
     let sandwell = preset("sandwell").unwrap();
-    assert_eq!(
-        codec::write(sandwell, &sandwell.baseline),
-        "v=1&proposal=sandwell"
-    );
+    assert_eq!(codec::write(sandwell, &sandwell.baseline), "v=1&p=sandwell");
     for proposal in presets() {
         assert_eq!(
             codec::write(proposal, &proposal.baseline),
-            format!("v=1&proposal={}", proposal.id)
+            format!("v=1&p={}", proposal.id)
         );
     }
 }
@@ -84,7 +81,7 @@ fn only_changed_values_are_written() {
     lever(sandwell, "allocation").set(&mut scenario, LeverValue::Number(d("50")));
     assert_eq!(
         codec::write(sandwell, &scenario),
-        "v=1&proposal=sandwell&allocation=50"
+        "v=1&p=sandwell&allocation=50"
     );
     lever(sandwell, "cost_per_case").set(&mut scenario, LeverValue::Number(d("3000.50")));
     lever(sandwell, "delivery_start").set(
@@ -93,13 +90,13 @@ fn only_changed_values_are_written() {
     );
     assert_eq!(
         codec::write(sandwell, &scenario),
-        "v=1&proposal=sandwell&allocation=50&cost_per_case=3000.5&delivery_start=2022-09"
+        "v=1&p=sandwell&allocation=50&cost_per_case=3000.5&delivery_start=2022-09"
     );
     // Setting a value back to the published one takes it out of the link.
     lever(sandwell, "allocation").set(&mut scenario, LeverValue::Number(d("44.00")));
     assert_eq!(
         codec::write(sandwell, &scenario),
-        "v=1&proposal=sandwell&cost_per_case=3000.5&delivery_start=2022-09"
+        "v=1&p=sandwell&cost_per_case=3000.5&delivery_start=2022-09"
     );
 }
 
@@ -116,7 +113,7 @@ fn a_written_link_reads_back_to_the_same_scenario() {
     let link = codec::write(own, &scenario);
     assert_eq!(
         link,
-        "v=1&proposal=own&running.from=2027-01&saving.per_year=2580864&saving.ramp=4"
+        "v=1&p=own&running.from=2027-01&saving.per_year=2580864&saving.ramp=4"
     );
     let parsed = parse(&link);
     assert_eq!(parsed.notices, []);
@@ -242,7 +239,7 @@ fn switching_off_a_lever_that_cannot_be_off_keeps_the_published_value() {
 #[test]
 fn an_unknown_key_is_reported_and_ignored() {
     let sandwell = preset("sandwell").unwrap();
-    let parsed = parse("v=1&proposal=sandwell&nonsense=1");
+    let parsed = parse("v=1&p=sandwell&nonsense=1");
     assert_eq!(parsed.scenario, sandwell.baseline);
     assert_eq!(kinds(&parsed), [NoticeKind::UnknownKey]);
     assert_eq!(parsed.notices[0].key, "nonsense");
@@ -295,7 +292,7 @@ fn version_2_is_reported_as_an_unknown_version() {
     assert!(parsed.notices[0].message.contains('2'));
     // The values are still read.
     assert_eq!(allocation(&parsed.scenario), d("50"));
-    assert_eq!(parse("v=1&proposal=sandwell").notices, []);
+    assert_eq!(parse("v=1&p=sandwell").notices, []);
 }
 
 #[test]
@@ -332,7 +329,7 @@ fn cap_none_turns_the_cap_off() {
         );
         assert_eq!(
             codec::write(sandwell, &parsed.scenario),
-            "v=1&proposal=sandwell&cap=none"
+            "v=1&p=sandwell&cap=none"
         );
     }
     // And a duration turns on and off the same way.
@@ -360,7 +357,7 @@ fn cap_none_turns_the_cap_off() {
 fn a_whole_url_with_a_fragment_is_read() {
     let own = preset("own").unwrap();
     let parsed = parse(
-        "https://example.org/calculator/index.html?v=1&proposal=own&saving.ramp=4#results&saving.ramp=9",
+        "https://example.org/calculator/index.html?v=1&p=own&saving.ramp=4#results&saving.ramp=9",
     );
     assert_eq!(parsed.notices, []);
     assert_eq!(parsed.proposal, index_of("own"));
@@ -372,7 +369,7 @@ fn a_whole_url_with_a_fragment_is_read() {
     lever(own, "saving.ramp").set(&mut expected, LeverValue::Number(d("4")));
     assert_eq!(parsed.scenario, expected);
     // A leading ? alone works too.
-    assert_eq!(parse("?v=1&proposal=own&saving.ramp=4").scenario, expected);
+    assert_eq!(parse("?v=1&p=own&saving.ramp=4").scenario, expected);
 }
 
 #[test]
@@ -446,7 +443,7 @@ fn saving_per_month_on_the_own_proposal_sets_twelve_times_the_per_year_value() {
     let own = preset("own").unwrap();
     assert_eq!(
         codec::write(own, &parsed.scenario),
-        "v=1&proposal=own&saving.per_year=2580864"
+        "v=1&p=own&saving.per_year=2580864"
     );
     // Too much a month is too much a year: clamped to the per-year maximum.
     let parsed = parse("proposal=own&saving.per_month=5000000");
@@ -529,7 +526,7 @@ fn a_link_with_thousands_of_keys_gives_a_bounded_number_of_notices() {
 
 #[test]
 fn reading_a_link_with_no_proposals_at_all_does_not_fail() {
-    let parsed = codec::parse("v=1&proposal=sandwell&allocation=50", &[]);
+    let parsed = codec::parse("v=1&p=sandwell&allocation=50", &[]);
     assert_eq!(parsed.proposal, 0);
     assert!(parsed
         .notices
@@ -659,10 +656,10 @@ fn a_question_mark_inside_a_value_does_not_throw_away_the_link_before_it() {
     let mut expected = own.baseline.clone();
     lever(own, "saving.ramp").set(&mut expected, LeverValue::Number(d("4")));
     // A link pasted with a question mark after it, and one with a note holding a question mark.
-    let parsed = parse("v=1&proposal=own&saving.ramp=4&note=why?");
+    let parsed = parse("v=1&p=own&saving.ramp=4&note=why?");
     assert_eq!(parsed.proposal, index_of("own"));
     assert_eq!(parsed.scenario, expected);
-    let parsed = parse("v=1&proposal=sandwell&allocation=50?");
+    let parsed = parse("v=1&p=sandwell&allocation=50?");
     assert_eq!(parsed.proposal, index_of("sandwell"));
     assert!(
         allocation(&parsed.scenario) == d("50") || !parsed.notices.is_empty(),
@@ -697,4 +694,18 @@ fn the_number_box_groups_thousands_of_pounds_and_reads_them_back() {
     );
     let allocation = levers.iter().find(|l| l.key == "allocation").unwrap();
     assert_eq!(allocation.box_text(allocation.published), "44");
+}
+
+#[test]
+fn links_written_before_p_was_short_still_open_their_proposal() {
+    // Links say `p=`; ones shared before that said `proposal=`, and still work.
+    let old = parse("v=1&proposal=trafford&horizon=48");
+    let new = parse("v=1&p=trafford&horizon=48");
+    assert_eq!(old.notices, []);
+    assert_eq!(old.proposal, new.proposal);
+    assert_eq!(old.scenario, new.scenario);
+    assert_eq!(
+        codec::write(&presets()[old.proposal], &old.scenario),
+        "v=1&p=trafford&horizon=48"
+    );
 }

@@ -137,7 +137,7 @@ fn if_benefits_keep_growing_as_in_2022_23_the_programme_pays_back_in_2025() {
 fn each_further_child_kept_out_of_an_out_of_borough_placement_saves_4000_a_week() {
     let trafford = preset("trafford").unwrap();
     let parsed = invest_to_save::codec::parse(
-        "v=1&proposal=trafford&placements.units=10",
+        "v=1&p=trafford&placements.units=10",
         invest_to_save::proposal::presets::presets(),
     );
     assert!(parsed.notices.is_empty());

@@ -20,7 +20,7 @@ fn month(text: &str) -> YearMonth {
 
 /// Runs the own proposal with the given lever settings ("saving.per_year=2580864&...").
 fn run(levers: &str) -> Cashflow {
-    let parsed = codec::parse(&format!("v=1&proposal=own&{levers}"), presets());
+    let parsed = codec::parse(&format!("v=1&p=own&{levers}"), presets());
     assert_eq!(parsed.notices, [], "{levers}");
     assert_eq!(presets()[parsed.proposal].id, "own");
     model::run(&parsed.scenario)

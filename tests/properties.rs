@@ -5,8 +5,9 @@
 use invest_to_save::codec::{self, Lever, LeverValue, Range};
 use invest_to_save::model::cashflow::OUT_OF_POCKET_BELOW;
 use invest_to_save::model::{self, Cashflow, Payback, Scenario};
-use invest_to_save::proposal::parse_proposal;
 use invest_to_save::proposal::presets::presets;
+use invest_to_save::proposal::presets::PRESET_FILES;
+use invest_to_save::proposal::{assumptions, parse_proposal, read_proposal};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rust_decimal::Decimal;
@@ -292,6 +293,24 @@ proptest! {
         prop_assert_eq!(&parsed.scenario, &scenario, "{}", link);
         // And writing again gives the same link.
         prop_assert_eq!(codec::write(proposal, &parsed.scenario), link);
+    }
+
+    #[test]
+    fn a_downloaded_proposal_file_checks_clean_and_opens_at_the_same_scenario(
+        (preset, scenario) in scenarios()
+    ) {
+        // "Download as a proposal file", then `calc check`, then "Open a proposal file".
+        let proposal = &presets()[preset];
+        let text = assumptions::with_assumptions(PRESET_FILES[preset].1, proposal, &scenario);
+        let read = match read_proposal(&text) {
+            Ok(read) => read,
+            Err(problems) => return Err(TestCaseError::fail(format!("{problems:?}\n{text}"))),
+        };
+        prop_assert_eq!(&read.starting, &scenario, "{}", text);
+        prop_assert_eq!(&read.baseline, &proposal.baseline);
+        prop_assert_eq!(model::run(&read.starting), model::run(&scenario));
+        // Its link names no assumption: the file itself opens there.
+        prop_assert_eq!(codec::write(&read, &scenario), format!("v=1&p={}", proposal.id));
     }
 
     #[test]

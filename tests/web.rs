@@ -28,6 +28,9 @@ async fn mount(query: &str) -> Element {
             initial_query: query.to_string(),
             sync_address: false,
             site_problems: Vec::new(),
+            branding: Default::default(),
+            linked_file: None,
+            linked_file_problems: Vec::new(),
         },
     )
     .render();

@@ -10,8 +10,17 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address for a query: origin and path, then `?query`.
-pub fn address_for(query: &str) -> String {
+/// The fragment the page was opened with, without `#`.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|s| s.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's address for a query and, if given, a fragment: origin and path, `?query`,
+/// `#fragment`.
+pub fn address_for(query: &str, fragment: Option<&str>) -> String {
     let location = web_sys::window().map(|w| w.location());
     let base = location
         .map(|l| {
@@ -22,18 +31,24 @@ pub fn address_for(query: &str) -> String {
             )
         })
         .unwrap_or_default();
-    format!("{base}?{query}")
+    match fragment {
+        Some(fragment) => format!("{base}?{query}#{fragment}"),
+        None => format!("{base}?{query}"),
+    }
 }
 
 /// Replaces the address in place (no new history entry per slider step).
-pub fn replace_query(query: &str) {
+pub fn replace_address(query: &str, fragment: Option<&str>) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
+    let address = match fragment {
+        Some(fragment) => format!("{path}?{query}#{fragment}"),
+        None => format!("{path}?{query}"),
+    };
     if let Ok(history) = window.history() {
-        let _ =
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
 }
 
@@ -61,14 +76,25 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
-/// Removes the "Loading the calculator" line that index.html shows until the page is ready.
-pub fn remove_loading_message() {
-    if let Some(loading) = web_sys::window()
+fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        loading.remove();
+        .and_then(|d| d.get_element_by_id(id))
+}
+
+/// Removes the "Loading the calculator" line and the page built in advance, which index.html
+/// shows until the calculator is ready to take over.
+pub fn remove_placeholders() {
+    for id in ["loading", crate::site::build::STATIC_PAGE_ID] {
+        if let Some(element) = element_by_id(id) {
+            element.remove();
+        }
     }
+}
+
+/// The text of the page data the site build wrote into index.html, if it did.
+pub fn page_data_text() -> Option<String> {
+    element_by_id(crate::site::page_data::PAGE_DATA_ID).and_then(|e| e.text_content())
 }
 
 /// Shows a readable message in place of a dead page when the program fails.
@@ -92,5 +118,41 @@ pub fn show_failure(detail: &str) {
              If it happens again, please tell us what you changed last.",
         ));
         let _ = body.prepend_with_node_1(&message);
+    }
+}
+
+/// Saves `contents` as a file on the reader's computer (the browser's download), made in the
+/// page: nothing is sent anywhere.
+pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The browser could not save {file_name} ({what}).");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("no file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no address"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("no link"))?
+        .dyn_into()
+        .map_err(|_| fail("no link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The download has its own copy once started; free the address a little later.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Opens the browser's print dialogue (the print stylesheet gives a summary for a paper).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

@@ -4,22 +4,27 @@
 pub mod browser;
 pub mod chart;
 pub mod components;
-pub mod site_proposals;
 pub mod state;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::codec::fragment::{decode_proposal, proposal_in_fragment, MAX_LINK_CHARS};
 use crate::codec::{self, LeverValue};
 use crate::model;
 use crate::proposal::presets::presets;
 use crate::proposal::Proposal;
 use crate::reconcile::reconcile;
+use crate::site::build::read_proposals;
+use crate::site::config::Branding;
+use crate::site::page_data::PageData;
+use components::downloads::Downloads;
 use components::headline::{Headline, SummaryBar};
 use components::lever_panel::LeverPanel;
 use components::notices::Notices;
 use components::payback_chart::PaybackChart;
+use components::proposal_file::ProposalFile;
 use components::proposal_picker::{AboutProposal, ProposalPicker};
 use components::reconciliation_view::ReconciliationView;
 use components::share_link::ShareLink;
@@ -35,9 +40,18 @@ pub struct AppProps {
     /// Whether to keep the address bar in step with the scenario (off in component tests).
     #[prop_or(true)]
     pub sync_address: bool,
-    /// Why any of the site's own proposal files could not be used.
+    /// Why the site's proposals could not be used (the shipped ones open instead).
     #[prop_or_default]
     pub site_problems: Vec<String>,
+    /// The council's name, title and logo, from the site file.
+    #[prop_or_default]
+    pub branding: Branding,
+    /// A proposal file the link carried (in its fragment), with its text.
+    #[prop_or_default]
+    pub linked_file: Option<(Proposal, Rc<str>)>,
+    /// Why a proposal file the link carried could not be used.
+    #[prop_or_default]
+    pub linked_file_problems: Vec<String>,
 }
 
 #[function_component(App)]
@@ -45,14 +59,33 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let proposals = props.proposals.clone();
         let query = props.initial_query.clone();
-        use_reducer(move || State::from_link(proposals, &query))
+        let file = props.linked_file.clone();
+        use_reducer(move || State::from_link_with_file(proposals, &query, file))
     };
     let link = state.link();
+    // A proposal opened from a file travels in the link's fragment, when the link stays short
+    // enough to share.
+    let fragment = state.fragment();
+    let full_address = browser::address_for(&link, fragment.as_deref());
+    let fits = full_address.chars().count() <= MAX_LINK_CHARS;
+    let (address, kept_fragment, caveat) = match fragment {
+        Some(_) if !fits => (
+            browser::address_for(&link, None),
+            None,
+            Some(format!(
+                "This proposal came from a file and is too large to travel in a link ({} characters; links here stop at {}). The link gives your assumptions, but whoever opens it also needs the file: use \u{201c}Download as a proposal file\u{201d} and send them that.",
+                crate::model::money::group_thousands(&full_address.chars().count().to_string()),
+                crate::model::money::group_thousands(&MAX_LINK_CHARS.to_string())
+            )),
+        ),
+        Some(fragment) => (full_address, Some(fragment), None),
+        None => (full_address, None, None),
+    };
     {
         let sync = props.sync_address;
-        use_effect_with(link.clone(), move |link| {
+        use_effect_with((link.clone(), kept_fragment), move |(link, fragment)| {
             if sync {
-                browser::replace_query(link);
+                browser::replace_address(link, fragment.as_deref());
             }
             || ()
         });
@@ -93,6 +126,12 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::ResetToPublished))
     };
+    let on_open_file = {
+        let state = state.clone();
+        Callback::from(move |(proposal, text): (Proposal, String)| {
+            state.dispatch(Action::OpenFile(Box::new(proposal), text.into()))
+        })
+    };
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotices))
@@ -106,20 +145,19 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <>
             <SkipLink />
-            <header class="masthead">
-                <p class="masthead__title">{ "Invest to save calculator" }</p>
-                <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
-            </header>
+            <Masthead branding={props.branding.clone()} />
             <main id="main">
                 <h1 class="visually-hidden">{ format!("Invest to save calculator: {}", proposal.name) }</h1>
                 if !props.site_problems.is_empty() {
                     <div class="notice notice--site" role="status" id="site-problems">
-                        <h2>{ "Some of this site's own proposals could not be used" }</h2>
+                        <h2>{ "This site's proposals could not be used" }</h2>
                         <ul>{ for props.site_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                     </div>
                 }
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
+                <ProposalFile on_open={on_open_file} problems={props.linked_file_problems.clone()}
+                    proposal={proposal.clone()} scenario={state.scenario.clone()} />
                 <AboutProposal proposal={proposal.clone()} />
                 <SummaryBar cashflow={cashflow.clone()} />
                 <div class="workspace">
@@ -128,11 +166,14 @@ pub fn app(props: &AppProps) -> Html {
                         starting_word={AttrValue::Static(proposal.starting_values.word())} />
                     <div class="outcome">
                         <Headline cashflow={cashflow.clone()} published={published} />
-                        <PaybackChart cashflow={cashflow.clone()} published={published_curve} />
-                        <ShareLink query={link} />
+                        <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
+                        <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
                 <CashflowTables cashflow={cashflow.clone()} />
+                <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}
+                    published={published_curve.clone()} brand_colour={props.branding.colours.brand.clone()}
+                    address={address} />
                 <ReconciliationView reconciliation={reconciliation} source={proposal.published.source.clone()} />
             </main>
             <footer class="footer">
@@ -142,21 +183,88 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// Mounts the page on the document body, with the shipped proposals and any the site publishes
-/// in its `proposals/` folder.
+/// The council's masthead: logo, name and the page's title.
+#[derive(Properties, PartialEq)]
+struct MastheadProps {
+    branding: Branding,
+}
+
+#[function_component(Masthead)]
+fn masthead(props: &MastheadProps) -> Html {
+    let branding = &props.branding;
+    let logo = branding.logo.as_ref().map(|logo| {
+        let image =
+            html! { <img class="masthead__logo" src={logo.file.clone()} alt={logo.alt.clone()} /> };
+        match &logo.home_url {
+            Some(url) => html! { <a href={url.clone()}>{ image }</a> },
+            None => image,
+        }
+    });
+    html! {
+        <header class="masthead">
+            { for logo }
+            if !branding.council_name.is_empty() {
+                <p class="masthead__council">{ &branding.council_name }</p>
+            }
+            <p class="masthead__title">{ &branding.title }</p>
+            <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
+        </header>
+    }
+}
+
+/// The proposals and look the site build wrote into the page; without them (a page not built
+/// by the site command), the shipped proposals in the default look.
+fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
+    let shipped = || presets().to_vec();
+    let Some(text) = browser::page_data_text() else {
+        return (shipped(), Branding::default(), Vec::new());
+    };
+    match PageData::from_json(&text)
+        .map_err(|e| vec![e])
+        .and_then(|data| Ok((read_proposals(&data.proposals)?, data.branding)))
+    {
+        Ok((proposals, branding)) if !proposals.is_empty() => (proposals, branding, Vec::new()),
+        Ok((_, branding)) => (
+            shipped(),
+            branding,
+            vec!["The site lists no proposals.".into()],
+        ),
+        Err(problems) => (shipped(), Branding::default(), problems),
+    }
+}
+
+/// The proposal file a link carries in its fragment, read and checked, or why it cannot be used.
+fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<String>> {
+    let Some(value) = proposal_in_fragment(fragment) else {
+        return Ok(None);
+    };
+    let text = decode_proposal(value).map_err(|e| vec![e])?;
+    match crate::proposal::parse_proposal(&text) {
+        Ok(proposal) => Ok(Some((proposal, text.into()))),
+        Err(error) => Err(error
+            .lines()
+            .map(|line| format!("The proposal in this link: {line}"))
+            .collect()),
+    }
+}
+
+/// Mounts the page on the document body, with the proposals the site publishes.
 pub fn start() {
     browser::install_panic_message();
-    yew::platform::spawn_local(async {
-        let mut proposals = presets().to_vec();
-        let (site, site_problems) = site_proposals::load(&proposals).await;
-        proposals.extend(site);
-        browser::remove_loading_message();
-        yew::Renderer::<App>::with_props(AppProps {
-            proposals: Rc::new(proposals),
-            initial_query: browser::current_query(),
-            sync_address: true,
-            site_problems,
-        })
-        .render();
-    });
+    let (proposals, branding, site_problems) = site_contents();
+    let (linked_file, linked_file_problems) = match linked_file(&browser::current_fragment()) {
+        Ok(file) => (file, Vec::new()),
+        Err(problems) => (None, problems),
+    };
+    browser::remove_placeholders();
+    yew::Renderer::<App>::with_props(AppProps {
+        proposals: Rc::new(proposals),
+        initial_query: browser::current_query(),
+        sync_address: true,
+        site_problems,
+        branding,
+        linked_file,
+        linked_file_problems,
+    })
+    .render();
 }

@@ -1,28 +1,32 @@
 //! `calc`: runs the model on a scenario link (or a preset name) and prints its tables.
 //!
 //!     calc sandwell
-//!     calc 'v=1&proposal=sandwell&allocation=50' --format json
+//!     calc 'v=1&p=sandwell&allocation=50' --format json
 //!     calc --proposal-file my-council.toml --format csv --table years
+//!     calc check my-council.toml
 
 use std::process::ExitCode;
 
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model;
-use invest_to_save::proposal::{parse_proposal, presets::presets, Proposal};
-use invest_to_save::reconcile::reconcile;
+use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
+use invest_to_save::reconcile::{contradictions, reconcile};
 use invest_to_save::report::{csv, json, text};
 
 const USAGE: &str = "\
-Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|years|months|working|budget|reconciliation]
+Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|organisations|years|months|working|budget|reconciliation]
             [--proposal-file FILE]
+       calc check FILE
 
 SCENARIO is a preset name (sandwell, trafford, own) or a scenario link's query string,
-e.g. 'v=1&proposal=sandwell&allocation=50' (a whole URL works too). Without one, the first
+e.g. 'v=1&p=sandwell&allocation=50' (a whole URL works too). Without one, the first
 proposal opens at its published assumptions.
 --proposal-file reads a council's own proposal file (TOML) and offers it beside the presets.
 --format table (default) prints readable tables; csv prints one table (--table, default months);
 json prints everything in the export format described in the README.
-Values out of range are corrected with a warning; anything unreadable stops with exit code 2.";
+Values out of range are corrected with a warning; anything unreadable stops with exit code 2.
+calc check FILE checks a proposal file: exit 0 when it is clean (with its printed figures
+reconciled against the model), or exit 2 listing every problem as FILE:LINE:COLUMN: message.";
 
 struct Options {
     scenario: String,
@@ -61,6 +65,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         "",
         "all",
         "results",
+        "organisations",
         "years",
         "months",
         "working",
@@ -70,7 +75,7 @@ fn options(args: &[String]) -> Result<Options, String> {
     .contains(&options.table.as_str())
     {
         return Err(format!(
-            "--table must be all, results, years, months, working, budget or reconciliation, not \"{}\"",
+            "--table must be all, results, organisations, years, months, working, budget or reconciliation, not \"{}\"",
             options.table
         ));
     }
@@ -81,14 +86,14 @@ fn run(args: &[String]) -> Result<String, String> {
     let options = options(args)?;
     let mut proposals: Vec<Proposal> = presets().to_vec();
     if let Some(path) = &options.proposal_file {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        let own = parse_proposal(&text).map_err(|e| format!("{path}: {e}"))?;
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let own = read_proposal_bytes(&bytes).map_err(|problems| placed(path, &problems))?;
         proposals.retain(|p| p.id != own.id);
         proposals.insert(0, own);
     }
     let query =
         if !options.scenario.is_empty() && proposals.iter().any(|p| p.id == options.scenario) {
-            format!("proposal={}", options.scenario)
+            format!("p={}", options.scenario)
         } else {
             options.scenario.clone()
         };
@@ -128,13 +133,17 @@ fn run(args: &[String]) -> Result<String, String> {
             "years" => csv::years(&cashflow),
             "working" => csv::working(&cashflow),
             "budget" => csv::budget(&cashflow),
+            "organisations" => csv::organisations(&cashflow),
             "reconciliation" => csv::reconciliation(&reconciliation()),
-            other => return Err(format!("--format csv prints one table: months, years, working, budget or reconciliation, not \"{other}\"")),
+            other => return Err(format!("--format csv prints one table: months, years, organisations, working, budget or reconciliation, not \"{other}\"")),
         },
         _ => {
             let mut sections = Vec::new();
             if matches!(table, "all" | "results") {
                 sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow)));
+            }
+            if table == "organisations" {
+                sections.push(format!("Who paid and who gained\n{}", text::organisations(&cashflow)));
             }
             if matches!(table, "all" | "years") {
                 sections.push(format!("Financial years\n{}", text::years(&cashflow)));
@@ -156,8 +165,65 @@ fn run(args: &[String]) -> Result<String, String> {
     })
 }
 
+/// Problems of a file, one a line, as `FILE:LINE:COLUMN: message`.
+fn placed(path: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("{path}:{}:{}: {}", p.line, p.column, p.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `calc check FILE`: every problem of a proposal file with its line and column, or "checks
+/// clean" and the model against the print.
+fn check(args: &[String]) -> ExitCode {
+    let [path] = args else {
+        eprintln!("calc check: give one proposal file, e.g. calc check my-council.toml");
+        return ExitCode::from(2);
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{path}: cannot read the file: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match read_proposal_bytes(&bytes) {
+        Ok(proposal) => {
+            println!("{path}: {} checks clean", proposal.name);
+            let contradictions = contradictions(&proposal);
+            let published = &proposal.published;
+            let printed = !published.monthly.is_empty()
+                || !published.yearly.is_empty()
+                || !published.budget.is_empty()
+                || published.breakeven_month.is_some()
+                || published.payback_month.is_some();
+            if printed || !contradictions.is_empty() {
+                let reconciliation = reconcile(&proposal, &model::run(&proposal.baseline));
+                print!(
+                    "\n{}",
+                    text::check_reconciliation(&reconciliation, &contradictions)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            eprintln!("{}", placed(path, &problems));
+            let count = match problems.len() {
+                1 => "1 problem".to_string(),
+                n => format!("{n} problems"),
+            };
+            eprintln!("{path}: {count}; the file does not check");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("check") {
+        return check(&args[1..]);
+    }
     match run(&args) {
         Ok(output) => {
             print!("{output}");

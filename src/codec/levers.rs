@@ -104,7 +104,10 @@ enum Target {
     SavingRamp(usize),
     Units(usize),
     UnitCostAmount(usize),
+    Occupancy(usize),
     AdjustmentScale(usize),
+    Contingency,
+    Realisation,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -425,6 +428,19 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                         Target::UnitCostAmount(index),
                     )
                 });
+                if unit_cost.occupancy_percent.is_some() {
+                    specs.push(Spec {
+                        hint: "Share of the time each one is in use (a bed occupied); the saving counts only then.",
+                        more: true,
+                        ..spec(
+                            format!("{id}.occupancy"),
+                            format!("{}: occupancy", line.label),
+                            Unit::Percent,
+                            numbers(0, 100, 1),
+                            Target::Occupancy(index),
+                        )
+                    });
+                }
                 specs.extend(start_and_ramp());
             }
             SavingDriver::Recurring { per_year, .. } => {
@@ -457,6 +473,31 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                 });
             }
         }
+    }
+
+    if proposal.adjustments.is_some() {
+        specs.push(Spec {
+            hint: "An uplift on all investment, for costs that run over; 0% is none.",
+            more: true,
+            ..spec(
+                "contingency",
+                "Contingency on investment",
+                Unit::Percent,
+                numbers(0, 100, 1),
+                Target::Contingency,
+            )
+        });
+        specs.push(Spec {
+            hint: "How much of all the forecast savings is realised, on top of each line's own realisation; 100% is the forecast.",
+            more: true,
+            ..spec(
+                "realisation",
+                "Realisation of all savings",
+                Unit::Percent,
+                numbers(0, 100, 1),
+                Target::Realisation,
+            )
+        });
     }
 
     specs.push(Spec {
@@ -600,6 +641,23 @@ impl Lever {
                 Some(SavingDriver::UnitCost(u)) => Some(Number(u.cost_per_unit)),
                 _ => None,
             },
+            Target::Occupancy(i) => match saving(i).map(|l| &l.driver) {
+                Some(SavingDriver::UnitCost(u)) => u.occupancy_percent.map(Number),
+                _ => None,
+            },
+            // The proposal's adjustments sit on every line alike: read them off the first.
+            Target::Contingency => Some(Number(
+                scenario
+                    .investments
+                    .first()
+                    .map_or(Decimal::ZERO, |l| l.contingency_percent),
+            )),
+            Target::Realisation => Some(Number(
+                scenario
+                    .savings
+                    .first()
+                    .map_or(Decimal::ONE_HUNDRED, |l| l.proposal_realisation_percent),
+            )),
             Target::AdjustmentScale(i) => {
                 match scenario.budget.as_ref().and_then(|b| b.rows.get(i)) {
                     Some(BudgetRowSource::Adjustment { schedule, .. }) => {
@@ -744,6 +802,23 @@ impl Lever {
                     scenario.savings.get_mut(i).map(|l| &mut l.driver)
                 {
                     u.cost_per_unit = n;
+                }
+            }
+            (Target::Occupancy(i), LeverValue::Number(n)) => {
+                if let Some(SavingDriver::UnitCost(u)) =
+                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
+                {
+                    u.occupancy_percent = Some(n);
+                }
+            }
+            (Target::Contingency, LeverValue::Number(n)) => {
+                for line in &mut scenario.investments {
+                    line.contingency_percent = n;
+                }
+            }
+            (Target::Realisation, LeverValue::Number(n)) => {
+                for line in &mut scenario.savings {
+                    line.proposal_realisation_percent = n;
                 }
             }
             (Target::AdjustmentScale(i), LeverValue::Number(n)) => {

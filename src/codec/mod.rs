@@ -1,5 +1,6 @@
 //! Scenarios in links: the levers a reader can move, and the query string that records them.
 
+pub mod fragment;
 pub mod levers;
 pub mod query;
 

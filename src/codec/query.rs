@@ -1,4 +1,4 @@
-//! A scenario as a URL query string: `v=1&proposal=sandwell&allocation=50`.
+//! A scenario as a URL query string: `v=1&p=sandwell&allocation=50`.
 //!
 //! Only values that differ from the proposal's published ones are written. Reading never fails:
 //! whatever a link holds, the result is a usable scenario plus notices that say, in words, what
@@ -11,6 +11,9 @@ use crate::proposal::Proposal;
 /// The link format's version. Bump it only with a reader for the old one: shared links are a
 /// promise.
 pub const LINK_VERSION: &str = "1";
+
+/// The key that names the proposal: `p=sandwell`.
+pub const PROPOSAL_KEY: &str = "p";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -119,7 +122,8 @@ fn pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Reads a link. The proposal is named by `proposal=`; without it, the first proposal given.
+/// Reads a link. The proposal is named by `p=` (or `proposal=`); without it, the first proposal
+/// given.
 pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
     let mut notices = Vec::new();
     let push = |notices: &mut Vec<Notice>, kind, key: &str, message: String| {
@@ -134,14 +138,16 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
     let pairs = pairs(query);
 
     let mut proposal = 0;
-    if let Some((_, wanted)) = pairs.iter().rev().find(|(key, _)| key == "proposal") {
+    // `p=` names the proposal; links written before it was shortened say `proposal=`.
+    let names_proposal = |key: &str| key == PROPOSAL_KEY || key == "proposal";
+    if let Some((_, wanted)) = pairs.iter().rev().find(|(key, _)| names_proposal(key)) {
         let wanted = wanted.trim().to_lowercase();
         match proposals.iter().position(|p| p.id == wanted) {
             Some(index) => proposal = index,
             None => push(
                 &mut notices,
                 NoticeKind::UnknownProposal,
-                "proposal",
+                PROPOSAL_KEY,
                 format!(
                     "This calculator has no proposal called \"{}\", so it opened {} instead.",
                     shorten(&wanted),
@@ -176,10 +182,10 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
         };
     };
     let levers = levers(chosen);
-    let mut scenario = chosen.baseline.clone();
+    let mut scenario = chosen.starting.clone();
     let mut seen: Vec<&str> = Vec::new();
     for (key, text) in &pairs {
-        if key == "proposal" || key == "v" {
+        if names_proposal(key) || key == "v" {
             continue;
         }
         if seen.contains(&key.as_str()) {
@@ -267,12 +273,16 @@ fn empty_scenario() -> Scenario {
 }
 
 /// Writes a link for a scenario of a proposal: its version, the proposal, and every value that
-/// differs from the published one.
+/// differs from where the proposal opens.
 pub fn write(proposal: &Proposal, scenario: &Scenario) -> String {
-    let mut query = format!("v={LINK_VERSION}&proposal={}", percent_encode(&proposal.id));
+    let mut query = format!(
+        "v={LINK_VERSION}&{PROPOSAL_KEY}={}",
+        percent_encode(&proposal.id)
+    );
+    // Links start from where the proposal opens (its file's own figures, or its `[assumptions]`).
     for lever in levers(proposal) {
         let value = lever.get(scenario);
-        if value != lever.published {
+        if value != lever.get(&proposal.starting) {
             query.push('&');
             query.push_str(&percent_encode(&lever.key));
             query.push('=');

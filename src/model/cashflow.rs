@@ -121,7 +121,8 @@ pub struct Results {
     pub total_investment: Decimal,
     pub total_saving: Decimal,
     pub net_return: Decimal,
-    /// Net return per pound invested; `None` when nothing is invested.
+    /// Net return per pound invested; `None` when nothing is invested (or so little, such as a
+    /// file's £1e-28, that the ratio is too large to hold).
     pub return_on_investment: Option<Decimal>,
     /// First month whose saving exceeds its investment (in-month breakeven).
     pub breakeven_month: Option<YearMonth>,
@@ -131,6 +132,21 @@ pub struct Results {
     pub deepest_cumulative: Decimal,
     pub deepest_month: Option<YearMonth>,
     pub investment_by_funder: Vec<Decimal>,
+    /// Who paid and who gained: each funder and each beneficiary of a saving, in the order they
+    /// first appear (funders first).
+    pub by_organisation: Vec<Organisation>,
+}
+
+/// One organisation's money over the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    pub name: String,
+    /// What it invested (as a funder).
+    pub invested: Decimal,
+    /// What it saved (as the beneficiary of saving lines).
+    pub gained: Decimal,
+    /// Gained less invested.
+    pub net: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -168,7 +184,9 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                 .iter()
                 .position(|name| *name == line.funder)
                 .unwrap_or_default();
-            investment_by_funder[funder] += investment_in_month(scenario, line, month);
+            investment_by_funder[funder] += investment_in_month(scenario, line, month)
+                * (HUNDRED + line.contingency_percent)
+                / HUNDRED;
         }
         let saving_by_line: Vec<Decimal> = scenario
             .savings
@@ -194,7 +212,8 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                         month,
                     ),
                 };
-                forecast * line.realisation_percent / HUNDRED
+                forecast * line.realisation_percent / HUNDRED * line.proposal_realisation_percent
+                    / HUNDRED
             })
             .collect();
         let investment: Decimal = investment_by_funder.iter().sum();
@@ -216,7 +235,8 @@ pub fn run(scenario: &Scenario) -> Cashflow {
     }
 
     let years = financial_years(&rows, funders.len(), scenario.savings.len());
-    let results = results(&rows, funders.len());
+    let mut results = results(&rows, funders.len());
+    results.by_organisation = organisations(scenario, &funders, &results, &rows);
     let budget = scenario
         .budget
         .as_ref()
@@ -331,17 +351,58 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
         total_investment,
         total_saving,
         net_return,
-        return_on_investment: if total_investment.is_zero() {
-            None
-        } else {
-            Some(net_return / total_investment)
-        },
+        // `None` when nothing is invested (or so little that the ratio cannot be held).
+        return_on_investment: net_return.checked_div(total_investment),
         breakeven_month: rows.iter().find(|r| r.net > Decimal::ZERO).map(|r| r.month),
         payback: payback(rows),
         deepest_cumulative: deepest.map(|r| r.cumulative).unwrap_or_default(),
         deepest_month: deepest.map(|r| r.month),
         investment_by_funder,
+        by_organisation: Vec::new(),
     }
+}
+
+/// Splits the results by organisation: what each funder invested and what each beneficiary
+/// saved.
+fn organisations(
+    scenario: &Scenario,
+    funders: &[String],
+    results: &Results,
+    rows: &[MonthRow],
+) -> Vec<Organisation> {
+    let mut names: Vec<String> = funders.to_vec();
+    for line in &scenario.savings {
+        if !names.contains(&line.beneficiary) {
+            names.push(line.beneficiary.clone());
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let invested = funders
+                .iter()
+                .position(|f| *f == name)
+                .and_then(|index| results.investment_by_funder.get(index).copied())
+                .unwrap_or_default();
+            let gained: Decimal = scenario
+                .savings
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| line.beneficiary == name)
+                .map(|(index, _)| {
+                    rows.iter()
+                        .filter_map(|row| row.saving_by_line.get(index))
+                        .sum::<Decimal>()
+                })
+                .sum();
+            Organisation {
+                name,
+                invested,
+                gained,
+                net: gained - invested,
+            }
+        })
+        .collect()
 }
 
 /// Below half a penny counts as out of pocket: a twelfth of an annual amount is not exact in

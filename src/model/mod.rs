@@ -9,6 +9,6 @@ pub mod referrals;
 pub mod scenario;
 pub mod schedule;
 
-pub use cashflow::{run, Cashflow, Flows, MonthRow, Payback, Results, YearRow};
+pub use cashflow::{run, Cashflow, Flows, MonthRow, Organisation, Payback, Results, YearRow};
 pub use month::{FinancialYear, YearMonth};
 pub use scenario::Scenario;

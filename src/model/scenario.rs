@@ -68,6 +68,9 @@ pub struct InvestmentLine {
     pub label: String,
     pub funder: String,
     pub amounts: InvestmentAmounts,
+    /// An uplift on every amount of the line, in percent (the proposal's contingency, from its
+    /// `[adjustments]`; 0 = none).
+    pub contingency_percent: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +121,18 @@ pub struct SavingLine {
     pub driver: SavingDriver,
     /// Share of the forecast saving that is realised, in percent (100 = as forecast).
     pub realisation_percent: Decimal,
+    /// The proposal-wide realisation (its `[adjustments]`), in percent, on top of the line's own.
+    pub proposal_realisation_percent: Decimal,
+    /// The organisation whose budget the saving lands in ("Council", "NHS", ...).
+    pub beneficiary: String,
+}
+
+/// Adjustments on the whole proposal: an uplift on all investment and a realisation on all
+/// savings. The scenario carries them on each line; the proposal keeps the published values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adjustments {
+    pub contingency_percent: Decimal,
+    pub realisation_percent: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +161,9 @@ pub struct UnitCost {
     pub cost_period: CostPeriod,
     pub from: YearMonth,
     pub ramp_months: u32,
+    /// Share of the time a unit is in use (a bed occupied), in percent; `None` when the
+    /// proposal does not say (the full saving).
+    pub occupancy_percent: Option<Decimal>,
 }
 
 /// What a unit cost is quoted per: reports quote placements by the week, cases by the year.
@@ -156,13 +174,18 @@ pub enum CostPeriod {
 }
 
 impl UnitCost {
-    /// The saving a year at full effect: a week's cost counts 52 times.
+    /// The saving a year at full effect: a week's cost counts 52 times, and only the share of
+    /// the time a unit is in use counts (4 beds x £3,000 a week x 52 x 90% = £561,600).
     pub fn per_year(&self) -> Decimal {
         let periods = match self.cost_period {
             CostPeriod::Week => Decimal::from(52),
             CostPeriod::Year => Decimal::ONE,
         };
-        self.units * self.cost_per_unit * periods
+        let full = self.units * self.cost_per_unit * periods;
+        match self.occupancy_percent {
+            Some(occupancy) => full * occupancy / Decimal::ONE_HUNDRED,
+            None => full,
+        }
     }
 }
 

@@ -47,6 +47,10 @@ pub struct ProposalFile {
     pub summary: String,
     #[serde(default)]
     pub source: String,
+    /// When the source report was published or dated ("2020-01-27").
+    pub source_date: Option<String>,
+    /// Where the source report can be read (a web address).
+    pub source_link: Option<String>,
     /// What the starting values are: "published" (a report's figures, the default) or "example".
     pub starting_values: Option<String>,
     pub timeline: TimelineFile,
@@ -56,9 +60,13 @@ pub struct ProposalFile {
     pub saving: Vec<SavingFile>,
     #[serde(default)]
     pub after_plan_trend_percent: Option<Number>,
+    pub adjustments: Option<AdjustmentsFile>,
     pub budget: Option<BudgetFile>,
     #[serde(default)]
     pub levers: BTreeMap<String, LeverFile>,
+    /// Where sliders start when not at the file's own figures, by link key.
+    #[serde(default)]
+    pub assumptions: BTreeMap<String, Setting>,
     #[serde(default)]
     pub facts: Vec<FactFile>,
     pub published: Option<PublishedFile>,
@@ -105,6 +113,20 @@ pub struct SavingFile {
     pub unit_name: Option<String>,
     pub cost_per_unit_per_week: Option<Number>,
     pub cost_per_unit_per_year: Option<Number>,
+    /// Share of the time a unit is in use (a bed occupied), in percent.
+    pub occupancy_percent: Option<Number>,
+    /// The organisation the saving lands with; the council when not given.
+    pub beneficiary: Option<String>,
+}
+
+/// Adjustments on the whole proposal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustmentsFile {
+    /// An uplift on all investment, in percent.
+    pub contingency_percent: Option<Number>,
+    /// The share of all savings realised, on top of each line's own, in percent.
+    pub realisation_percent: Option<Number>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -201,4 +223,22 @@ pub struct PublishedYearsFile {
 pub struct PublishedBudgetRowFile {
     pub per_year: Vec<Number>,
     pub total: Number,
+}
+
+/// An assumption's value as written: a number, or text (a month, "none", "44%").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Setting {
+    Number(Number),
+    Text(String),
+}
+
+impl Setting {
+    /// The value as a link would write it, for the lever to read.
+    pub fn text(&self) -> String {
+        match self {
+            Setting::Number(number) => number.0.normalize().to_string(),
+            Setting::Text(text) => text.clone(),
+        }
+    }
 }

@@ -2,10 +2,12 @@
 //! it (its description, lever hints, the published figures). The presets go through the same
 //! path as a council's own file.
 
-pub mod catalogue;
+pub mod assumptions;
+mod check;
 mod file;
 pub mod presets;
 pub mod published;
+mod schema;
 
 use std::collections::BTreeMap;
 
@@ -13,10 +15,12 @@ use rust_decimal::Decimal;
 
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
-    BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine, MonthRef,
-    ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule, UnitCost,
-    MAX_HORIZON_MONTHS,
+    Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
+    MonthRef, ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule,
+    UnitCost, MAX_HORIZON_MONTHS,
 };
+pub use check::Problem;
+use check::{Findings, Path};
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
 
@@ -30,14 +34,24 @@ pub struct Proposal {
     pub council: String,
     pub summary: String,
     pub source: String,
+    /// The source report's date and web address, as the file gives them.
+    pub source_date: Option<String>,
+    pub source_link: Option<String>,
     /// Whether the starting values are a report's published figures or an example to edit.
     pub starting_values: StartingValues,
-    /// The scenario at the published assumptions.
+    /// The scenario at the published assumptions (the file's own figures).
     pub baseline: Scenario,
+    /// Where the page opens and links start from: the baseline with the file's
+    /// `[assumptions]` applied (the same as the baseline when it has none).
+    pub starting: Scenario,
     pub lever_settings: BTreeMap<String, LeverSettings>,
     /// Other figures from the report a reader may want beside the levers.
     pub facts: Vec<(String, String)>,
     pub published: Published,
+    /// The file's `[adjustments]`, when it has them (their levers are offered only then).
+    pub adjustments: Option<Adjustments>,
+    /// The file as written, comments and all: "Download as a proposal file" starts from it.
+    pub file_text: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,111 +81,161 @@ pub struct LeverSettings {
     pub more: Option<bool>,
 }
 
-/// Reads a proposal file. The error says what is wrong and where, for the officer who wrote it.
+/// Reads a proposal file. The error lists every problem, one a line, each with where it is
+/// ("line 12, column 3: ..."), for the officer who wrote it.
 pub fn parse_proposal(text: &str) -> Result<Proposal, String> {
-    let raw: ProposalFile = toml::from_str(text).map_err(|error| {
-        format!(
-            "The proposal file could not be read: {}",
-            error.to_string().trim()
-        )
-    })?;
-    build(raw)
+    read_proposal(text).map_err(|problems| {
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
-fn build(raw: ProposalFile) -> Result<Proposal, String> {
-    if raw.format != 1 {
-        return Err(format!(
-            "format = {} is not a proposal file format this calculator knows (it reads format = 1)",
-            raw.format
-        ));
-    }
-    check_id("id", &raw.id)?;
-    let start = month(&raw.timeline.start, "timeline.start")?;
-    if raw.timeline.months == 0 || raw.timeline.months > MAX_HORIZON_MONTHS {
-        return Err(format!(
-            "timeline.months must be between 1 and {MAX_HORIZON_MONTHS}; it is {}",
-            raw.timeline.months
-        ));
-    }
+/// Reads a proposal file: the proposal, or every problem found, in the order of the file.
+pub fn read_proposal(text: &str) -> Result<Proposal, Vec<Problem>> {
+    check::check_text(text)
+}
 
-    let mut investments = Vec::new();
-    for line in &raw.investment {
-        investments.push(investment(line).map_err(|e| format!("investment \"{}\": {e}", line.id))?);
+/// Reads a proposal file's bytes (text that is not UTF-8 is a problem, not a panic).
+pub fn read_proposal_bytes(bytes: &[u8]) -> Result<Proposal, Vec<Problem>> {
+    check::check(bytes)
+}
+
+/// Builds the proposal from the file's values, noting every problem of meaning at the key
+/// path of the value at fault. `None` when something needed could not be built.
+fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
+    let root = Path::root();
+    if raw.format != 1 {
+        found.add(
+            &root.key("format"),
+            format!(
+                "format = {} is not a proposal file format this calculator knows (it reads format = 1)",
+                raw.format
+            ),
+        );
     }
-    let mut savings = Vec::new();
-    for line in &raw.saving {
-        savings.push(saving(line).map_err(|e| format!("saving \"{}\": {e}", line.id))?);
+    found.ok(&root.key("id"), check_id("id", &raw.id));
+    let timeline = root.key("timeline");
+    let start = found.ok(
+        &timeline.key("start"),
+        month(&raw.timeline.start, "timeline.start"),
+    );
+    if raw.timeline.months == 0 || raw.timeline.months > MAX_HORIZON_MONTHS {
+        found.add(
+            &timeline.key("months"),
+            format!(
+                "timeline.months must be between 1 and {MAX_HORIZON_MONTHS}; it is {}",
+                raw.timeline.months
+            ),
+        );
     }
-    check_unique_ids(&investments, &savings)?;
-    for line in &investments {
+    let horizon = start.map(|start| Horizon {
+        first: start,
+        last: start.plus_months(raw.timeline.months.clamp(1, MAX_HORIZON_MONTHS) as i32 - 1),
+    });
+
+    let investments = lines(
+        &raw.investment,
+        "investment",
+        |l| &l.id,
+        found,
+        |line, at, found| investment(line, at, horizon, found),
+    );
+    let savings = lines(
+        &raw.saving,
+        "saving",
+        |l| &l.id,
+        found,
+        |line, at, found| saving(line, at, horizon, found),
+    );
+    check_unique_ids(&raw, found);
+    for (index, line) in investments.iter().enumerate() {
         if let InvestmentAmounts::Monthly {
             from: MonthRef::After(other),
             ..
         } = &line.amounts
         {
-            let found = investments.iter().find(|l| l.id == *other);
-            match found.map(|l| &l.amounts) {
+            let found_line = investments.iter().find(|l| l.id == *other);
+            match found_line.map(|l| &l.amounts) {
                 Some(InvestmentAmounts::Monthly {
                     from: MonthRef::Month(_),
                     months: Some(_),
                     ..
                 }) => {}
-                _ => {
-                    return Err(format!(
+                _ => found.add(
+                    &root.key("investment").index(index).key("after"),
+                    format!(
                         "investment \"{}\": after = \"{other}\" must name a monthly investment line with a fixed start and a number of months",
                         line.id
-                    ))
-                }
+                    ),
+                ),
             }
         }
     }
-    let referral_lines = savings
+    let referral_lines: Vec<usize> = raw
+        .saving
         .iter()
-        .filter(|l| matches!(l.driver, SavingDriver::Referrals(_)))
-        .count();
-    if referral_lines > 1 {
-        return Err("only one saving line may use the referral-reduction driver".into());
+        .enumerate()
+        .filter(|(_, l)| l.referrals.is_some())
+        .map(|(index, _)| index)
+        .collect();
+    if let Some(second) = referral_lines.get(1) {
+        found.add(
+            &root.key("saving").index(*second).key("referrals"),
+            "only one saving line may use the referral-reduction driver",
+        );
     }
 
     let budget = raw
         .budget
         .as_ref()
-        .map(|budget| budget_view(budget, &savings))
-        .transpose()?;
+        .and_then(|budget| budget_view(budget, &raw.saving, found));
     let after_plan_trend_percent = raw
         .after_plan_trend_percent
-        .map(|n| {
-            bounded(
-                n,
-                "after_plan_trend_percent",
-                Decimal::ZERO,
-                Decimal::from(1000),
+        .and_then(|n| {
+            found.ok(
+                &root.key("after_plan_trend_percent"),
+                bounded(
+                    n,
+                    "after_plan_trend_percent",
+                    Decimal::ZERO,
+                    Decimal::from(1000),
+                ),
             )
         })
-        .transpose()?
         .unwrap_or(Decimal::ZERO);
-
-    let baseline = Scenario {
-        start,
-        horizon_months: raw.timeline.months,
-        investments,
-        savings,
-        after_plan_trend_percent,
-        budget,
-    };
 
     let mut lever_settings = BTreeMap::new();
     for (key, lever) in raw.levers {
+        let at = root.key("levers").key(&key);
         let more = match lever.group.as_deref() {
             None => None,
             Some("main") => Some(false),
             Some("more") => Some(true),
             Some(other) => {
-                return Err(format!(
-                    "levers.{key}.group is \"{other}\"; it must be \"main\" or \"more\""
-                ))
+                found.add(
+                    &at.key("group"),
+                    format!("levers.{key}.group is \"{other}\"; it must be \"main\" or \"more\""),
+                );
+                None
             }
         };
+        if let Some(step) = lever.step.filter(|step| step.0 <= Decimal::ZERO) {
+            found.add(
+                &at.key("step"),
+                format!("levers.\"{key}\": step = {} must be above 0", step.0),
+            );
+        }
+        if let (Some(min), Some(max)) = (lever.min, lever.max) {
+            if min.0 > max.0 {
+                found.add(
+                    &at.key("min"),
+                    format!("levers.\"{key}\": min = {} is above max = {}", min.0, max.0),
+                );
+            }
+        }
         lever_settings.insert(
             key,
             LeverSettings {
@@ -189,49 +253,233 @@ fn build(raw: ProposalFile) -> Result<Proposal, String> {
         None | Some("published") => StartingValues::Published,
         Some("example") => StartingValues::Example,
         Some(other) => {
-            return Err(format!(
-                "starting_values is \"{other}\"; it must be \"published\" or \"example\""
-            ))
+            found.add(
+                &root.key("starting_values"),
+                format!("starting_values is \"{other}\"; it must be \"published\" or \"example\""),
+            );
+            StartingValues::Published
         }
     };
-    let published = published::build(raw.published.unwrap_or_default(), &baseline)?;
-    let proposal = Proposal {
+    let adjustments = raw.adjustments.as_ref().map(|file| {
+        let at = root.key("adjustments");
+        Adjustments {
+            contingency_percent: found
+                .ok(
+                    &at.key("contingency_percent"),
+                    percent(
+                        file.contingency_percent,
+                        "contingency_percent",
+                        Decimal::ZERO,
+                    ),
+                )
+                .unwrap_or_default(),
+            realisation_percent: found
+                .ok(
+                    &at.key("realisation_percent"),
+                    percent(
+                        file.realisation_percent,
+                        "realisation_percent",
+                        Decimal::ONE_HUNDRED,
+                    ),
+                )
+                .unwrap_or(Decimal::ONE_HUNDRED),
+        }
+    });
+    let mut investments = investments;
+    let mut savings = savings;
+    if let Some(adjustments) = adjustments {
+        for line in &mut investments {
+            line.contingency_percent = adjustments.contingency_percent;
+        }
+        for line in &mut savings {
+            line.proposal_realisation_percent = adjustments.realisation_percent;
+        }
+    }
+    let start = start?;
+    let baseline = Scenario {
+        start,
+        horizon_months: raw.timeline.months,
+        investments,
+        savings,
+        after_plan_trend_percent,
+        budget,
+    };
+    let published = published::build(raw.published.unwrap_or_default(), &baseline, found);
+    // Levers of lines that could not be read are not there to match their settings.
+    let complete = baseline.investments.len() == raw.investment.len()
+        && baseline.savings.len() == raw.saving.len()
+        && (raw.budget.is_none() || baseline.budget.is_some());
+    let assumptions = raw.assumptions;
+    let mut proposal = Proposal {
+        file_text: "".into(),
+        starting: baseline.clone(),
         id: raw.id,
         name: raw.name,
         council: raw.council,
         summary: raw.summary.trim().to_string(),
         source: raw.source,
+        source_date: raw.source_date,
+        source_link: raw.source_link,
         starting_values,
         baseline,
         lever_settings,
         facts: raw.facts.into_iter().map(|f| (f.label, f.value)).collect(),
         published,
+        adjustments,
     };
-    check_levers(&proposal)?;
-    Ok(proposal)
+    check_levers(&proposal, complete, found);
+    if found.is_empty() {
+        proposal.starting = starting_scenario(&proposal, &assumptions, found);
+    }
+    found.is_empty().then_some(proposal)
 }
 
-/// Every lever needs its own link key, and every `[levers.<key>]` table must name a lever.
-fn check_levers(proposal: &Proposal) -> Result<(), String> {
+/// The baseline with the file's `[assumptions]` applied, each read as a link's value is; a value
+/// outside its slider's range is a problem, not silently moved.
+fn starting_scenario(
+    proposal: &Proposal,
+    assumptions: &BTreeMap<String, file::Setting>,
+    found: &mut Findings,
+) -> Scenario {
+    let levers = crate::codec::levers(proposal);
+    let mut scenario = proposal.baseline.clone();
+    for (key, setting) in assumptions {
+        let at = Path::root().key("assumptions").key(key);
+        let Some(lever) = levers.iter().find(|lever| lever.key == *key) else {
+            let known: Vec<&str> = levers.iter().map(|l| l.key.as_str()).collect();
+            let suggestion = check::nearest(key, known.iter().copied())
+                .map(|n| format!(" Did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            found.add(
+                &at,
+                format!("assumptions.\"{key}\" names no assumption of this proposal.{suggestion}"),
+            );
+            continue;
+        };
+        match lever.read(&setting.text()) {
+            Ok(value) => match lever.clamp(value) {
+                (kept, None) => lever.set(&mut scenario, kept),
+                (_, Some(message)) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
+            },
+            Err(message) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
+        }
+    }
+    scenario
+}
+
+/// Builds each line of a list (`[[investment]]`, `[[saving]]`); a line's problems say which
+/// line they are about.
+fn lines<File, Line>(
+    files: &[File],
+    list: &str,
+    id: impl Fn(&File) -> &String,
+    found: &mut Findings,
+    build: impl Fn(&File, &Path, &mut Findings) -> Option<Line>,
+) -> Vec<Line> {
+    let mut built = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let before = found.count();
+        built.extend(build(file, &Path::root().key(list).index(index), found));
+        found.prefix_since(before, &format!("{list} \"{}\": ", id(file)));
+    }
+    built
+}
+
+/// The months of a proposal's timeline, first and last.
+#[derive(Clone, Copy)]
+struct Horizon {
+    first: YearMonth,
+    last: YearMonth,
+}
+
+impl Horizon {
+    /// A month of the file, which must lie on the timeline.
+    fn month(&self, month: YearMonth, field: &str) -> Result<YearMonth, String> {
+        if month < self.first || month > self.last {
+            Err(format!(
+                "{field} = \"{month}\" is outside the timeline, which runs from {} to {}",
+                self.first.long_name(),
+                self.last.long_name()
+            ))
+        } else {
+            Ok(month)
+        }
+    }
+}
+
+/// A month of the file: readable, and on the timeline when the timeline is known. A month off
+/// the timeline is noted but kept, so the rest of the file can still be checked.
+fn month_on(
+    text: &str,
+    field: &str,
+    horizon: Option<Horizon>,
+    at: &Path,
+    found: &mut Findings,
+) -> Option<YearMonth> {
+    let month = found.ok(at, month(text, field))?;
+    if let Some(horizon) = horizon {
+        found.ok(at, horizon.month(month, field));
+    }
+    Some(month)
+}
+
+/// Every lever needs its own link key; every `[levers.<key>]` table must name a lever, and the
+/// lever's starting value must lie within the range the file gives it.
+fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
     let levers = crate::codec::levers(proposal);
     for (index, lever) in levers.iter().enumerate() {
         if levers[..index].iter().any(|other| other.key == lever.key) {
-            return Err(format!(
-                "two assumptions would share the link key \"{}\"; give the lines and budget rows different ids",
-                lever.key
-            ));
+            found.add(
+                &Path::root(),
+                format!(
+                    "two assumptions would share the link key \"{}\"; give the lines and budget rows different ids",
+                    lever.key
+                ),
+            );
         }
     }
-    for key in proposal.lever_settings.keys() {
-        if !levers.iter().any(|lever| lever.key == *key) {
+    for (key, settings) in &proposal.lever_settings {
+        let at = Path::root().key("levers").key(key);
+        let Some(lever) = levers.iter().find(|lever| lever.key == *key) else {
+            if !complete {
+                continue;
+            }
             let known: Vec<&str> = levers.iter().map(|l| l.key.as_str()).collect();
-            return Err(format!(
-                "[levers.\"{key}\"] names no assumption of this proposal; its assumptions are {}",
-                known.join(", ")
-            ));
+            let suggestion = check::nearest(key, known.iter().copied())
+                .map(|n| format!(" Did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            found.add(
+                &at,
+                format!(
+                    "[levers.\"{key}\"] names no assumption of this proposal.{suggestion} Its assumptions are {}",
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        if let crate::codec::LeverValue::Number(value) = lever.published {
+            let word = proposal.starting_values.word();
+            let shown = value.normalize();
+            if let Some(min) = settings.min.filter(|min| value < *min) {
+                found.add(
+                    &at.key("min"),
+                    format!(
+                        "the slider \"{key}\" starts at its {word} value {shown}, below its min = {}",
+                        min.normalize()
+                    ),
+                );
+            }
+            if let Some(max) = settings.max.filter(|max| value > *max) {
+                found.add(
+                    &at.key("max"),
+                    format!(
+                        "the slider \"{key}\" starts at its {word} value {shown}, above its max = {}",
+                        max.normalize()
+                    ),
+                );
+            }
         }
     }
-    Ok(())
 }
 
 /// Ids appear in links, so they stay short and plain.
@@ -251,17 +499,31 @@ fn check_id(what: &str, id: &str) -> Result<(), String> {
     }
 }
 
-fn check_unique_ids(investments: &[InvestmentLine], savings: &[SavingLine]) -> Result<(), String> {
+fn check_unique_ids(raw: &ProposalFile, found: &mut Findings) {
     let mut seen: Vec<&str> = Vec::new();
-    let ids = investments.iter().map(|l| l.id.as_str());
-    for id in ids.chain(savings.iter().map(|l| l.id.as_str())) {
-        check_id("id", id)?;
+    let investments = raw
+        .investment
+        .iter()
+        .enumerate()
+        .map(|(index, l)| (Path::root().key("investment").index(index), l.id.as_str()));
+    let savings = raw
+        .saving
+        .iter()
+        .enumerate()
+        .map(|(index, l)| (Path::root().key("saving").index(index), l.id.as_str()));
+    for (at, id) in investments.chain(savings) {
+        let at = at.key("id");
+        if found.ok(&at, check_id("id", id)).is_none() {
+            continue;
+        }
         if seen.contains(&id) {
-            return Err(format!("the id \"{id}\" is used by more than one line"));
+            found.add(
+                &at,
+                format!("the id \"{id}\" is used by more than one line"),
+            );
         }
         seen.push(id);
     }
-    Ok(())
 }
 
 fn month(text: &str, field: &str) -> Result<YearMonth, String> {
@@ -294,75 +556,245 @@ fn amounts(numbers: &[Number], field: &str) -> Result<Vec<Decimal>, String> {
     numbers.iter().map(|n| amount(*n, field)).collect()
 }
 
-fn percent(number: Option<Number>, field: &str) -> Result<Decimal, String> {
+fn percent(number: Option<Number>, field: &str, default: Decimal) -> Result<Decimal, String> {
     number
-        .map(|n| bounded(n, field, Decimal::ZERO, Decimal::from(1000)))
-        .unwrap_or(Ok(Decimal::ONE_HUNDRED))
+        .map(|n| bounded(n, field, Decimal::ZERO, Decimal::ONE_HUNDRED))
+        .unwrap_or(Ok(default))
 }
 
-fn schedule(first_year: &Option<String>, per_year: &[Number]) -> Result<Schedule, String> {
-    let first_year = first_year
-        .as_deref()
-        .ok_or("per_year needs first_year, e.g. first_year = \"2020/21\"")?;
-    Ok(Schedule {
-        first_year: year(first_year, "first_year")?,
-        amounts_per_year: amounts(per_year, "per_year")?,
+/// Yearly amounts from a first financial year; problems are noted at `at`'s keys.
+fn schedule(
+    first_year: &Option<String>,
+    per_year: &[Number],
+    field: &str,
+    at: &Path,
+    found: &mut Findings,
+) -> Option<Schedule> {
+    let first_year = match first_year.as_deref() {
+        Some(text) => found.ok(&at.key("first_year"), year(text, "first_year")),
+        None => {
+            found.add(
+                &at.key(field),
+                format!("{field} needs first_year, e.g. first_year = \"2020/21\""),
+            );
+            None
+        }
+    };
+    let amounts = found.ok(&at.key(field), amounts(per_year, field));
+    Some(Schedule {
+        first_year: first_year?,
+        amounts_per_year: amounts?,
         scale_percent: Decimal::ONE_HUNDRED,
     })
 }
 
-fn investment(line: &InvestmentFile) -> Result<InvestmentLine, String> {
+fn investment(
+    line: &InvestmentFile,
+    at: &Path,
+    horizon: Option<Horizon>,
+    found: &mut Findings,
+) -> Option<InvestmentLine> {
     let kinds = [
         line.per_month.is_some(),
         line.one_off.is_some(),
         line.per_year.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err("give exactly one of per_month, one_off or per_year".into());
+        found.add(at, "give exactly one of per_month, one_off or per_year");
+        return None;
     }
     let amounts = if let Some(per_month) = line.per_month {
         let from = match (&line.from, &line.after) {
-            (Some(from), None) => MonthRef::Month(month(from, "from")?),
-            (None, Some(after)) => MonthRef::After(after.clone()),
+            (Some(from), None) => {
+                month_on(from, "from", horizon, &at.key("from"), found).map(MonthRef::Month)
+            }
+            (None, Some(after)) => Some(MonthRef::After(after.clone())),
             _ => {
-                return Err(
-                    "a per_month line needs either from = \"YYYY-MM\" or after = \"<line id>\""
-                        .into(),
-                )
+                found.add(
+                    at,
+                    "a per_month line needs either from = \"YYYY-MM\" or after = \"<line id>\"",
+                );
+                None
             }
         };
-        if line.months.is_some_and(|m| m > MAX_HORIZON_MONTHS) {
-            return Err(format!("months must be at most {MAX_HORIZON_MONTHS}"));
+        if let (Some(months), Some(horizon)) = (line.months, horizon) {
+            let length = horizon.first.months_until(horizon.last) + 1;
+            if i64::from(months) > i64::from(length) {
+                found.add(
+                    &at.key("months"),
+                    format!("months = {months} is longer than the timeline's {length} months"),
+                );
+            }
         }
+        if line.months.is_some_and(|m| m > MAX_HORIZON_MONTHS) {
+            found.add(
+                &at.key("months"),
+                format!("months must be at most {MAX_HORIZON_MONTHS}"),
+            );
+        }
+        let per_month = found.ok(&at.key("per_month"), amount(per_month, "per_month"));
         InvestmentAmounts::Monthly {
-            per_month: amount(per_month, "per_month")?,
-            from,
+            per_month: per_month?,
+            from: from?,
             months: line.months,
         }
     } else if let Some(one_off) = line.one_off {
-        let paid = line
-            .month
-            .as_deref()
-            .ok_or("a one_off line needs month = \"YYYY-MM\"")?;
+        let paid = match line.month.as_deref() {
+            Some(text) => month_on(text, "month", horizon, &at.key("month"), found),
+            None => {
+                found.add(at, "a one_off line needs month = \"YYYY-MM\"");
+                None
+            }
+        };
+        let amount = found.ok(&at.key("one_off"), amount(one_off, "one_off"));
         InvestmentAmounts::OneOff {
-            amount: amount(one_off, "one_off")?,
-            month: month(paid, "month")?,
+            amount: amount?,
+            month: paid?,
         }
     } else {
         InvestmentAmounts::PerYear(schedule(
             &line.first_year,
             line.per_year.as_deref().unwrap_or_default(),
+            "per_year",
+            at,
+            found,
         )?)
     };
-    Ok(InvestmentLine {
+    Some(InvestmentLine {
         id: line.id.clone(),
         label: line.label.clone(),
         funder: line.funder.clone(),
         amounts,
+        contingency_percent: Decimal::ZERO,
     })
 }
 
-fn saving(line: &SavingFile) -> Result<SavingLine, String> {
+fn referral_driver(
+    referrals: &file::ReferralsFile,
+    at: &Path,
+    horizon: Option<Horizon>,
+    found: &mut Findings,
+) -> Option<ReferralDriver> {
+    let mut periods = Vec::new();
+    for (index, period) in referrals.period.iter().enumerate() {
+        let here = at.key("period").index(index);
+        let field = format!("referrals.period {}", index + 1);
+        if period.monthly_profile.is_empty() || period.monthly_profile.len() > 120 {
+            found.add(
+                &here.key("monthly_profile"),
+                format!("{field}: monthly_profile must list between 1 and 120 months"),
+            );
+            continue;
+        }
+        let profile: Option<Vec<Decimal>> = found.ok(
+            &here.key("monthly_profile"),
+            period
+                .monthly_profile
+                .iter()
+                .map(|n| bounded(*n, &field, Decimal::ZERO, Decimal::from(1_000_000)))
+                .collect::<Result<_, _>>(),
+        );
+        let total = found.ok(
+            &here.key("total"),
+            bounded(
+                period.total,
+                &field,
+                Decimal::ZERO,
+                Decimal::from(1_000_000),
+            ),
+        );
+        let (Some(profile), Some(total)) = (profile, total) else {
+            continue;
+        };
+        if profile.iter().all(|p| p.is_zero()) && !total.is_zero() {
+            found.add(
+                &here.key("monthly_profile"),
+                format!("{field}: a profile of zeros cannot add up to {total}"),
+            );
+        }
+        periods.push(ReductionPeriod {
+            label: period.label.clone(),
+            monthly_profile: profile,
+            total_reduction: total,
+        });
+    }
+    if referrals.cases_per_cashable_step == 0 {
+        found.add(
+            &at.key("cases_per_cashable_step"),
+            "referrals.cases_per_cashable_step must be at least 1",
+        );
+    }
+    if referrals.case_duration_months == Some(0) {
+        found.add(
+            &at.key("case_duration_months"),
+            "referrals.case_duration_months must be at least 1 (leave it out for cases that stay open)",
+        );
+    }
+    let delivery_start = month_on(
+        &referrals.delivery_start,
+        "referrals.delivery_start",
+        horizon,
+        &at.key("delivery_start"),
+        found,
+    );
+    let baseline = found.ok(
+        &at.key("baseline_referrals_per_year"),
+        bounded(
+            referrals.baseline_referrals_per_year,
+            "referrals.baseline_referrals_per_year",
+            Decimal::ZERO,
+            Decimal::from(10_000_000),
+        ),
+    );
+    let allocation = found.ok(
+        &at.key("allocation_percent"),
+        bounded(
+            referrals.allocation_percent,
+            "referrals.allocation_percent",
+            Decimal::ZERO,
+            Decimal::ONE_HUNDRED,
+        ),
+    );
+    let cost = found.ok(
+        &at.key("cost_per_case_per_year"),
+        bounded(
+            referrals.cost_per_case_per_year,
+            "referrals.cost_per_case_per_year",
+            Decimal::ZERO,
+            MAX_AMOUNT,
+        ),
+    );
+    let cap = match referrals.saving_cap_per_year {
+        Some(n) => Some(found.ok(
+            &at.key("saving_cap_per_year"),
+            bounded(
+                n,
+                "referrals.saving_cap_per_year",
+                Decimal::ZERO,
+                MAX_AMOUNT,
+            ),
+        )?),
+        None => None,
+    };
+    Some(ReferralDriver {
+        delivery_start: delivery_start?,
+        baseline_referrals_per_year: baseline?,
+        periods,
+        reduction_percent_of_plan: Decimal::ONE_HUNDRED,
+        allocation_percent: allocation?,
+        cost_per_case_per_year: cost?,
+        cases_per_cashable_step: referrals.cases_per_cashable_step.max(1),
+        saving_cap_per_year: cap,
+        case_duration_months: referrals.case_duration_months.filter(|m| *m > 0),
+    })
+}
+
+fn saving(
+    line: &SavingFile,
+    at: &Path,
+    horizon: Option<Horizon>,
+    found: &mut Findings,
+) -> Option<SavingLine> {
     let kinds = [
         line.referrals.is_some(),
         line.per_year.is_some(),
@@ -371,166 +803,185 @@ fn saving(line: &SavingFile) -> Result<SavingLine, String> {
         line.units.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err(
-            "give exactly one of [saving.referrals], per_year, change_per_year, amount_per_year or units"
-                .into(),
+        found.add(
+            at,
+            "give exactly one of [saving.referrals], per_year, change_per_year, amount_per_year or units",
         );
+        return None;
     }
+    let from = |found: &mut Findings, driver: &str| match line.from.as_deref() {
+        Some(text) => month_on(text, "from", horizon, &at.key("from"), found),
+        None => {
+            found.add(at, format!("{driver} needs from = \"YYYY-MM\""));
+            None
+        }
+    };
     let driver = if let Some(referrals) = &line.referrals {
-        let mut periods = Vec::new();
-        for (index, period) in referrals.period.iter().enumerate() {
-            let field = format!("referrals.period {}", index + 1);
-            if period.monthly_profile.is_empty() || period.monthly_profile.len() > 120 {
-                return Err(format!(
-                    "{field}: monthly_profile must list between 1 and 120 months"
-                ));
-            }
-            let profile: Vec<Decimal> = period
-                .monthly_profile
-                .iter()
-                .map(|n| bounded(*n, &field, Decimal::ZERO, Decimal::from(1_000_000)))
-                .collect::<Result<_, _>>()?;
-            let total = bounded(
-                period.total,
-                &field,
-                Decimal::ZERO,
-                Decimal::from(1_000_000),
-            )?;
-            if profile.iter().all(|p| p.is_zero()) && !total.is_zero() {
-                return Err(format!(
-                    "{field}: a profile of zeros cannot add up to {total}"
-                ));
-            }
-            periods.push(ReductionPeriod {
-                label: period.label.clone(),
-                monthly_profile: profile,
-                total_reduction: total,
-            });
-        }
-        if referrals.cases_per_cashable_step == 0 {
-            return Err("referrals.cases_per_cashable_step must be at least 1".into());
-        }
-        SavingDriver::Referrals(ReferralDriver {
-            delivery_start: month(&referrals.delivery_start, "referrals.delivery_start")?,
-            baseline_referrals_per_year: bounded(
-                referrals.baseline_referrals_per_year,
-                "referrals.baseline_referrals_per_year",
-                Decimal::ZERO,
-                Decimal::from(10_000_000),
-            )?,
-            periods,
-            reduction_percent_of_plan: Decimal::ONE_HUNDRED,
-            allocation_percent: bounded(
-                referrals.allocation_percent,
-                "referrals.allocation_percent",
-                Decimal::ZERO,
-                Decimal::ONE_HUNDRED,
-            )?,
-            cost_per_case_per_year: bounded(
-                referrals.cost_per_case_per_year,
-                "referrals.cost_per_case_per_year",
-                Decimal::ZERO,
-                MAX_AMOUNT,
-            )?,
-            cases_per_cashable_step: referrals.cases_per_cashable_step,
-            saving_cap_per_year: referrals
-                .saving_cap_per_year
-                .map(|n| bounded(n, "referrals.saving_cap_per_year", Decimal::ZERO, MAX_AMOUNT))
-                .transpose()?,
-            case_duration_months: match referrals.case_duration_months {
-                Some(0) => return Err("referrals.case_duration_months must be at least 1 (leave it out for cases that stay open)".into()),
-                other => other,
-            },
-        })
+        SavingDriver::Referrals(referral_driver(
+            referrals,
+            &at.key("referrals"),
+            horizon,
+            found,
+        )?)
     } else if let Some(per_year) = &line.per_year {
-        SavingDriver::Scheduled(schedule(&line.first_year, per_year)?)
+        SavingDriver::Scheduled(schedule(&line.first_year, per_year, "per_year", at, found)?)
     } else if let Some(changes) = &line.change_per_year {
         // Printed as year-on-year changes (as Trafford's summary is): the level is their running sum.
         let mut level = Decimal::ZERO;
-        let levels: Vec<Number> = amounts(changes, "change_per_year")?
+        let levels: Vec<Number> = found
+            .ok(
+                &at.key("change_per_year"),
+                amounts(changes, "change_per_year"),
+            )?
             .into_iter()
             .map(|change| {
                 level += change;
                 Number(level)
             })
             .collect();
-        SavingDriver::Scheduled(schedule(&line.first_year, &levels)?)
+        SavingDriver::Scheduled(schedule(
+            &line.first_year,
+            &levels,
+            "change_per_year",
+            at,
+            found,
+        )?)
     } else if let Some(units) = line.units {
-        let (cost, cost_period) = match (line.cost_per_unit_per_week, line.cost_per_unit_per_year) {
-            (Some(cost), None) => (cost, CostPeriod::Week),
-            (None, Some(cost)) => (cost, CostPeriod::Year),
+        let cost = match (line.cost_per_unit_per_week, line.cost_per_unit_per_year) {
+            (Some(cost), None) => Some((cost, CostPeriod::Week, "cost_per_unit_per_week")),
+            (None, Some(cost)) => Some((cost, CostPeriod::Year, "cost_per_unit_per_year")),
             _ => {
-                return Err(
-                    "units needs one of cost_per_unit_per_week or cost_per_unit_per_year".into(),
-                )
+                found.add(
+                    at,
+                    "units needs one of cost_per_unit_per_week or cost_per_unit_per_year",
+                );
+                None
             }
         };
-        let from = line
-            .from
-            .as_deref()
-            .ok_or("units needs from = \"YYYY-MM\"")?;
+        let first = from(found, "units");
+        let units = found.ok(
+            &at.key("units"),
+            bounded(units, "units", Decimal::ZERO, Decimal::from(1_000_000)),
+        );
+        let (cost, cost_period, cost_key) = cost?;
+        let cost_per_unit = found.ok(
+            &at.key(cost_key),
+            bounded(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT),
+        );
         SavingDriver::UnitCost(UnitCost {
-            units: bounded(units, "units", Decimal::ZERO, Decimal::from(1_000_000))?,
+            units: units?,
             unit_name: line.unit_name.clone().unwrap_or_else(|| "number".into()),
-            cost_per_unit: bounded(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT)?,
+            cost_per_unit: cost_per_unit?,
             cost_period,
-            from: month(from, "from")?,
+            from: first?,
             ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
+            occupancy_percent: found.ok(
+                &at.key("occupancy_percent"),
+                line.occupancy_percent
+                    .map(|n| bounded(n, "occupancy_percent", Decimal::ZERO, Decimal::ONE_HUNDRED))
+                    .transpose(),
+            )?,
         })
     } else {
-        let from = line
-            .from
-            .as_deref()
-            .ok_or("amount_per_year needs from = \"YYYY-MM\"")?;
-        SavingDriver::Recurring {
-            per_year: amount(
+        let first = from(found, "amount_per_year");
+        let per_year = found.ok(
+            &at.key("amount_per_year"),
+            amount(
                 line.amount_per_year.unwrap_or(Number(Decimal::ZERO)),
                 "amount_per_year",
-            )?,
-            from: month(from, "from")?,
+            ),
+        );
+        SavingDriver::Recurring {
+            per_year: per_year?,
+            from: first?,
             ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
         }
     };
-    Ok(SavingLine {
+    if line.occupancy_percent.is_some() && line.units.is_none() {
+        found.add(
+            &at.key("occupancy_percent"),
+            "occupancy_percent belongs to a units line (beds x saving per occupied bed x occupancy)",
+        );
+    }
+    let realisation = found.ok(
+        &at.key("realisation_percent"),
+        percent(
+            line.realisation_percent,
+            "realisation_percent",
+            Decimal::ONE_HUNDRED,
+        ),
+    )?;
+    Some(SavingLine {
         id: line.id.clone(),
         label: line.label.clone(),
         driver,
-        realisation_percent: percent(line.realisation_percent, "realisation_percent")?,
+        realisation_percent: realisation,
+        proposal_realisation_percent: Decimal::ONE_HUNDRED,
+        beneficiary: line
+            .beneficiary
+            .clone()
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "Council".into()),
     })
 }
 
-fn budget_view(budget: &file::BudgetFile, savings: &[SavingLine]) -> Result<BudgetView, String> {
+fn budget_view(
+    budget: &file::BudgetFile,
+    savings: &[SavingFile],
+    found: &mut Findings,
+) -> Option<BudgetView> {
     let mut rows = Vec::new();
-    for row in &budget.rows {
-        check_id("budget row id", &row.id)?;
+    let mut complete = true;
+    for (index, row) in budget.rows.iter().enumerate() {
+        let at = Path::root().key("budget").key("rows").index(index);
+        if found
+            .ok(&at.key("id"), check_id("budget row id", &row.id))
+            .is_none()
+        {
+            complete = false;
+            continue;
+        }
         let saving = savings.iter().find(|line| line.id == row.id);
+        let before = found.count();
         let source = match (saving, &row.per_year) {
-            (Some(_), None) => BudgetRowSource::SavingChange {
+            (Some(_), None) => Some(BudgetRowSource::SavingChange {
                 line_id: row.id.clone(),
                 label: row.label.clone(),
-            },
-            (None, Some(per_year)) => BudgetRowSource::Adjustment {
-                id: row.id.clone(),
-                label: row.label.clone(),
-                schedule: schedule(&row.first_year, per_year)
-                    .map_err(|e| format!("budget row \"{}\": {e}", row.id))?,
-            },
+            }),
+            (None, Some(per_year)) => schedule(&row.first_year, per_year, "per_year", &at, found)
+                .map(|schedule| BudgetRowSource::Adjustment {
+                    id: row.id.clone(),
+                    label: row.label.clone(),
+                    schedule,
+                }),
             (Some(_), Some(_)) => {
-                return Err(format!(
-                "budget row \"{}\" has the id of a saving line and its own per_year; rename one",
-                row.id
-            ))
+                found.add(
+                    &at.key("per_year"),
+                    format!(
+                        "budget row \"{}\" has the id of a saving line and its own per_year; rename one",
+                        row.id
+                    ),
+                );
+                None
             }
             (None, None) => {
-                return Err(format!(
-                    "budget row \"{}\" must name a scheduled saving line or give per_year",
-                    row.id
-                ))
+                found.add(
+                    &at.key("id"),
+                    format!(
+                        "budget row \"{}\" must name a scheduled saving line or give per_year",
+                        row.id
+                    ),
+                );
+                None
             }
         };
-        rows.push(source);
+        found.prefix_since(before, &format!("budget row \"{}\": ", row.id));
+        match source {
+            Some(source) => rows.push(source),
+            None => complete = false,
+        }
     }
-    Ok(BudgetView {
+    complete.then(|| BudgetView {
         title: budget.title.clone(),
         rows,
         total_label: budget.total_label.clone(),

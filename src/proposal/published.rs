@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::check::{Findings, Path};
 use super::file::PublishedFile;
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::Scenario;
@@ -26,61 +27,141 @@ pub struct Published {
     pub budget: BTreeMap<String, (Vec<Decimal>, Decimal)>,
 }
 
-pub(super) fn build(raw: PublishedFile, baseline: &Scenario) -> Result<Published, String> {
-    let month = |text: Option<String>, field: &str| -> Result<Option<YearMonth>, String> {
-        text.map(|t| t.parse().map_err(|e| format!("published.{field}: {e}")))
-            .transpose()
+/// Reads the printed figures; problems are noted at their keys. A budget row whose printed
+/// total is not the sum of its years (by more than £1) is a problem of the file: the print's own
+/// contradictions elsewhere are the reconciliation's business.
+pub(super) fn build(raw: PublishedFile, baseline: &Scenario, found: &mut Findings) -> Published {
+    let at = Path::root().key("published");
+    let last = baseline
+        .start
+        .plus_months(baseline.horizon_months.max(1) as i32 - 1);
+    let mut month = |text: Option<String>, field: &str| -> Option<YearMonth> {
+        let parsed = text
+            .map(|t| {
+                t.parse::<YearMonth>()
+                    .map_err(|e| format!("published.{field}: {e}"))
+                    .and_then(|m| {
+                        if m < baseline.start || m > last {
+                            Err(format!(
+                                "published.{field} = \"{m}\" is outside the timeline, which runs from {} to {}",
+                                baseline.start.long_name(),
+                                last.long_name()
+                            ))
+                        } else {
+                            Ok(m)
+                        }
+                    })
+            })
+            .transpose();
+        found.ok(&at.key(field), parsed).flatten()
     };
+    // The series and rows the model can place, for telling a misspelt name.
+    let cashflow = crate::model::run(baseline);
+    let mut series_names: Vec<String> = ["investment", "saving", "net", "cumulative"]
+        .map(String::from)
+        .to_vec();
+    series_names.extend(cashflow.funders.iter().map(|f| format!("investment:{f}")));
+    let known_series = |name: &str, at: &Path, found: &mut Findings| {
+        if !series_names.iter().any(|known| known == name) {
+            let suggestion = super::check::nearest(name, series_names.iter().map(String::as_str))
+                .map(|n| format!("did you mean \"{n}\"? "))
+                .unwrap_or_default();
+            found.add(
+                at,
+                format!(
+                    "the model has no series \"{name}\"; {suggestion}The series are {}",
+                    series_names.join(", ")
+                ),
+            );
+        }
+    };
+    let breakeven_month = month(raw.breakeven_month, "breakeven_month");
+    let payback_month = month(raw.payback_month, "payback_month");
     let mut monthly = BTreeMap::new();
     for (name, values) in raw.monthly {
         if values.len() > baseline.horizon_months as usize {
-            return Err(format!(
-                "published.monthly.{name} has {} months but the timeline has {}",
-                values.len(),
-                baseline.horizon_months
-            ));
+            found.add(
+                &at.key("monthly").key(&name),
+                format!(
+                    "published.monthly.{name} has {} months but the timeline has {}",
+                    values.len(),
+                    baseline.horizon_months
+                ),
+            );
         }
+        known_series(&name, &at.key("monthly").key(&name), found);
         monthly.insert(name, values.into_iter().map(|n| n.0).collect());
     }
     let mut years = Vec::new();
     let mut yearly = BTreeMap::new();
     if let Some(raw_years) = raw.yearly {
+        let here = at.key("yearly");
         for text in &raw_years.years {
-            years.push(
+            if let Some(year) = found.ok(
+                &here.key("years"),
                 text.parse::<FinancialYear>()
-                    .map_err(|e| format!("published.yearly.years: {e}"))?,
-            );
+                    .map_err(|e| format!("published.yearly.years: {e}")),
+            ) {
+                years.push(year);
+            }
         }
         for (name, values) in raw_years.series {
-            if values.len() != years.len() {
-                return Err(format!(
-                    "published.yearly.{name} has {} figures for {} years",
-                    values.len(),
-                    years.len()
-                ));
+            if values.len() != raw_years.years.len() {
+                found.add(
+                    &here.key(&name),
+                    format!(
+                        "published.yearly.{name} has {} figures for {} years",
+                        values.len(),
+                        raw_years.years.len()
+                    ),
+                );
             }
+            known_series(&name, &here.key(&name), found);
             yearly.insert(name, values.into_iter().map(|n| n.0).collect());
         }
     }
-    let budget = raw
+    let row_ids: Vec<String> = cashflow
         .budget
-        .into_iter()
-        .map(|(id, row)| {
-            (
-                id,
-                (row.per_year.into_iter().map(|n| n.0).collect(), row.total.0),
-            )
-        })
-        .collect();
-    Ok(Published {
+        .as_ref()
+        .map(|table| table.rows().map(|row| row.id.clone()).collect())
+        .unwrap_or_default();
+    let mut budget = BTreeMap::new();
+    for (id, row) in raw.budget {
+        if !row_ids.contains(&id) {
+            let message = match super::check::nearest(&id, row_ids.iter().map(String::as_str)) {
+                Some(near) => format!(
+                    "the budget table has no row \"{id}\"; did you mean \"{near}\"? Its rows are {}",
+                    row_ids.join(", ")
+                ),
+                None => format!(
+                    "published.budget.{id}: a printed budget row needs a [budget] table to compare it with"
+                ),
+            };
+            found.add(&at.key("budget").key(&id), message);
+        }
+        let per_year: Vec<Decimal> = row.per_year.into_iter().map(|n| n.0).collect();
+        let sum: Decimal = per_year.iter().sum();
+        if (sum - row.total.0).abs() > Decimal::ONE {
+            found.add(
+                &at.key("budget").key(&id).key("total"),
+                format!(
+                    "published.budget.{id}: total = {} but its years add up to {}",
+                    row.total.0.normalize(),
+                    sum.normalize()
+                ),
+            );
+        }
+        budget.insert(id, (per_year, row.total.0));
+    }
+    Published {
         source: raw.source,
-        breakeven_month: month(raw.breakeven_month, "breakeven_month")?,
-        payback_month: month(raw.payback_month, "payback_month")?,
+        breakeven_month,
+        payback_month,
         stated: raw.stated.into_iter().map(|f| (f.label, f.value)).collect(),
         inconsistencies: raw.inconsistencies,
         monthly,
         years,
         yearly,
         budget,
-    })
+    }
 }

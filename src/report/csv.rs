@@ -108,3 +108,18 @@ pub fn reconciliation(reconciliation: &Reconciliation) -> String {
     }
     out
 }
+
+/// Who paid and who gained: one row an organisation.
+pub fn organisations(cashflow: &Cashflow) -> String {
+    let mut out = String::from("organisation,invested,gained,net\n");
+    for o in &cashflow.results.by_organisation {
+        out += &format!(
+            "{},{},{},{}\n",
+            field(&o.name),
+            pence(o.invested),
+            pence(o.gained),
+            pence(o.net)
+        );
+    }
+    out
+}

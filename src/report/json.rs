@@ -83,7 +83,10 @@ pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[
         "proposal": { "id": proposal.id, "name": proposal.name },
         "query": query,
         "funders": cashflow.funders,
-        "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
+        "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| {
+            let beneficiary = proposal.baseline.savings.iter().find(|line| line.id == *id).map(|line| line.beneficiary.as_str());
+            json!({"id": id, "label": label, "beneficiary": beneficiary})
+        }).collect::<Vec<_>>(),
         "results": {
             "total_investment": money(results.total_investment),
             "total_saving": money(results.total_saving),
@@ -96,6 +99,12 @@ pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[
             "deepest_cumulative": money(results.deepest_cumulative),
             "deepest_month": results.deepest_month.map(|m| m.to_string()),
             "investment_by_funder": by_name(&cashflow.funders, &results.investment_by_funder),
+            "by_organisation": results.by_organisation.iter().map(|o| json!({
+                "organisation": o.name,
+                "invested": money(o.invested),
+                "gained": money(o.gained),
+                "net": money(o.net),
+            })).collect::<Vec<_>>(),
         },
         "months": months,
         "financial_years": years,

@@ -3,11 +3,14 @@
 
 pub mod csv;
 pub mod json;
+pub mod svg;
 pub mod text;
+
+use rust_decimal::Decimal;
 
 use crate::model::cashflow::Payback;
 use crate::model::money::format_pounds;
-use crate::model::Cashflow;
+use crate::model::{Cashflow, YearMonth};
 
 /// The headline in one plain-English sentence, e.g. "The £292,500 invested (£112,500 by the
 /// Council, £180,000 by the Trust) is paid back by December 2023; by March 2025 the proposal has
@@ -57,4 +60,47 @@ pub fn headline(cashflow: &Cashflow) -> String {
             format!("Savings cover the {invested} invested from the start; {outcome}.")
         }
     }
+}
+
+/// The key results as (label, value) rows, as the text report and the page built before any
+/// script runs both show them.
+pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
+    let r = &cashflow.results;
+    let month = |m: Option<YearMonth>| {
+        m.map(|m| m.long_name())
+            .unwrap_or_else(|| "none within the horizon".into())
+    };
+    let mut rows = vec![
+        ("Total investment".into(), format_pounds(r.total_investment)),
+        ("Total saving".into(), format_pounds(r.total_saving)),
+        ("Net return".into(), format_pounds(r.net_return)),
+        (
+            "Return on investment".into(),
+            r.return_on_investment
+                .map(|roi| format!("{}%", (roi * Decimal::ONE_HUNDRED).round_dp(1)))
+                .unwrap_or_else(|| "nothing invested".into()),
+        ),
+        ("In-month breakeven".into(), month(r.breakeven_month)),
+        (
+            "Payback month".into(),
+            match r.payback {
+                Payback::PaidBackIn(m) => m.long_name(),
+                Payback::NotWithinHorizon => "does not pay back within the horizon".into(),
+                Payback::NeverInDeficit => "never out of pocket".into(),
+            },
+        ),
+        (
+            // The deepest cumulative is at most nought; "out of pocket" says the sign.
+            "Most out of pocket".into(),
+            format!(
+                "{} ({})",
+                format_pounds(-r.deepest_cumulative),
+                month(r.deepest_month)
+            ),
+        ),
+    ];
+    for (funder, amount) in cashflow.funders.iter().zip(&r.investment_by_funder) {
+        rows.push((format!("Invested by {funder}"), format_pounds(*amount)));
+    }
+    rows
 }

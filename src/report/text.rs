@@ -1,12 +1,10 @@
 //! A readable text report: headline results, then the financial-year and monthly tables with
 //! negative figures in brackets, as councils print them.
 
-use rust_decimal::Decimal;
-
-use crate::model::money::{format_council, format_pounds, format_quantity};
+use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
-use crate::reconcile::Reconciliation;
+use crate::reconcile::{Comparison, Contradiction, Reconciliation};
 
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -39,7 +37,7 @@ fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn money_columns(cashflow: &Cashflow) -> Vec<String> {
+pub(crate) fn money_columns(cashflow: &Cashflow) -> Vec<String> {
     let mut headers: Vec<String> = cashflow
         .funders
         .iter()
@@ -49,7 +47,7 @@ fn money_columns(cashflow: &Cashflow) -> Vec<String> {
     headers
 }
 
-fn money_cells(flows: &Flows) -> Vec<String> {
+pub(crate) fn money_cells(flows: &Flows) -> Vec<String> {
     // Costs print in brackets, as the reports print them.
     let mut cells: Vec<String> = flows
         .investment_by_funder
@@ -66,51 +64,36 @@ fn money_cells(flows: &Flows) -> Vec<String> {
 }
 
 pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
-    let r = &cashflow.results;
     let mut out = format!("{}\n{}\n\n", proposal.name, super::headline(cashflow));
-    let month = |m: Option<crate::model::YearMonth>| {
-        m.map(|m| m.long_name())
-            .unwrap_or_else(|| "none within the horizon".into())
-    };
-    let mut rows = vec![
-        vec!["Total investment".into(), format_pounds(r.total_investment)],
-        vec!["Total saving".into(), format_pounds(r.total_saving)],
-        vec!["Net return".into(), format_pounds(r.net_return)],
-        vec![
-            "Return on investment".into(),
-            r.return_on_investment
-                .map(|roi| format!("{}%", (roi * Decimal::ONE_HUNDRED).round_dp(1)))
-                .unwrap_or_else(|| "nothing invested".into()),
-        ],
-        vec!["In-month breakeven".into(), month(r.breakeven_month)],
-        vec![
-            "Payback month".into(),
-            match r.payback {
-                crate::model::Payback::PaidBackIn(m) => m.long_name(),
-                crate::model::Payback::NotWithinHorizon => {
-                    "does not pay back within the horizon".into()
-                }
-                crate::model::Payback::NeverInDeficit => "never out of pocket".into(),
-            },
-        ],
-        vec![
-            // The deepest cumulative is at most nought; "out of pocket" says the sign.
-            "Most out of pocket".into(),
-            format!(
-                "{} ({})",
-                format_pounds(-r.deepest_cumulative),
-                month(r.deepest_month)
-            ),
-        ],
-    ];
-    for (funder, amount) in cashflow.funders.iter().zip(&r.investment_by_funder) {
-        rows.push(vec![
-            format!("Invested by {funder}"),
-            format_pounds(*amount),
-        ]);
-    }
+    let rows: Vec<Vec<String>> = super::key_figures(cashflow)
+        .into_iter()
+        .map(|(label, value)| vec![label, value])
+        .collect();
     out += &table(&["Result".into(), "Value".into()], &rows);
+    out += "\n";
+    out += &organisations(cashflow);
     out
+}
+
+/// Who paid and who gained, organisation by organisation (costs in brackets).
+pub fn organisations(cashflow: &Cashflow) -> String {
+    let rows: Vec<Vec<String>> = cashflow
+        .results
+        .by_organisation
+        .iter()
+        .map(|o| {
+            vec![
+                o.name.clone(),
+                format_council(-o.invested),
+                format_council(o.gained),
+                format_council(o.net),
+            ]
+        })
+        .collect();
+    table(
+        &["Organisation", "Invested", "Gained", "Net"].map(String::from),
+        &rows,
+    )
 }
 
 fn flows_table(
@@ -130,15 +113,20 @@ fn flows_table(
     table(&headers, &rows)
 }
 
+/// "2022/23", or "2024/25 (2 months)" for a year the horizon cuts short.
+pub(crate) fn year_label(row: &crate::model::YearRow) -> String {
+    if row.months_in_horizon < 12 {
+        format!("{} ({} months)", row.year, row.months_in_horizon)
+    } else {
+        row.year.to_string()
+    }
+}
+
 pub fn years(cashflow: &Cashflow) -> String {
-    let rows = cashflow.years.iter().map(|row| {
-        let period = if row.months_in_horizon < 12 {
-            format!("{} ({} months)", row.year, row.months_in_horizon)
-        } else {
-            row.year.to_string()
-        };
-        (period, row.flows.clone())
-    });
+    let rows = cashflow
+        .years
+        .iter()
+        .map(|row| (year_label(row), row.flows.clone()));
     flows_table(cashflow, "Year", rows)
 }
 
@@ -200,6 +188,26 @@ pub fn budget(cashflow: &Cashflow) -> String {
     table(&headers, &rows)
 }
 
+/// Figures of the print beside the model's, with the difference.
+fn comparisons(cells: &[&Comparison], printed: &str) -> String {
+    let rows: Vec<Vec<String>> = cells
+        .iter()
+        .map(|c| {
+            vec![
+                c.series.clone(),
+                c.period.clone(),
+                format_council(c.published),
+                format_council(c.model),
+                format_council(c.model - c.published),
+            ]
+        })
+        .collect();
+    table(
+        &["Figure", "Period", printed, "Model", "Difference"].map(String::from),
+        &rows,
+    )
+}
+
 pub fn reconciliation(reconciliation: &Reconciliation) -> String {
     let compared = reconciliation.all().count();
     let differing: Vec<_> = reconciliation.differences().collect();
@@ -223,32 +231,75 @@ pub fn reconciliation(reconciliation: &Reconciliation) -> String {
         modelled(reconciliation.model_payback)
     );
     if !differing.is_empty() {
-        let rows: Vec<Vec<String>> = differing
-            .iter()
-            .map(|c| {
-                vec![
-                    c.series.clone(),
-                    c.period.clone(),
-                    format_council(c.published),
-                    format_council(c.model),
-                    format_council(c.model - c.published),
-                ]
-            })
-            .collect();
         out += "\n";
-        out += &table(
-            &[
-                "Figure".into(),
-                "Period".into(),
-                "Published".into(),
-                "Model".into(),
-                "Difference".into(),
-            ],
-            &rows,
-        );
+        out += &comparisons(&differing, "Published");
     }
     if !reconciliation.inconsistencies.is_empty() {
         out += "\nWhere the published document disagrees with itself:\n";
+        for item in &reconciliation.inconsistencies {
+            out += &format!("- {item}\n");
+        }
+    }
+    out
+}
+
+/// What `calc check` prints for a file with printed figures: every figure where model and print
+/// differ by more than £1, and every place where the print contradicts itself.
+pub fn check_reconciliation(
+    reconciliation: &Reconciliation,
+    contradictions: &[Contradiction],
+) -> String {
+    let compared = reconciliation.all().count();
+    // Month by month, then year by year, then the budget table.
+    let mut differing: Vec<&Comparison> = Vec::new();
+    for part in [
+        &reconciliation.monthly,
+        &reconciliation.yearly,
+        &reconciliation.budget,
+    ] {
+        let mut cells: Vec<&Comparison> = part
+            .iter()
+            .filter(|c| (c.model - c.published).abs() > rust_decimal::Decimal::ONE)
+            .collect();
+        cells.sort_by(|a, b| a.period.cmp(&b.period));
+        differing.extend(cells);
+    }
+    let mut out = format!(
+        "Model against print (published assumptions): {compared} printed figures compared; {} differ by more than £1.\n",
+        differing.len()
+    );
+    let month = |m: Option<crate::model::YearMonth>| {
+        m.map(|m| m.long_name()).unwrap_or_else(|| "none".into())
+    };
+    if reconciliation.published_breakeven.is_some() {
+        out += &format!(
+            "In-month breakeven: printed {}, model {}.\n",
+            month(reconciliation.published_breakeven),
+            month(reconciliation.model_breakeven)
+        );
+    }
+    if reconciliation.published_payback.is_some() {
+        out += &format!(
+            "Payback: printed {}, model {}.\n",
+            month(reconciliation.published_payback),
+            month(reconciliation.model_payback)
+        );
+    }
+    if !differing.is_empty() {
+        out += "\n";
+        out += &comparisons(&differing, "Printed");
+    }
+    if !contradictions.is_empty() {
+        out += &format!(
+            "\nThe print contradicts itself in {} places:\n",
+            contradictions.len()
+        );
+        for contradiction in contradictions {
+            out += &format!("- {}\n", contradiction.describe());
+        }
+    }
+    if !reconciliation.inconsistencies.is_empty() {
+        out += "\nWhat the file notes about the print:\n";
         for item in &reconciliation.inconsistencies {
             out += &format!("- {item}\n");
         }

@@ -42,7 +42,7 @@ describe('axe finds no violations', () => {
     }
 
     test(`with the error summary and an error message showing, ${width}`, async () => {
-      const { context, page } = await fresh('v=1&proposal=sandwell&allocation=250', { viewport });
+      const { context, page } = await fresh('v=1&p=sandwell&allocation=250', { viewport });
       await openEverything(page);
       await typeInto(page, 'allocation', '250');
       await typeInto(page, 'council.months', 'twelve');
@@ -89,7 +89,7 @@ describe('the GOV.UK error pattern', () => {
     assert.equal(new URL(page.url()).hash, '', 'the address stays the scenario link');
     // Nothing was changed by the refused value, and the reader's text stays to correct.
     assert.equal(await page.locator('#lever-cost_per_case').inputValue(), '£-5');
-    assert.equal(new URL(page.url()).search, '?v=1&proposal=sandwell');
+    assert.equal(new URL(page.url()).search, '?v=1&p=sandwell');
     await typeInto(page, 'cost_per_case', '3000');
     await page.waitForFunction(() => !document.querySelector('#error-summary'));
     assert.equal(await page.locator('#lever-cost_per_case').inputValue(), '3,000');
@@ -196,7 +196,7 @@ describe('the chart', () => {
 
 describe('colour is never the only carrier of meaning', () => {
   test('line style, words, signs and shapes say what colour says', async () => {
-    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=30');
+    const { context, page } = await fresh('v=1&p=sandwell&allocation=30');
     // The two curves differ in line style, and a text key names them.
     const dash = (selector) => page.locator(selector).evaluate((e) => getComputedStyle(e).strokeDasharray);
     assert.equal(await dash('.chart__model'), 'none');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const SUB_PATH = '/calculators/invest-to-save/';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const TYPES = {
@@ -18,11 +18,12 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.toml': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
-// `extra` maps paths under the site (e.g. 'proposals/catalogue.txt') to content served as if
-// the site's publisher had put those files beside the page.
-export async function serveDist(extra = {}) {
+// `extra` maps paths under the site to content served as if the site's publisher had put those
+// files beside the page; `root` is the built site to serve (dist/ unless a test built another).
+export async function serveDist(extra = {}, root = DIST) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -35,7 +36,7 @@ export async function serveDist(extra = {}) {
       return;
     }
     try {
-      const body = relative in extra ? Buffer.from(extra[relative]) : await readFile(join(DIST, relative));
+      const body = relative in extra ? Buffer.from(extra[relative]) : await readFile(join(root, relative));
       response.writeHead(200, {
         'Content-Type': TYPES[extname(relative)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
@@ -85,13 +86,14 @@ export async function openPage(context, address) {
 }
 
 // For a test file: serves the site and starts the browser before its tests, and stops both
-// after. `extra` (or an async function giving it) is passed to serveDist. The returned object
-// gains `base` and `browser` once the tests start.
-export function useSite(extra = {}) {
+// after. `extra` (or an async function giving it) and `root` (or an async function giving it)
+// are passed to serveDist. The returned object gains `base` and `browser` once the tests start.
+export function useSite(extra = {}, root = DIST) {
   const site = {};
   before(async () => {
     const files = typeof extra === 'function' ? await extra() : extra;
-    Object.assign(site, await serveDist(files));
+    const folder = typeof root === 'function' ? await root() : root;
+    Object.assign(site, await serveDist(files, folder));
     site.browser = await launchBrowser();
   });
   after(async () => {

@@ -91,8 +91,8 @@ async function tabTo(page, selector, most = 200) {
 
 const WALKS = [
   { name: 'Sandwell as published', query: '' },
-  { name: 'a corrected link, everything open', query: 'v=1&proposal=sandwell&allocation=250', open: true },
-  { name: 'Trafford, everything open', query: 'v=1&proposal=trafford', open: true },
+  { name: 'a corrected link, everything open', query: 'v=1&p=sandwell&allocation=250', open: true },
+  { name: 'Trafford, everything open', query: 'v=1&p=trafford', open: true },
 ];
 
 describe('Tab goes through the whole page', () => {
@@ -116,7 +116,7 @@ describe('Tab goes through the whole page', () => {
   }
 
   test('backwards with Shift+Tab at 320px wide, nothing with the focus is hidden under the results bar', async () => {
-    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=250', { viewport: { width: 320, height: 640 } });
+    const { context, page } = await fresh('v=1&p=sandwell&allocation=250', { viewport: { width: 320, height: 640 } });
     await openEverything(page);
     const expected = await reachable(page);
     const stops = await walk(page, 'Shift+Tab');
@@ -130,7 +130,7 @@ describe('Tab goes through the whole page', () => {
 
 describe('working the calculator by keyboard alone', () => {
   test('the skip link is first, shows itself, and takes the focus to the calculator', async () => {
-    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=250');
+    const { context, page } = await fresh('v=1&p=sandwell&allocation=250');
     await page.keyboard.press('Tab');
     const skip = page.locator('#skip-link');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'skip-link');
@@ -228,7 +228,7 @@ describe('working the calculator by keyboard alone', () => {
     const { context, page } = await fresh();
     await tabTo(page, '#proposal-sandwell');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => location.search === '?v=1&proposal=trafford');
+    await page.waitForFunction(() => location.search === '?v=1&p=trafford');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'proposal-trafford');
     await context.close();
   });

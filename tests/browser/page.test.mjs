@@ -22,7 +22,7 @@ describe('opening the calculator', () => {
     assert.match(await headline(page), /paid back by December 2023/);
     assert.match(await headline(page), /£370,000 net/);
     assert.match(await page.locator('#figure-breakeven').textContent(), /February 2023/);
-    assert.equal(query(page), '?v=1&proposal=sandwell');
+    assert.equal(query(page), '?v=1&p=sandwell');
     assert.equal(await page.locator('#lever-allocation').inputValue(), '44');
     assert.equal(await page.locator('#loading').count(), 0, 'the loading line is gone');
     assert.deepEqual(problems, []);
@@ -54,7 +54,7 @@ describe('moving the assumptions', () => {
     ['own', 'capital.amount', ['ArrowRight']],
   ]) {
     test(`moving ${proposal}'s ${key} slider by keyboard changes the curve, the headline and the link`, async () => {
-      const { context, page, problems } = await fresh(`v=1&proposal=${proposal}`);
+      const { context, page, problems } = await fresh(`v=1&p=${proposal}`);
       const before = { curve: await curve(page), headline: await headline(page), query: query(page) };
       const id = `lever-${key.replace('.', '-')}`;
       const slider = page.locator(`#${id}-slider`);
@@ -90,7 +90,7 @@ describe('moving the assumptions', () => {
     assert.equal(await page.locator('#lever-allocation').inputValue(), '250%');
     assert.match(await page.locator('[data-lever="allocation"] .lever__message').textContent(), /^Error: .* must be between 0% and 100%$/);
     assert.equal(await page.locator('#lever-allocation').getAttribute('aria-invalid'), 'true');
-    assert.equal(query(page), '?v=1&proposal=sandwell', 'nothing changed');
+    assert.equal(query(page), '?v=1&p=sandwell', 'nothing changed');
     assert.match(await headline(page), /December 2023/);
     // A value in range puts it right.
     await page.locator('#lever-allocation').fill('100');
@@ -107,7 +107,7 @@ describe('moving the assumptions', () => {
     await page.locator('#lever-allocation').press('Tab');
     assert.match(await page.locator('[data-lever="allocation"] .lever__message').textContent(), /must be a number, like 44/);
     assert.equal(await page.locator('#lever-allocation').getAttribute('aria-invalid'), 'true');
-    assert.equal(query(page), '?v=1&proposal=sandwell');
+    assert.equal(query(page), '?v=1&p=sandwell');
     // Moving the slider instead clears the refusal and shows the slider's value in the box.
     await page.locator('#lever-allocation-slider').focus();
     await page.keyboard.press('ArrowRight');
@@ -126,7 +126,7 @@ describe('moving the assumptions', () => {
     await page.locator('#lever-cap-off').check();
     await page.waitForFunction(() => location.search.includes('cap=none'));
     await page.locator('#reset').click();
-    await page.waitForFunction(() => location.search === '?v=1&proposal=sandwell');
+    await page.waitForFunction(() => location.search === '?v=1&p=sandwell');
     assert.match(await headline(page), /December 2023/);
     await context.close();
   });
@@ -159,7 +159,7 @@ describe('choosing a proposal', () => {
   test('Trafford opens at its published table, and its levers move its results', async () => {
     const { context, page } = await fresh();
     await page.locator('label[for="proposal-trafford"]').click();
-    await page.waitForFunction(() => location.search === '?v=1&proposal=trafford');
+    await page.waitForFunction(() => location.search === '?v=1&p=trafford');
     const funding = page.locator('#budget-table tr[data-row="council_funding_required"]');
     assert.match(await funding.textContent(), /2,449,332.*228,133.*\(455,544\).*2,221,921/);
     assert.match(await page.locator('#figure-funding').textContent(), /£2,221,921.*Published: £2,221,921/);
@@ -173,7 +173,7 @@ describe('choosing a proposal', () => {
   });
 
   test('your own proposal pays back a one-off £7.5m from £2.58m a year in month 35', async () => {
-    const { context, page } = await fresh('v=1&proposal=own');
+    const { context, page } = await fresh('v=1&p=own');
     assert.match(await page.locator('#figure-payback').textContent(), /February 2029/);
     // Its starting values are an example to edit, not a report's figures.
     assert.match(await page.locator('[data-lever="capital.amount"] .lever__published').textContent(), /^Example: £7,500,000/);
@@ -188,7 +188,7 @@ describe('choosing a proposal', () => {
 describe('sharing', () => {
   test('opening a shared link restores the exact state', async () => {
     // Written in the calculator's own order, so the address stays exactly as given.
-    const shared = 'v=1&proposal=sandwell&allocation=60&cap=none&council.months=18';
+    const shared = 'v=1&p=sandwell&allocation=60&cap=none&council.months=18';
     const { context, page } = await fresh(shared);
     assert.equal(query(page), `?${shared}`);
     assert.equal(await page.locator('#lever-allocation').inputValue(), '60');
@@ -200,13 +200,13 @@ describe('sharing', () => {
   });
 
   test('"Copy link to this scenario" puts the scenario link on the clipboard', async () => {
-    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=50', {});
+    const { context, page } = await fresh('v=1&p=sandwell&allocation=50', {});
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.locator('#copy-link').click();
     await page.waitForFunction(() => document.querySelector('#copy-status').textContent.length > 0);
     assert.match(await page.locator('#copy-status').textContent(), /Link copied/);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(new URL(copied).search, '?v=1&proposal=sandwell&allocation=50');
+    assert.equal(new URL(copied).search, '?v=1&p=sandwell&allocation=50');
     await context.close();
   });
 
@@ -249,7 +249,7 @@ describe('the page as a whole', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site.base);
-    assert.match(await page.locator('p.noscript').textContent(), /needs JavaScript/);
+    assert.match(await page.locator('p.noscript').textContent(), /turn JavaScript on/);
     assert.ok(await page.locator('p.noscript').isVisible());
     // "Loading" would never end without JavaScript; the noscript message says why instead.
     assert.equal(await page.locator('#loading').isVisible(), false);

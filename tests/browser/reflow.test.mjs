@@ -84,7 +84,7 @@ describe('at 320 CSS pixels wide the page reflows into one column', () => {
   }
 
   test('with a correction notice and the error summary showing', async () => {
-    const { context, page } = await fresh('v=1&proposal=sandwell&allocation=250', { width: 320, height: 640 });
+    const { context, page } = await fresh('v=1&p=sandwell&allocation=250', { width: 320, height: 640 });
     await openEverything(page);
     await typeInto(page, 'cost_per_case', 'a great deal of money, more than anyone could possibly count');
     await page.locator('#error-summary').waitFor();

@@ -3,13 +3,13 @@
 // correct, with a notice saying what it changed.
 export const SCENARIOS = [
   { name: 'Sandwell as published', query: '' },
-  { name: 'Sandwell with changed assumptions', query: 'v=1&proposal=sandwell&allocation=30&council.months=18&duration=24' },
-  { name: 'Trafford as published', query: 'v=1&proposal=trafford' },
-  { name: 'Trafford run on for ten years with benefits still growing', query: 'v=1&proposal=trafford&horizon=120&after_plan_trend=100' },
-  { name: 'Trafford keeping ten more children out of out-of-borough placements', query: 'v=1&proposal=trafford&placements.units=10&placements.unit_cost=5000' },
-  { name: 'Your own proposal', query: 'v=1&proposal=own' },
-  { name: 'A proposal that never pays back', query: 'v=1&proposal=own&saving.per_year=0' },
-  { name: 'A link with a value out of range', query: 'v=1&proposal=sandwell&allocation=250', notice: true },
+  { name: 'Sandwell with changed assumptions', query: 'v=1&p=sandwell&allocation=30&council.months=18&duration=24' },
+  { name: 'Trafford as published', query: 'v=1&p=trafford' },
+  { name: 'Trafford run on for ten years with benefits still growing', query: 'v=1&p=trafford&horizon=120&after_plan_trend=100' },
+  { name: 'Trafford keeping ten more children out of out-of-borough placements', query: 'v=1&p=trafford&placements.units=10&placements.unit_cost=5000' },
+  { name: 'Your own proposal', query: 'v=1&p=own' },
+  { name: 'A proposal that never pays back', query: 'v=1&p=own&saving.per_year=0' },
+  { name: 'A link with a value out of range', query: 'v=1&p=sandwell&allocation=250', notice: true },
   {
     name: 'A hostile link',
     query: 'v=9&proposal=sandwell&allocation=1e999&cost_per_case=-5&step=abc&cap=%3Cscript%3Ealert(1)%3C%2Fscript%3E'
@@ -18,6 +18,7 @@ export const SCENARIOS = [
     notice: true,
   },
   { name: 'An unknown proposal', query: 'proposal=nowhere', hostile: true, notice: true },
+  { name: 'A link written before proposals were named by p=', query: 'v=1&proposal=trafford&horizon=48' },
 ];
 
 // The widths every scenario is checked at: a desktop, and 320 CSS pixels, which is also what a

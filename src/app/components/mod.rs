@@ -1,11 +1,13 @@
 //! One component per file; each reads the model's results and computes none of its own.
 
+pub mod downloads;
 pub mod error_summary;
 pub mod headline;
 pub mod lever_control;
 pub mod lever_panel;
 pub mod notices;
 pub mod payback_chart;
+pub mod proposal_file;
 pub mod proposal_picker;
 pub mod reconciliation_view;
 pub mod share_link;

@@ -7,17 +7,20 @@ use crate::app::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareLinkProps {
-    /// The scenario's query string.
-    pub query: String,
+    /// The scenario's whole address.
+    pub address: String,
+    /// Why the link cannot carry everything on screen, when it cannot.
+    #[prop_or_default]
+    pub caveat: Option<String>,
 }
 
 #[function_component(ShareLink)]
 pub fn share_link(props: &ShareLinkProps) -> Html {
     let status = use_state(String::new);
-    let address = browser::address_for(&props.query);
+    let address = props.address.clone();
     {
         let status = status.clone();
-        use_effect_with(props.query.clone(), move |_| {
+        use_effect_with(props.address.clone(), move |_| {
             status.set(String::new());
             || ()
         });
@@ -45,6 +48,9 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
             <p class="share__status" aria-live="polite" id="copy-status">{ (*status).clone() }</p>
             <label for="scenario-link" class="share__label">{ "Link to this scenario" }</label>
             <input type="text" id="scenario-link" class="share__link" readonly=true value={address} />
+            if let Some(caveat) = &props.caveat {
+                <p class="share__caveat" id="link-caveat">{ caveat }</p>
+            }
         </div>
     }
 }

@@ -1,0 +1,108 @@
+//! `site`: builds the published site from `site.toml`. Trunk runs it after every build (see
+//! Trunk.toml); it can also rebuild an existing `dist/` for another site file:
+//!
+//!     cargo run --bin site -- --config my-site.toml --dist dist
+//!
+//! It checks every proposal the site file names and stops with exit code 2, listing each problem,
+//! if any cannot be published.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use invest_to_save::site::build::build_site;
+use invest_to_save::site::config::read_site_config;
+use invest_to_save::site::page_data::ProposalText;
+
+const USAGE: &str = "\
+Usage: site [--config SITE.toml] [--dist DIR]
+
+Writes the council's proposals, look and the page built in advance into DIR/index.html and
+DIR/site.css, and copies the logo. Defaults: SITE_CONFIG or site.toml beside Trunk.toml, and
+Trunk's staging folder (TRUNK_STAGING_DIR) or dist.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(message) => {
+            eprintln!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("site: {problem}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, Vec<String>> {
+    let source = std::env::var_os("TRUNK_SOURCE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut config_path = std::env::var_os("SITE_CONFIG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| source.join("site.toml"));
+    let mut dist = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| source.join("dist"));
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .map(PathBuf::from)
+                .ok_or(vec![format!("{arg} needs a value")])
+        };
+        match arg.as_str() {
+            "--config" => config_path = value()?,
+            "--dist" => dist = value()?,
+            _ => return Err(vec![format!("unknown argument \"{arg}\"\n{USAGE}")]),
+        }
+    }
+    let config_text = read(&config_path)?;
+    let config = read_site_config(&config_text).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| format!("{}: {p}", config_path.display()))
+            .collect::<Vec<_>>()
+    })?;
+    let base = config_path.parent().unwrap_or(Path::new("."));
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for name in &config.proposal_files {
+        match read(&base.join(name)) {
+            Ok(text) => files.push(ProposalText {
+                file: name.clone(),
+                text,
+            }),
+            Err(mut why) => problems.append(&mut why),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let index_path = dist.join("index.html");
+    let index = read(&index_path)?;
+    let built = build_site(&config, files, &index)?;
+    write(&index_path, built.index_html.as_bytes())?;
+    write(&dist.join("site.css"), built.site_css.as_bytes())?;
+    if let (Some(logo), Some(file)) = (&config.branding.logo, &config.logo_file) {
+        let bytes = std::fs::read(base.join(file))
+            .map_err(|e| vec![format!("council.logo: cannot read {file}: {e}")])?;
+        write(&dist.join(&logo.file), &bytes)?;
+    }
+    Ok(format!(
+        "site: {} proposal(s) from {} written into {}",
+        config.proposal_files.len(),
+        config_path.display(),
+        dist.display()
+    ))
+}
+
+fn read(path: &Path) -> Result<String, Vec<String>> {
+    std::fs::read_to_string(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Vec<String>> {
+    std::fs::write(path, bytes).map_err(|e| vec![format!("cannot write {}: {e}", path.display())])
+}

@@ -1,0 +1,258 @@
+//! The site file (`site.toml`): which proposals a council publishes, in what order, and the
+//! council's name, colours and logo. Read when the site is built; nothing here is code.
+
+use serde::Deserialize;
+
+use super::colour::{Colour, MIN_TEXT_CONTRAST};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    proposals: Vec<String>,
+    #[serde(default)]
+    council: CouncilFile,
+    #[serde(default)]
+    colours: ColoursFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CouncilFile {
+    title: Option<String>,
+    name: Option<String>,
+    logo: Option<String>,
+    logo_alt: Option<String>,
+    home_url: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColoursFile {
+    brand: Option<String>,
+    masthead: Option<String>,
+    focus: Option<String>,
+}
+
+/// A site, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    /// Proposal files, relative to the site file; the first opens by default.
+    pub proposal_files: Vec<String>,
+    pub branding: Branding,
+    /// Image file for the logo, relative to the site file.
+    pub logo_file: Option<String>,
+}
+
+/// What the page shows of the council that publishes it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Branding {
+    /// The page's title, in the masthead and the browser tab.
+    pub title: String,
+    /// The publishing council, above the title; empty for none.
+    pub council_name: String,
+    /// The logo's file name in the built site, its text alternative and where it links.
+    pub logo: Option<Logo>,
+    pub colours: Colours,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Logo {
+    pub file: String,
+    pub alt: String,
+    pub home_url: Option<String>,
+}
+
+/// `#rrggbb` colours: links, buttons and the model's curve; the masthead behind white text; the
+/// focus highlight.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Colours {
+    pub brand: String,
+    pub masthead: String,
+    pub focus: String,
+}
+
+pub const DEFAULT_TITLE: &str = "Invest to save calculator";
+
+impl Default for Branding {
+    fn default() -> Self {
+        Branding {
+            title: DEFAULT_TITLE.into(),
+            council_name: String::new(),
+            logo: None,
+            colours: Colours {
+                brand: "#1d70b8".into(),
+                masthead: "#003078".into(),
+                focus: "#ffdd00".into(),
+            },
+        }
+    }
+}
+
+/// Reads a site file. Every problem is listed, each in words an officer can act on.
+pub fn read_site_config(text: &str) -> Result<SiteConfig, Vec<String>> {
+    let raw: SiteFile = toml::from_str(text)
+        .map_err(|error| vec![format!("site file: {}", error.to_string().trim())])?;
+    let mut problems = Vec::new();
+    if raw.proposals.is_empty() {
+        problems.push(
+            "proposals lists no proposal files; name at least one, such as proposals = [\"proposals/my-council.toml\"]"
+                .to_string(),
+        );
+    }
+    let defaults = Branding::default();
+    let mut colour = |key: &str, given: Option<String>, fallback: &str| -> Option<Colour> {
+        match Colour::parse(given.as_deref().unwrap_or(fallback)) {
+            Ok(colour) => Some(colour),
+            Err(message) => {
+                problems.push(format!("colours.{key}: {message}"));
+                None
+            }
+        }
+    };
+    let brand = colour("brand", raw.colours.brand, &defaults.colours.brand);
+    let masthead = colour("masthead", raw.colours.masthead, &defaults.colours.masthead);
+    let focus = colour("focus", raw.colours.focus, &defaults.colours.focus);
+    // The brand colour is link text on white and the background of white button text; the
+    // masthead carries white text.
+    for (key, found) in [("brand", brand), ("masthead", masthead)] {
+        if let Some(found) = found {
+            let ratio = found.contrast(Colour::WHITE);
+            if ratio < MIN_TEXT_CONTRAST {
+                problems.push(format!(
+                    "colours.{key} = \"{}\" has a contrast of {ratio:.1}:1 with white; text needs at least {MIN_TEXT_CONTRAST}:1 (WCAG 2.2 AA), so choose a darker colour",
+                    found.hex()
+                ));
+            }
+        }
+    }
+    if let Some(found) = focus {
+        let ratio = found.contrast(Colour::NEAR_BLACK);
+        if ratio < MIN_TEXT_CONTRAST {
+            problems.push(format!(
+                "colours.focus = \"{}\" has a contrast of {ratio:.1}:1 with the black focus outline around it; choose a lighter colour",
+                found.hex()
+            ));
+        }
+    }
+    let logo_file = raw.council.logo.filter(|file| !file.trim().is_empty());
+    let logo = match &logo_file {
+        Some(file) => {
+            let alt = raw.council.logo_alt.unwrap_or_default();
+            if alt.trim().is_empty() {
+                problems.push(format!(
+                    "council.logo_alt: the logo \"{file}\" needs a text alternative, such as the council's name"
+                ));
+            }
+            let extension = logo_extension(file);
+            if extension.is_none() {
+                problems.push(format!(
+                    "council.logo: \"{file}\" should be an .svg, .png, .jpg or .webp image"
+                ));
+            }
+            let home_url = raw.council.home_url.filter(|u| !u.trim().is_empty());
+            if let Some(url) = &home_url {
+                if !(url.starts_with("https://")
+                    || url.starts_with("http://")
+                    || url.starts_with('/'))
+                {
+                    problems.push(format!(
+                        "council.home_url: \"{url}\" should be a web address starting https:// (or a path starting /)"
+                    ));
+                }
+            }
+            Some(Logo {
+                file: format!("logo.{}", extension.unwrap_or("svg")),
+                alt,
+                home_url,
+            })
+        }
+        None => None,
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let hex = |colour: Option<Colour>| colour.map(Colour::hex).unwrap_or_default();
+    Ok(SiteConfig {
+        proposal_files: raw.proposals,
+        branding: Branding {
+            title: raw
+                .council
+                .title
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or(defaults.title),
+            council_name: raw.council.name.unwrap_or_default().trim().to_string(),
+            logo,
+            colours: Colours {
+                brand: hex(brand),
+                masthead: hex(masthead),
+                focus: hex(focus),
+            },
+        },
+        logo_file,
+    })
+}
+
+fn logo_extension(file: &str) -> Option<&'static str> {
+    let lower = file.to_ascii_lowercase();
+    ["svg", "png", "jpg", "jpeg", "webp"]
+        .into_iter()
+        .find(|extension| lower.ends_with(&format!(".{extension}")))
+}
+
+/// The stylesheet that gives the page the council's colours (`site.css`).
+pub fn site_stylesheet(colours: &Colours) -> String {
+    format!(
+        "/* Written by the site build from site.toml: the council's colours. */\n:root {{\n  --brand: {};\n  --brand-dark: {};\n  --focus: {};\n}}\n",
+        colours.brand, colours.masthead, colours.focus
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_minimal_site_gets_the_default_look() {
+        let site = read_site_config("proposals = [\"proposals/own.toml\"]").unwrap();
+        assert_eq!(site.proposal_files, ["proposals/own.toml"]);
+        assert_eq!(site.branding, Branding::default());
+    }
+
+    #[test]
+    fn every_problem_is_listed() {
+        let problems = read_site_config(
+            "proposals = []\n[council]\nlogo = \"crest.gif\"\n[colours]\nbrand = \"#ffdd00\"\nmasthead = \"red\"\n",
+        )
+        .unwrap_err();
+        let all = problems.join("\n");
+        assert!(all.contains("lists no proposal files"), "{all}");
+        assert!(
+            all.contains("colours.brand = \"#ffdd00\" has a contrast of 1.3:1"),
+            "{all}"
+        );
+        assert!(
+            all.contains("colours.masthead: \"red\" is not a colour"),
+            "{all}"
+        );
+        assert!(all.contains("needs a text alternative"), "{all}");
+        assert!(all.contains("should be an .svg"), "{all}");
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let problems = read_site_config("proposals = [\"a.toml\"]\n[colours]\nbrnad = \"#000\"\n")
+            .unwrap_err();
+        assert!(problems[0].contains("brnad"), "{problems:?}");
+    }
+
+    #[test]
+    fn the_stylesheet_holds_only_checked_colours() {
+        let site = read_site_config(
+            "proposals = [\"a.toml\"]\n[colours]\nbrand = \"#00F\"\nmasthead = \"#222222\"\n",
+        )
+        .unwrap();
+        let css = site_stylesheet(&site.branding.colours);
+        assert!(css.contains("--brand: #0000ff;"));
+        assert!(css.contains("--brand-dark: #222222;"));
+    }
+}

@@ -1,0 +1,8 @@
+//! The published site: the council's site file, the page data the build embeds, and the page
+//! built in advance from the model, so readers see figures before (or without) any script.
+
+pub mod build;
+pub mod colour;
+pub mod config;
+pub mod page_data;
+pub mod prerender;

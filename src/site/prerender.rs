@@ -1,0 +1,171 @@
+//! The page as it stands before any script runs: the opening proposal at its starting values,
+//! its headline results, assumptions, chart and financial-year table, all computed by the model
+//! when the site is built. A reader without JavaScript sees the proposal and its figures; with
+//! JavaScript, the calculator replaces this once it starts.
+
+use crate::codec;
+use crate::model::Cashflow;
+use crate::proposal::Proposal;
+use crate::report::svg::{chart_svg, escape};
+use crate::report::text::{money_cells, money_columns, year_label};
+use crate::report::{headline, key_figures};
+
+use super::config::Branding;
+
+/// The masthead, shared by the page built in advance and the running calculator's look.
+pub fn masthead(branding: &Branding) -> String {
+    let logo = branding.logo.as_ref().map(|logo| {
+        let image = format!(
+            "<img class=\"masthead__logo\" src=\"{}\" alt=\"{}\">",
+            escape(&logo.file),
+            escape(&logo.alt)
+        );
+        match &logo.home_url {
+            Some(url) => format!("<a href=\"{}\">{image}</a>", escape(url)),
+            None => image,
+        }
+    });
+    let council = (!branding.council_name.is_empty()).then(|| {
+        format!(
+            "<p class=\"masthead__council\">{}</p>",
+            escape(&branding.council_name)
+        )
+    });
+    format!(
+        "<header class=\"masthead\">{}{}<p class=\"masthead__title\">{}</p>\
+         <p class=\"masthead__strap\">Children's social care: move a proposal's assumptions and see when, and whether, the money comes back.</p></header>",
+        logo.unwrap_or_default(),
+        council.unwrap_or_default(),
+        escape(&branding.title)
+    )
+}
+
+/// The static page for `proposal` at its starting values.
+pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow) -> String {
+    let mut out = masthead(branding);
+    out += "<main id=\"main\" class=\"static-page\">";
+    out += &format!(
+        "<h1>{}</h1><p class=\"about__council\">{}</p>",
+        escape(&proposal.name),
+        escape(&proposal.council)
+    );
+    if !proposal.source.is_empty() {
+        out += &format!(
+            "<p class=\"about__source\">Source: {}</p>",
+            escape(&proposal.source)
+        );
+    }
+    out += &format!(
+        "<p class=\"about__summary\">{}</p>",
+        escape(&proposal.summary)
+    );
+    out += "<p class=\"static-page__note\">These are the proposal's figures at its starting values. \
+            With JavaScript on, the calculator lets you change each assumption and see the results change.</p>";
+
+    out += &format!(
+        "<section aria-labelledby=\"static-results\"><h2 id=\"static-results\">Results at the {} assumptions</h2>\
+         <p class=\"headline__sentence\" id=\"static-headline\">{}</p><dl class=\"figures\">",
+        proposal.starting_values.word(),
+        escape(&headline(cashflow))
+    );
+    for (label, value) in key_figures(cashflow) {
+        out += &format!(
+            "<div class=\"figure\"><dt>{}</dt><dd>{}</dd></div>",
+            escape(&label),
+            escape(&value)
+        );
+    }
+    out += "</dl></section>";
+
+    out += "<section aria-labelledby=\"static-assumptions\"><h2 id=\"static-assumptions\">Assumptions</h2><dl class=\"static-page__assumptions\">";
+    for lever in codec::levers(proposal) {
+        let value = lever.get(&proposal.starting);
+        out += &format!(
+            "<div><dt>{}</dt><dd>{}</dd></div>",
+            escape(&lever.label),
+            escape(&lever.describe(value))
+        );
+    }
+    out += "</dl></section>";
+
+    let published = proposal.published.monthly.get("cumulative");
+    out += &format!(
+        "<figure class=\"chart\">{}</figure>",
+        chart_svg(
+            cashflow,
+            published.map(|v| v.as_slice()),
+            "Cumulative position, month by month",
+            &branding.colours.brand
+        )
+        .replace(" width=\"720\"", "")
+        .replace(
+            " xmlns=\"http://www.w3.org/2000/svg\"",
+            " class=\"chart__svg\""
+        )
+    );
+
+    out += &year_table(cashflow);
+    out += "</main>";
+    out
+}
+
+/// The financial-year table, costs in brackets as councils print them.
+fn year_table(cashflow: &Cashflow) -> String {
+    let mut out = String::from(
+        "<section><h2 id=\"static-years\">By financial year</h2>\
+         <div class=\"table-scroll\" role=\"region\" aria-labelledby=\"static-years\" tabindex=\"0\">\
+         <table class=\"cashflow\"><thead><tr><th scope=\"col\">Year</th>",
+    );
+    for column in money_columns(cashflow) {
+        out += &format!(
+            "<th scope=\"col\" class=\"number\">{}</th>",
+            escape(&column)
+        );
+    }
+    out += "</tr></thead><tbody>";
+    for row in &cashflow.years {
+        out += &format!("<tr><th scope=\"row\">{}</th>", escape(&year_label(row)));
+        for cell in money_cells(row) {
+            out += &format!("<td class=\"number\">{}</td>", escape(&cell));
+        }
+        out += "</tr>";
+    }
+    out + "</tbody></table></div></section>"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model;
+    use crate::proposal::presets::preset;
+    use crate::site::config::Logo;
+
+    #[test]
+    fn the_page_carries_the_models_figures() {
+        let sandwell = preset("sandwell").unwrap();
+        let cashflow = model::run(&sandwell.baseline);
+        let page = static_page(&Branding::default(), sandwell, &cashflow);
+        assert!(page.contains(&escape(&headline(&cashflow))));
+        assert!(page.contains("December 2023"));
+        assert!(page.contains("<th scope=\"row\">2022/23</th>"));
+        assert!(page.contains("<svg class=\"chart__svg\""));
+        assert!(!page.contains("<script"));
+    }
+
+    #[test]
+    fn branding_text_is_escaped() {
+        let branding = Branding {
+            council_name: "<script>alert(1)</script>".into(),
+            logo: Some(Logo {
+                file: "logo.svg".into(),
+                alt: "\"Crest\"".into(),
+                home_url: Some("https://example.org/?a=1&b=2".into()),
+            }),
+            ..Branding::default()
+        };
+        let head = masthead(&branding);
+        assert!(head.contains("&lt;script&gt;"));
+        assert!(head.contains("alt=\"&quot;Crest&quot;\""));
+        assert!(head.contains("href=\"https://example.org/?a=1&amp;b=2\""));
+    }
+}

@@ -1,0 +1,244 @@
+// Publishing: the page built in advance (no JavaScript), no request leaving the site, a
+// council's own site file (name, colours, logo, proposals), the embed snippet, the downloads and
+// the printed summary. The built dist/ is served under a sub-path with a strict CSP.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DIST, openPage, serveDist, useSite } from './harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const site = useSite();
+
+// The same model, run by the command-line front: what the page must agree with.
+function calc(...args) {
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'calc', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+// The proposal's name and the headline sentence, as `calc --table results` prints them.
+function calcHeadline(preset) {
+  const lines = calc(preset, '--table', 'results').split('\n');
+  const at = lines.findIndex((line) => line.startsWith('Scenario:')) + 2;
+  return [lines[at], lines[at + 1]];
+}
+
+async function fresh(query = '', options = {}) {
+  const context = await site.browser.newContext(options);
+  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
+  return { context, ...opened };
+}
+
+describe('before and without JavaScript', () => {
+  test('the built page holds the opening proposal and its figures, computed by the model', async () => {
+    const html = await readFile(join(DIST, 'index.html'), 'utf8');
+    const [name, sentence] = calcHeadline('sandwell');
+    const escaped = sentence.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+    assert.ok(html.includes(`<h1>${name.replaceAll("'", '&#39;')}</h1>`), 'the proposal is named');
+    assert.ok(html.includes(escaped), `the headline "${sentence}" is in the built page`);
+    // Each financial year's net and cumulative, as the model computes them, in the built table.
+    const pounds = (text) => {
+      const whole = Math.round(Number(text));
+      const digits = Math.abs(whole).toLocaleString('en-GB');
+      return whole < 0 ? `(${digits})` : digits;
+    };
+    for (const line of calc('sandwell', '--format', 'csv', '--table', 'years').trim().split('\n').slice(1)) {
+      const cells = line.split(',');
+      const [year, net, cumulative] = [cells[0], cells.at(-2), cells.at(-1)];
+      const row = html.match(new RegExp(`<th scope="row">${year.replace('/', '\\/')}[^<]*</th>(.*?)</tr>`));
+      assert.ok(row, `the ${year} row is in the built page`);
+      assert.ok(row[1].includes(`>${pounds(net)}</td><td class="number">${pounds(cumulative)}</td>`), `${year}: ${row[1]}`);
+    }
+  });
+
+  test('with JavaScript off, a reader sees the proposal, its results, assumptions, chart and years', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.base);
+    const [name, sentence] = calcHeadline('sandwell');
+    assert.equal(await page.locator('h1').textContent(), name);
+    assert.equal(await page.locator('#static-headline').textContent(), sentence);
+    const figures = await page.locator('#static-page .figure').allTextContents();
+    assert.ok(figures.some((f) => f === 'Payback monthDecember 2023'), figures.join(' | '));
+    assert.ok(figures.some((f) => f === 'Net return£370,000'), figures.join(' | '));
+    assert.ok(await page.locator('#static-page svg.chart__svg').isVisible());
+    assert.match(await page.locator('#static-page dl.static-page__assumptions').textContent(), /44%/);
+    assert.equal(await page.locator('#static-page table.cashflow tbody tr').count(), 4);
+    await context.close();
+  });
+
+  test('before the calculator starts, the page has no accessibility violations and fits a 320-pixel screen', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+      // The audit needs scripts of its own, so keep the calculator from starting instead.
+      const context = await site.browser.newContext({ viewport });
+      await context.route('**/boot.js', (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(site.base);
+      await page.locator('#static-headline').waitFor();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), [], `at ${viewport.width}px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${overflow}px of sideways scrolling at ${viewport.width}px`);
+      await context.close();
+    }
+  });
+
+  test('the calculator takes over the page built in advance: one heading, one set of results', async () => {
+    const { context, page, problems } = await fresh();
+    assert.equal(await page.locator('#static-page').count(), 0);
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('main').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('publishing', () => {
+  test('no request leaves the site, and the page works under its Content-Security-Policy', async () => {
+    const context = await site.browser.newContext();
+    const requests = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const { page, problems } = await openPage(context, site.base);
+    await page.locator('#lever-allocation-slider').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => !document.querySelector('#headline').textContent.includes('£370,000'));
+    const origin = new URL(site.base).origin;
+    assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:')), []);
+    assert.ok(requests.every((url) => url.startsWith('blob:') || new URL(url).pathname.startsWith(new URL(site.base).pathname)),
+      'every request stays under the sub-path');
+    assert.deepEqual(problems, [], 'no CSP violation, console error or page error');
+    await context.close();
+  });
+
+  test("a council's site file sets the name, colours, logo and the proposals, first one opening", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'site-'));
+    try {
+      await cp(DIST, folder, { recursive: true });
+      execFileSync('cargo', ['run', '--quiet', '--bin', 'site', '--', '--config', 'tests/fixtures/site/site.toml', '--dist', folder],
+        { cwd: ROOT, stdio: 'pipe' });
+      const served = await serveDist({}, folder);
+      try {
+        const context = await site.browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(served.base);
+        assert.match(await page.title(), /^Your own proposal: What-if: spending to save$/);
+        assert.equal(await page.locator('.masthead__council').textContent(), 'Anytown Borough Council');
+        assert.equal(await page.locator('.masthead__logo').getAttribute('alt'), 'Anytown Borough Council');
+        await context.close();
+
+        const live = await site.browser.newContext();
+        const { page: app, problems } = await openPage(live, served.base);
+        assert.equal(await app.locator('.masthead__title').textContent(), 'What-if: spending to save');
+        assert.equal(await app.locator('.masthead__logo').evaluate((img) => img.complete && img.naturalWidth > 0), true, 'the logo loads');
+        assert.equal(await app.locator('.masthead').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(43, 16, 64)');
+        assert.match(new URL(app.url()).search, /[?&]p=own(&|$)/);
+        const offered = await app.locator('.picker label').allTextContents();
+        assert.equal(offered.length, 2, offered.join(' | '));
+        assert.deepEqual(problems, []);
+        await live.close();
+      } finally {
+        served.server.close();
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('embedded in another site, the frame grows and shrinks with its content', async () => {
+    const host = createServer(async (request, response) => {
+      if (request.url === '/') {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!DOCTYPE html><html lang="en"><head><title>Host</title></head><body>
+          <h1>A council page</h1>
+          <iframe src="${site.base}" title="Invest to save calculator" data-invest-to-save width="100%" height="300"></iframe>
+          <script src="${site.base}embed.js" defer></script></body></html>`);
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+    try {
+      const context = await site.browser.newContext({ viewport: { width: 1200, height: 800 } });
+      const page = await context.newPage();
+      // A different origin from the calculator's, as on a real council site.
+      await page.goto(`http://localhost:${host.address().port}/`);
+      const frame = page.frameLocator('iframe');
+      await frame.locator('#headline').waitFor();
+      // The frame's inner height (without its border) is the content's height.
+      const height = () => page.locator('iframe').evaluate((f) => f.clientHeight);
+      await page.waitForFunction(() => document.querySelector('iframe').clientHeight > 1000);
+      const closed = await height();
+      const inner = await frame.locator('html').evaluate((html) => html.getBoundingClientRect().height);
+      assert.ok(Math.abs(closed - inner) <= 1, `frame ${closed}px, content ${inner}px`);
+      await frame.locator('.months summary').click();
+      await page.waitForFunction((before) => document.querySelector('iframe').clientHeight > before + 500, closed);
+      await frame.locator('.months summary').click();
+      await page.waitForFunction((before) => Math.abs(document.querySelector('iframe').clientHeight - before) <= 1, closed);
+      await context.close();
+    } finally {
+      host.close();
+    }
+  });
+});
+
+describe('taking the numbers away', () => {
+  async function download(page, button) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  }
+
+  test('the CSV files hold the tables the model computes for the scenario on screen', async () => {
+    const { context, page, problems } = await fresh('v=1&p=sandwell');
+    let months = await download(page, '#download-months');
+    assert.equal(months.name, 'sandwell-months.csv');
+    assert.equal(months.text, calc('sandwell', '--format', 'csv', '--table', 'months'));
+    const years = await download(page, '#download-years');
+    assert.equal(years.name, 'sandwell-years.csv');
+    assert.equal(years.text, calc('sandwell', '--format', 'csv', '--table', 'years'));
+    assert.match(years.text, /^year,investment_Council,investment_Trust,investment,saving,net,cumulative\n2021\/22,22500\.00,/);
+
+    await page.locator('#lever-allocation').fill('30');
+    await page.locator('#lever-allocation').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).search.includes('allocation=30'));
+    months = await download(page, '#download-months');
+    const link = new URL(page.url()).search.slice(1);
+    assert.equal(months.text, calc(link, '--format', 'csv', '--table', 'months'));
+    assert.notEqual(months.text, calc('sandwell', '--format', 'csv', '--table', 'months'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the chart downloads as a standalone SVG drawing', async () => {
+    const { context, page } = await fresh('v=1&p=trafford');
+    const chart = await download(page, '#download-chart');
+    assert.equal(chart.name, 'trafford-chart.svg');
+    assert.match(chart.text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(chart.text, /<title id="svg-title">[^<]*Trafford[^<]*cumulative position/);
+    assert.ok(!chart.text.includes('class='), 'colours are in the drawing, not a stylesheet');
+    await context.close();
+  });
+
+  for (const proposal of ['sandwell', 'trafford', 'own']) {
+    test(`printed, ${proposal} is a summary of at most two pages with its assumptions, results, chart, years and link`, async () => {
+      const { context, page } = await fresh(`v=1&p=${proposal}`);
+      await page.emulateMedia({ media: 'print' });
+      const visible = async (selector) => page.locator(selector).first().isVisible();
+      assert.ok(await visible('#headline'));
+      assert.ok(await visible('.chart__svg'));
+      assert.ok(await visible('.print-link'));
+      assert.match(await page.locator('.print-link').textContent(), new RegExp(`[?&]p=${proposal}(&|$)`));
+      assert.ok(await visible('.lever__number, .lever__month'), 'assumption values are printed');
+      assert.equal(await visible('.lever__slider'), false);
+      assert.equal(await visible('.downloads__list'), false);
+      assert.equal(await visible('.share'), false);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      assert.ok(pages >= 1 && pages <= 2, `${pages} printed pages`);
+      await context.close();
+    });
+  }
+});

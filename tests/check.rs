@@ -1,0 +1,662 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Checking a proposal file: every problem with its line, column and a message in plain
+//! English; `calc check` exits 0 for a clean file and 2 listing every problem; nothing panics.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use invest_to_save::proposal::presets::PRESET_FILES;
+use invest_to_save::proposal::{parse_proposal, read_proposal, read_proposal_bytes, Problem};
+use proptest::prelude::*;
+
+const HOME: &str = include_str!("../proposals/childrens_home.toml");
+
+/// A small, valid proposal; each broken file below changes one line of it.
+const MINIMAL: &str = r#"format = 1
+id = "minimal"
+name = "Minimal"
+council = "Test council"
+summary = "A proposal for tests."
+
+[timeline]
+start = "2024-04"
+months = 24
+
+[[investment]]
+id = "post"
+label = "A post"
+funder = "Council"
+per_month = 5000
+from = "2024-04"
+months = 12
+
+[[saving]]
+id = "saving"
+label = "Saving"
+amount_per_year = 120000
+from = "2024-10"
+
+[levers."saving.per_year"]
+max = 1000000
+"#;
+
+fn problems(text: &str) -> Vec<Problem> {
+    match read_proposal(text) {
+        Ok(proposal) => panic!("expected problems, got proposal {:?}", proposal.id),
+        Err(problems) => problems,
+    }
+}
+
+#[test]
+fn the_minimal_file_checks_clean() {
+    assert!(read_proposal(MINIMAL).is_ok());
+}
+
+#[test]
+fn the_complete_example_in_the_documentation_checks_clean() {
+    let doc = include_str!("../docs/proposal-file.md");
+    let start = doc
+        .find("```toml\n")
+        .expect("the document has a TOML example")
+        + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let proposal = read_proposal(&doc[start..end]).expect("the example checks clean");
+    assert_eq!(proposal.id, "childrens_home");
+}
+
+#[test]
+fn every_shipped_file_checks_clean() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/proposals");
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) == Some("toml") {
+            let bytes = std::fs::read(&path).unwrap();
+            if let Err(problems) = read_proposal_bytes(&bytes) {
+                panic!("{} does not check: {problems:?}", path.display());
+            }
+        }
+    }
+}
+
+/// (what is wrong, the line as broken (replacing `from`), the expected line, what the message
+/// must say).
+const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
+    (
+        "TOML syntax",
+        "months = 24",
+        "months = = 24",
+        9,
+        "not valid TOML",
+    ),
+    (
+        "unknown key at the top",
+        "council = \"Test council\"",
+        "counsil = \"Test council\"",
+        4,
+        "unknown key `counsil` at the top of the file; did you mean `council`?",
+    ),
+    (
+        "unknown key in a line",
+        "per_month = 5000",
+        "per_mnth = 5000",
+        15,
+        "did you mean `per_month`?",
+    ),
+    (
+        "text for a whole number",
+        "months = 24",
+        "months = \"sixty\"",
+        9,
+        "`months` should be a whole number, such as 60",
+    ),
+    (
+        "a fraction for a whole number",
+        "months = 12",
+        "months = 12.5",
+        17,
+        "`months` should be a whole number",
+    ),
+    (
+        "text for an amount",
+        "per_month = 5000",
+        "per_month = \"lots\"",
+        15,
+        "`per_month` should be a number, such as 7500",
+    ),
+    (
+        "a percentage over 100",
+        "from = \"2024-10\"",
+        "from = \"2024-10\"\nrealisation_percent = 150",
+        24,
+        "`realisation_percent` is a percentage, so it must be between 0 and 100; it is 150",
+    ),
+    (
+        "a percentage below 0",
+        "from = \"2024-10\"",
+        "from = \"2024-10\"\nrealisation_percent = -5",
+        24,
+        "between 0 and 100",
+    ),
+    (
+        "a saving month after the horizon",
+        "from = \"2024-10\"",
+        "from = \"2027-01\"",
+        23,
+        "from = \"2027-01\" is outside the timeline, which runs from April 2024 to March 2026",
+    ),
+    (
+        "an investment month before the horizon",
+        "from = \"2024-04\"",
+        "from = \"2023-04\"",
+        16,
+        "outside the timeline",
+    ),
+    (
+        "more months than the timeline",
+        "months = 12",
+        "months = 30",
+        17,
+        "longer than the timeline's 24 months",
+    ),
+    (
+        "a slider starting above its maximum",
+        "max = 1000000",
+        "max = 100000",
+        26,
+        "the slider \"saving.per_year\" starts at its published value 120000, above its max = 100000",
+    ),
+    (
+        "a slider starting below its minimum",
+        "max = 1000000",
+        "min = 150000",
+        26,
+        "below its min = 150000",
+    ),
+    (
+        "a slider with a step of nothing",
+        "max = 1000000",
+        "step = 0",
+        26,
+        "step = 0 must be above 0",
+    ),
+    (
+        "an amount too large to hold",
+        "per_month = 5000",
+        "per_month = 1e300",
+        15,
+        "`per_month` is 1e300, too large a number for this calculator",
+    ),
+    (
+        "a negative number of months",
+        "months = 12",
+        "months = -3",
+        17,
+        "`months` should be a whole number of 0 or more",
+    ),
+    (
+        "a slider for no assumption",
+        "[levers.\"saving.per_year\"]",
+        "[levers.\"saving.per_yer\"]",
+        25,
+        "Did you mean \"saving.per_year\"?",
+    ),
+    (
+        "a month that does not exist",
+        "start = \"2024-04\"",
+        "start = \"2024-13\"",
+        8,
+        "2024-13",
+    ),
+    (
+        "a printed total that does not add up",
+        "max = 1000000",
+        "max = 1000000\n\n[published.budget]\nrow = { per_year = [1, 2, 3], total = 9 }",
+        29,
+        "published.budget.row: total = 9 but its years add up to 6",
+    ),
+    (
+        "a printed series the model does not have",
+        "max = 1000000",
+        "max = 1000000\n\n[published.monthly]\nsavings = [0, 0, 0]",
+        29,
+        "the model has no series \"savings\"; did you mean \"saving\"?",
+    ),
+    (
+        "a missing key",
+        "label = \"A post\"\n",
+        "",
+        11,
+        "`label` is missing in [[investment]] number 1",
+    ),
+    (
+        "two lines with one id",
+        "id = \"saving\"",
+        "id = \"post\"",
+        20,
+        "the id \"post\" is used by more than one line",
+    ),
+    (
+        "a timeline of no months",
+        "months = 24",
+        "months = 0",
+        9,
+        "timeline.months must be between 1 and 600",
+    ),
+    (
+        "a table where a number belongs",
+        "per_month = 5000",
+        "per_month = { amount = 5000 }",
+        15,
+        "`per_month` should be a number",
+    ),
+];
+
+#[test]
+fn every_broken_file_is_refused_with_its_message_and_line() {
+    for (what, from, to, line, message) in BROKEN {
+        let text = MINIMAL.replacen(from, to, 1);
+        assert_ne!(text, MINIMAL, "{what}: the replacement did not apply");
+        let found = read_proposal(&text)
+            .map(|_| ())
+            .expect_err(&format!("{what}: the file was accepted"));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.line == *line && p.message.contains(message)),
+            "{what}: expected line {line} saying {message:?}, got {found:#?}"
+        );
+        for problem in &found {
+            assert!(problem.column >= 1, "{what}: {problem}");
+        }
+    }
+}
+
+#[test]
+fn every_problem_of_a_file_is_listed_in_the_order_of_the_file() {
+    let text = MINIMAL
+        .replace("council =", "counsil =")
+        .replace("months = 24", "months = \"sixty\"")
+        .replace(
+            "from = \"2024-10\"",
+            "from = \"2024-10\"\nrealisation_percent = 150",
+        );
+    let found = problems(&text);
+    let lines: Vec<usize> = found.iter().map(|p| p.line).collect();
+    assert!(
+        lines.contains(&4) && lines.contains(&9) && lines.contains(&24),
+        "{found:#?}"
+    );
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(lines, sorted);
+    // The page shows the same problems as text, one a line.
+    let message = parse_proposal(&text).unwrap_err();
+    assert_eq!(message.lines().count(), found.len());
+    assert!(
+        message.starts_with("line 4, column 1: unknown key `counsil`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn problems_of_meaning_are_all_listed_together() {
+    let text = MINIMAL
+        .replace("from = \"2024-10\"", "from = \"2027-01\"")
+        .replace("months = 12", "months = 30")
+        .replace("max = 1000000", "max = 100000");
+    let lines: Vec<usize> = problems(&text).iter().map(|p| p.line).collect();
+    assert_eq!(lines, [17, 23, 26]);
+}
+
+#[test]
+fn the_column_counts_characters_not_bytes() {
+    let text = MINIMAL.replace("label = \"A post\"", "label = \"£ post\" ; oops");
+    let found = problems(&text);
+    assert_eq!((found[0].line, found[0].column), (13, 18), "{found:#?}");
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_a_problem_with_a_place() {
+    let mut bytes = MINIMAL.as_bytes().to_vec();
+    bytes.splice(20..20, [0xff, 0xfe]);
+    let found = read_proposal_bytes(&bytes).unwrap_err();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("UTF-8"), "{}", found[0]);
+    assert_eq!(found[0].line, 2);
+}
+
+#[test]
+fn a_problem_reads_as_line_column_and_message() {
+    let problem = Problem {
+        line: 12,
+        column: 3,
+        message: "something".into(),
+    };
+    assert_eq!(problem.to_string(), "line 12, column 3: something");
+}
+
+// The command line.
+
+fn calc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args(args)
+        .output()
+        .expect("calc runs")
+}
+
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(bytes: &[u8]) -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "invest-to-save-check-test-{}-{}.toml",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn calc_check_of_a_valid_file_exits_0_and_says_it_checks_clean() {
+    let file = TempFile::new(MINIMAL.as_bytes());
+    let output = calc(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!("{}: Minimal checks clean\n", file.path())
+    );
+}
+
+#[test]
+fn calc_check_of_an_invalid_file_exits_2_listing_every_problem_with_its_place() {
+    let broken = MINIMAL
+        .replace("council =", "counsil =")
+        .replace("per_month = 5000", "per_month = \"lots\"")
+        .replace(
+            "from = \"2024-10\"",
+            "from = \"2024-10\"\nrealisation_percent = 150",
+        );
+    let file = TempFile::new(broken.as_bytes());
+    let output = calc(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = text(&output.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    let path = file.path();
+    for expected in [
+        format!("{path}:4:1: unknown key `counsil` at the top of the file; did you mean `council`?"),
+        format!("{path}:15:13: `per_month` should be a number, such as 7500; it is the text \"lots\""),
+        format!("{path}:24:23: `realisation_percent` is a percentage, so it must be between 0 and 100; it is 150"),
+        format!("{path}: 3 problems; the file does not check"),
+    ] {
+        assert!(err.lines().any(|line| line == expected), "missing {expected:?} in\n{err}");
+    }
+}
+
+#[test]
+fn calc_check_of_a_file_that_is_not_utf8_or_missing_or_not_given_exits_2() {
+    let file = TempFile::new(&[b'f', 0xff, b'\n']);
+    let output = calc(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("UTF-8"));
+    let output = calc(&["check", "/no/such/proposal.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("cannot read"));
+    assert_eq!(calc(&["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn calc_check_reconciles_sandwell_and_shows_where_its_print_contradicts_itself() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/proposals/sandwell.toml");
+    let output = calc(&["check", path]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    assert!(out.starts_with(&format!(
+        "{path}: Sandwell: an early help lead to reduce referrals checks clean\n"
+    )));
+    assert!(
+        out.contains("Payback: printed December 2023, model December 2023."),
+        "{out}"
+    );
+    // May 2024: the print's 31,250 against the model's 33,333, and the cumulative after it.
+    let may = out
+        .lines()
+        .find(|line| line.starts_with("saving") && line.contains("2024-05"))
+        .unwrap_or_else(|| panic!("no May 2024 saving row in\n{out}"));
+    assert!(may.contains("31,250") && may.contains("33,333"), "{may}");
+    assert!(
+        out.contains("cumulative  2025-03  367,917  370,000"),
+        "{out}"
+    );
+    // Nothing of 2022/23 or 2023/24 differs.
+    assert!(
+        !out.lines()
+            .any(|l| l.contains("2023-") || l.contains("2022-")),
+        "{out}"
+    );
+    // The print's own contradictions: the periods' months against their totals, and the note
+    // about May 2024.
+    assert!(
+        out.contains("referral reduction 2022/23: printed 110, but adding up its printed months"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Saving in May-2024 is printed as 31,250"),
+        "{out}"
+    );
+}
+
+#[test]
+fn calc_check_of_trafford_finds_nothing_to_report() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/proposals/trafford.toml");
+    let output = calc(&["check", path]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).contains("60 printed figures compared; 0 differ by more than £1."));
+}
+
+#[test]
+fn a_print_whose_cumulative_is_not_the_running_sum_of_its_net_is_reported_not_refused() {
+    let text = format!(
+        "{MINIMAL}\n[published.monthly]\nnet = [-5000, -5000, -5000]\ncumulative = [-5000, -10000, -16000]\n"
+    );
+    let proposal = read_proposal(&text).expect("a contradiction in the print is not an error");
+    let found = invest_to_save::reconcile::contradictions(&proposal);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].describe(),
+        "cumulative 2024-06: printed -16000, but the cumulative before it plus net gives -15000"
+    );
+}
+
+// Never a panic, whatever the bytes.
+
+fn checks_without_panic(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+    if let Err(problems) = read_proposal_bytes(bytes) {
+        prop_assert!(!problems.is_empty());
+        for problem in problems {
+            prop_assert!(problem.line >= 1 && problem.line <= lines, "{}", problem);
+            prop_assert!(problem.column >= 1);
+            prop_assert!(!problem.message.trim().is_empty());
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Flip { at: usize, byte: u8 },
+    Truncate(usize),
+    DeleteLine(usize),
+    DuplicateLine(usize),
+}
+
+fn mutations() -> impl Strategy<Value = Vec<Mutation>> {
+    prop::collection::vec(
+        prop_oneof![
+            (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
+            any::<usize>().prop_map(Mutation::Truncate),
+            any::<usize>().prop_map(Mutation::DeleteLine),
+            any::<usize>().prop_map(Mutation::DuplicateLine),
+        ],
+        1..6,
+    )
+}
+
+fn mutate(text: &str, mutations: &[Mutation]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for mutation in mutations {
+        match mutation {
+            Mutation::Flip { at, byte } if !bytes.is_empty() => {
+                let at = at % bytes.len();
+                bytes[at] = *byte;
+            }
+            Mutation::Truncate(at) => bytes.truncate(at % (bytes.len() + 1)),
+            Mutation::DeleteLine(n) | Mutation::DuplicateLine(n) => {
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+                let n = n % lines.len();
+                if matches!(mutation, Mutation::DeleteLine(_)) {
+                    lines.remove(n);
+                } else {
+                    lines.insert(n, lines[n].clone());
+                }
+                bytes = lines.join(&b'\n');
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+/// Replaces the `index`-th run of digits in a file with another number, as an officer might
+/// mistype it: the file must be checked without a panic, and when it checks clean, the model
+/// must run on it.
+fn with_number(text: &str, index: usize, number: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (at, byte) in bytes.iter().enumerate() {
+        match (byte.is_ascii_digit() || *byte == b'.', start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                runs.push(from..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    match runs.get(index % runs.len().max(1)) {
+        Some(run) => format!("{}{number}{}", &text[..run.start], &text[run.end..]),
+        None => text.to_string(),
+    }
+}
+
+const EXTREMES: &[&str] = &[
+    "0",
+    "1",
+    "-1",
+    "600",
+    "601",
+    "4294967295",
+    "4294967296",
+    "9223372036854775807",
+    "79228162514264337593543950335",
+    "1e28",
+    "1e-28",
+    "0.000000001",
+    "9999999999.99",
+    "10000000001",
+    "100",
+    "101",
+    "1000",
+    "2100",
+    "1989",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        checks_without_panic(&bytes)?;
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "[a-z_=\\[\\]\"{}., 0-9\\n#-]{0,300}") {
+        checks_without_panic(text.as_bytes())?;
+    }
+
+    #[test]
+    fn mutated_shipped_files_never_panic(file in 0..=PRESET_FILES.len(), changes in mutations()) {
+        let text = PRESET_FILES.get(file).map_or(HOME, |(_, text)| text);
+        checks_without_panic(&mutate(text, &changes))?;
+    }
+
+    #[test]
+    fn shipped_files_with_extreme_numbers_never_panic(
+        file in 0..=PRESET_FILES.len(),
+        index in any::<usize>(),
+        number in prop::sample::select(EXTREMES),
+    ) {
+        let text = PRESET_FILES.get(file).map_or(HOME, |(_, text)| text);
+        let changed = with_number(text, index, number);
+        checks_without_panic(changed.as_bytes())?;
+        if let Ok(proposal) = read_proposal(&changed) {
+            let cashflow = invest_to_save::model::run(&proposal.baseline);
+            let _ = invest_to_save::reconcile::reconcile(&proposal, &cashflow);
+            let _ = invest_to_save::reconcile::contradictions(&proposal);
+            for lever in invest_to_save::codec::levers(&proposal) {
+                let _ = lever.clamp(lever.published);
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_minimal_files_never_panic(changes in mutations()) {
+        checks_without_panic(&mutate(MINIMAL, &changes))?;
+    }
+}
+
+#[test]
+fn a_printed_budget_total_that_is_not_the_sum_of_its_rows_is_reported_not_refused() {
+    let trafford = include_str!("../proposals/trafford.toml");
+    let text = trafford.replace(
+        "grand_total = { per_year = [3399696, 4007217, 4159721], total = 11566634 }",
+        "grand_total = { per_year = [3399696, 4017217, 4159721], total = 11576634 }",
+    );
+    assert_ne!(text, trafford);
+    let proposal = read_proposal(&text).expect("a contradiction in the print is not an error");
+    let found: Vec<String> = invest_to_save::reconcile::contradictions(&proposal)
+        .iter()
+        .map(|c| c.describe())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "grand_total 2021/22: printed 4017217, but adding up its workstreams gives 4007217",
+            "year_on_year_investment 2021/22: printed 607521, but the grand total less the year before's gives 617521",
+            "year_on_year_investment 2022/23: printed 152504, but the grand total less the year before's gives 142504",
+        ]
+    );
+    // Trafford's own print adds up.
+    let trafford = read_proposal(trafford).unwrap();
+    assert_eq!(invest_to_save::reconcile::contradictions(&trafford), []);
+}

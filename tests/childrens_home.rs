@@ -1,0 +1,253 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The unit-cost x volume driver, worked by hand on `proposals/childrens_home.toml`: £2,000,000
+//! of capital in month 1, and four beds each saving £3,000 a week at 90% occupancy from month 1.
+//! 4 x £3,000 x 52 x 90% = £561,600 a year = £46,800 a month; payback in month 43. Also who
+//! paid and who gained, and the proposal's adjustments (contingency and realisation).
+
+use std::process::Command;
+
+use invest_to_save::codec::{self, LeverValue, Unit};
+use invest_to_save::model::{self, Cashflow, Payback, YearMonth};
+use invest_to_save::proposal::{parse_proposal, Proposal};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const HOME: &str = include_str!("../proposals/childrens_home.toml");
+
+fn d(text: &str) -> Decimal {
+    text.parse().unwrap()
+}
+
+fn home() -> Proposal {
+    parse_proposal(HOME).expect("the children's home file reads")
+}
+
+/// Runs the home with lever settings as a link gives them ("beds.occupancy=100").
+fn run(levers: &str) -> Cashflow {
+    let proposals = [home()];
+    let parsed = codec::parse(&format!("v=1&p=childrens_home&{levers}"), &proposals);
+    assert_eq!(parsed.notices, [], "{levers}");
+    model::run(&parsed.scenario)
+}
+
+#[test]
+fn four_beds_at_three_thousand_a_week_and_ninety_percent_save_561600_a_year() {
+    let cashflow = run("");
+    for row in &cashflow.months {
+        assert_eq!(row.saving, d("46800"), "{}", row.month);
+    }
+    for year in &cashflow.years {
+        assert_eq!(year.months_in_horizon, 12);
+        assert_eq!(year.saving, d("561600"), "{}", year.year);
+    }
+    assert_eq!(cashflow.months[0].investment, d("2000000"));
+    assert!(cashflow.months[1..].iter().all(|r| r.investment.is_zero()));
+}
+
+#[test]
+fn two_million_pounds_of_capital_is_paid_back_in_month_43() {
+    let cashflow = run("");
+    // Month 42: -2,000,000 + 42 x 46,800 = -34,400; month 43: +12,400.
+    assert_eq!(cashflow.months[41].cumulative, d("-34400"));
+    assert_eq!(cashflow.months[42].cumulative, d("12400"));
+    let month_43: YearMonth = "2029-10".parse().unwrap();
+    assert_eq!(cashflow.months[42].month, month_43);
+    assert_eq!(cashflow.results.payback, Payback::PaidBackIn(month_43));
+    // Over 60 months: 60 x 46,800 - 2,000,000.
+    assert_eq!(cashflow.results.net_return, d("808000"));
+}
+
+#[test]
+fn occupancy_is_a_percent_lever_of_the_unit_cost_line() {
+    let proposal = home();
+    let levers = codec::levers(&proposal);
+    let occupancy = levers.iter().find(|l| l.key == "beds.occupancy").unwrap();
+    assert_eq!(occupancy.unit, Unit::Percent);
+    assert_eq!(occupancy.published, LeverValue::Number(d("90")));
+    assert!(!occupancy.more, "the file puts occupancy in the main group");
+    // Full occupancy: 4 x 3,000 x 52 = 624,000 a year, 52,000 a month.
+    let full = run("beds.occupancy=100");
+    assert_eq!(full.months[0].saving, d("52000"));
+    assert_eq!(full.years[0].saving, d("624000"));
+    // A unit-cost line that does not give an occupancy has no occupancy lever.
+    let trafford = invest_to_save::proposal::presets::preset("trafford").unwrap();
+    assert!(!codec::levers(trafford)
+        .iter()
+        .any(|l| l.key.ends_with(".occupancy")));
+}
+
+#[test]
+fn contingency_lifts_all_investment_and_realisation_scales_all_savings() {
+    let levers = codec::levers(&home());
+    for key in ["contingency", "realisation"] {
+        let lever = levers.iter().find(|l| l.key == key).unwrap();
+        assert_eq!(lever.unit, Unit::Percent, "{key}");
+        assert!(lever.more, "{key} is under more assumptions");
+    }
+    let cashflow = run("contingency=10&realisation=50");
+    assert_eq!(cashflow.results.total_investment, d("2200000"));
+    assert_eq!(cashflow.months[0].saving, d("23400"));
+    // A proposal without [adjustments] offers neither lever.
+    let own = invest_to_save::proposal::presets::preset("own").unwrap();
+    assert!(!codec::levers(own)
+        .iter()
+        .any(|l| l.key == "contingency" || l.key == "realisation"));
+}
+
+#[test]
+fn adjustments_in_the_file_apply_on_top_of_each_lines_realisation() {
+    let text = HOME
+        .replace("contingency_percent = 0", "contingency_percent = 25")
+        .replace("realisation_percent = 100", "realisation_percent = 50")
+        .replace(
+            "beneficiary = \"Council\"",
+            "beneficiary = \"Council\"\nrealisation_percent = 50",
+        );
+    let cashflow = model::run(&parse_proposal(&text).unwrap().baseline);
+    assert_eq!(cashflow.months[0].investment, d("2500000"));
+    // 46,800 x 50% x 50%.
+    assert_eq!(cashflow.months[0].saving, d("11700"));
+}
+
+const SHARED: &str = r#"
+[[investment]]
+id = "nhs_share"
+label = "NHS share of the home"
+funder = "NHS"
+one_off = 500000
+month = "2026-04"
+
+[[saving]]
+id = "admissions"
+label = "Fewer hospital admissions"
+amount_per_year = 120000
+from = "2026-04"
+beneficiary = "NHS"
+
+[[saving]]
+id = "custody"
+label = "Fewer nights in police custody"
+amount_per_year = 12000
+from = "2026-04"
+beneficiary = "Police"
+"#;
+
+fn shared() -> Proposal {
+    let text = HOME.replacen("[adjustments]", &format!("{SHARED}\n[adjustments]"), 1);
+    parse_proposal(&text).unwrap()
+}
+
+#[test]
+fn results_split_by_organisation_show_who_paid_and_who_gained() {
+    let cashflow = model::run(&shared().baseline);
+    let split: Vec<(String, Decimal, Decimal, Decimal)> = cashflow
+        .results
+        .by_organisation
+        .iter()
+        .map(|o| (o.name.clone(), o.invested, o.gained, o.net))
+        .collect();
+    assert_eq!(
+        split,
+        [
+            ("Council".into(), d("2000000"), d("2808000"), d("808000")),
+            ("NHS".into(), d("500000"), d("600000"), d("100000")),
+            ("Police".into(), d("0"), d("60000"), d("60000")),
+        ]
+    );
+    let net: Decimal = split.iter().map(|(_, _, _, net)| net).sum();
+    assert_eq!(net, cashflow.results.net_return);
+}
+
+#[test]
+fn a_saving_without_a_beneficiary_is_the_councils() {
+    let text = HOME.replace("beneficiary = \"Council\"\n", "");
+    let proposal = parse_proposal(&text).unwrap();
+    assert_eq!(proposal.baseline.savings[0].beneficiary, "Council");
+}
+
+#[test]
+fn occupancy_is_only_for_unit_cost_lines_and_at_most_100_percent() {
+    let text = HOME.replacen(
+        "[adjustments]",
+        "[[saving]]\nid = \"other\"\nlabel = \"Other\"\namount_per_year = 1000\nfrom = \"2026-04\"\noccupancy_percent = 50\n\n[adjustments]",
+        1,
+    );
+    let message = parse_proposal(&text).unwrap_err();
+    assert!(
+        message.contains("occupancy_percent belongs to a units line"),
+        "{message}"
+    );
+    let message =
+        parse_proposal(&HOME.replace("occupancy_percent = 90", "occupancy_percent = 110"))
+            .unwrap_err();
+    assert!(message.contains("between 0 and 100"), "{message}");
+    let message =
+        parse_proposal(&HOME.replace("contingency_percent = 0", "contingency_percent = -1"))
+            .unwrap_err();
+    assert!(
+        message.contains("`contingency_percent` is a percentage"),
+        "{message}"
+    );
+}
+
+fn calc(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args(args)
+        .output()
+        .expect("calc runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn calc_shows_the_split_by_organisation_as_text_csv_and_json() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/proposals/childrens_home.toml");
+    assert_eq!(
+        calc(&["check", path]),
+        format!("{path}: A council's own children's home checks clean\n")
+    );
+    let text = calc(&["--proposal-file", path, "--table", "results"]);
+    assert!(text.contains("is paid back by October 2029"), "{text}");
+    assert!(
+        text.contains("Council       (2,000,000)  2,808,000  808,000"),
+        "{text}"
+    );
+    let csv = calc(&[
+        "--proposal-file",
+        path,
+        "--format",
+        "csv",
+        "--table",
+        "organisations",
+    ]);
+    assert_eq!(
+        csv,
+        "organisation,invested,gained,net\nCouncil,2000000.00,2808000.00,808000.00\n"
+    );
+    let json: Value =
+        serde_json::from_str(&calc(&["--proposal-file", path, "--format", "json"])).unwrap();
+    assert_eq!(
+        json["results"]["by_organisation"][0],
+        serde_json::json!({
+            "organisation": "Council",
+            "invested": "2000000.00",
+            "gained": "2808000.00",
+            "net": "808000.00",
+        })
+    );
+    assert_eq!(json["saving_lines"][0]["beneficiary"], "Council");
+}
+
+#[test]
+fn a_vanishingly_small_investment_runs_without_a_return_on_investment_that_cannot_be_held() {
+    // Found by the property test: £1e-28 invested made the return on investment overflow.
+    let text = HOME.replace("one_off = 2000000", "one_off = 1e-28");
+    let cashflow = model::run(&parse_proposal(&text).unwrap().baseline);
+    assert_eq!(cashflow.results.return_on_investment, None);
+    assert_eq!(cashflow.results.payback, Payback::NeverInDeficit);
+}
