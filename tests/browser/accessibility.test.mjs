@@ -214,6 +214,10 @@ describe('colour is never the only carrier of meaning', () => {
     const ring = (selector) => page.locator(selector).evaluate((label) => getComputedStyle(label, '::before').backgroundColor);
     assert.notEqual(await ring('label[for="proposal-sandwell"]'), await ring('label[for="proposal-trafford"]'));
     assert.equal(await ring('label[for="proposal-trafford"]'), 'rgba(0, 0, 0, 0)');
+    // And in a forced-colours (high contrast) mode, where the page's own colours are replaced.
+    await page.emulateMedia({ forcedColors: 'active' });
+    assert.ok(await page.evaluate(() => matchMedia('(forced-colors: active)').matches));
+    assert.notEqual(await ring('label[for="proposal-sandwell"]'), await ring('label[for="proposal-trafford"]'));
     await context.close();
   });
 });
