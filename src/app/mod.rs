@@ -23,6 +23,7 @@ use components::downloads::Downloads;
 use components::headline::{Headline, SummaryBar};
 use components::lever_panel::LeverPanel;
 use components::notices::Notices;
+use components::organisations::Organisations;
 use components::payback_chart::PaybackChart;
 use components::proposal_file::ProposalFile;
 use components::proposal_picker::{AboutProposal, ProposalPicker};
@@ -170,6 +171,7 @@ pub fn app(props: &AppProps) -> Html {
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
+                <Organisations cashflow={cashflow.clone()} />
                 <CashflowTables cashflow={cashflow.clone()} />
                 <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}
                     published={published_curve.clone()} brand_colour={props.branding.colours.brand.clone()}

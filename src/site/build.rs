@@ -3,7 +3,7 @@
 //! `index.html` Trunk produced. Pure: the `site` command does the reading and writing.
 
 use crate::model;
-use crate::proposal::{parse_proposal, Proposal};
+use crate::proposal::{read_proposal, Proposal};
 
 use super::config::{site_stylesheet, SiteConfig};
 use super::page_data::{PageData, ProposalText, PAGE_DATA_ID};
@@ -29,13 +29,13 @@ pub fn read_proposals(files: &[ProposalText]) -> Result<Vec<Proposal>, Vec<Strin
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut problems = Vec::new();
     for file in files {
-        match parse_proposal(&file.text) {
+        match read_proposal(&file.text) {
             Ok(proposal) if proposals.iter().any(|p| p.id == proposal.id) => problems.push(format!(
                 "{}: another proposal on this site already has the id \"{}\"; give this one its own id",
                 file.file, proposal.id
             )),
             Ok(proposal) => proposals.push(proposal),
-            Err(error) => problems.push(format!("{}: {error}", file.file)),
+            Err(found) => problems.extend(found.iter().map(|p| format!("{}: {p}", file.file))),
         }
     }
     if problems.is_empty() {

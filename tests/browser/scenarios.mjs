@@ -8,6 +8,7 @@ export const SCENARIOS = [
   { name: 'Trafford run on for ten years with benefits still growing', query: 'v=1&p=trafford&horizon=120&after_plan_trend=100' },
   { name: 'Trafford keeping ten more children out of out-of-borough placements', query: 'v=1&p=trafford&placements.units=10&placements.unit_cost=5000' },
   { name: 'Your own proposal', query: 'v=1&p=own' },
+  { name: "A council's own children's home (unit cost x volume x occupancy)", query: 'v=1&p=childrens_home&beds.occupancy=75' },
   { name: 'A proposal that never pays back', query: 'v=1&p=own&saving.per_year=0' },
   { name: 'A link with a value out of range', query: 'v=1&p=sandwell&allocation=250', notice: true },
   {

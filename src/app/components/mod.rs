@@ -6,6 +6,7 @@ pub mod headline;
 pub mod lever_control;
 pub mod lever_panel;
 pub mod notices;
+pub mod organisations;
 pub mod payback_chart;
 pub mod proposal_file;
 pub mod proposal_picker;
