@@ -78,6 +78,11 @@ test('a broken file gets an error summary with every problem, focused, and the p
   assert.equal(await page.locator('#proposal-file-input').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#proposal-file-error').textContent(), /^Error: The file could not be used/);
   assert.equal(await page.locator('#headline').textContent(), before, 'the proposal on screen is untouched');
+  // Each problem's link takes the focus to the file box, and leaves the address alone.
+  const address = page.url();
+  await summary.locator('a').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'proposal-file-input');
+  assert.equal(page.url(), address);
 
   // Fixing the file and choosing it again clears the errors.
   await page.locator('#proposal-file-input').setInputFiles(file('broken.toml', MINE));

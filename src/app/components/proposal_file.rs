@@ -151,6 +151,17 @@ pub fn proposal_file(props: &ProposalFileProps) -> Html {
             });
         })
     };
+    // The summary's links focus the file box without changing the address's fragment, which
+    // may be carrying a proposal file.
+    let focus_input = Callback::from(|event: MouseEvent| {
+        let input = gloo::utils::document().get_element_by_id("proposal-file-input");
+        if let Some(input) =
+            input.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            event.prevent_default();
+            let _ = input.focus();
+        }
+    });
     let has_errors = !shown.is_empty();
     let described = if has_errors {
         "proposal-file-hint proposal-file-error"
@@ -168,7 +179,7 @@ pub fn proposal_file(props: &ProposalFileProps) -> Html {
                     <h3 class="error-summary__title" id="proposal-file-summary-title">{ "There is a problem" }</h3>
                     <ul class="error-summary__list">
                         { for shown.iter().map(|problem| html! {
-                            <li><a href="#proposal-file-input">{ problem }</a></li>
+                            <li><a href="#proposal-file-input" onclick={focus_input.clone()}>{ problem }</a></li>
                         }) }
                     </ul>
                 </div>
