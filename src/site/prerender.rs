@@ -4,6 +4,7 @@
 //! JavaScript, the calculator replaces this once it starts.
 
 use crate::codec;
+use crate::model::money::format_council;
 use crate::model::Cashflow;
 use crate::proposal::Proposal;
 use crate::report::svg::{chart_svg, escape};
@@ -105,8 +106,61 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     );
 
     out += &year_table(cashflow);
+    out += &organisation_table(cashflow);
+    out += &month_table(cashflow);
     out += "</main>";
     out
+}
+
+/// Who pays and who gains over the horizon.
+fn organisation_table(cashflow: &Cashflow) -> String {
+    let organisations = &cashflow.results.by_organisation;
+    if organisations.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<section><h2 id=\"static-organisations\">Who pays and who gains</h2>\
+         <div class=\"table-scroll\" role=\"region\" aria-labelledby=\"static-organisations\" tabindex=\"0\">\
+         <table class=\"cashflow\"><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\" class=\"number\">Invests</th>\
+         <th scope=\"col\" class=\"number\">Gains</th><th scope=\"col\" class=\"number\">Net (cost) / gain</th></tr></thead><tbody>",
+    );
+    for o in organisations {
+        out += &format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"number\">{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td></tr>",
+            escape(&o.name),
+            format_council(-o.invested),
+            format_council(o.gained),
+            format_council(o.net)
+        );
+    }
+    out + "</tbody></table></div></section>"
+}
+
+/// Every month, folded away: a disclosure works without any script.
+fn month_table(cashflow: &Cashflow) -> String {
+    let mut out = String::from(
+        "<details class=\"months\"><summary>Month by month</summary>\
+         <div class=\"table-scroll\" role=\"region\" aria-label=\"Month by month table\" tabindex=\"0\">\
+         <table class=\"cashflow\"><thead><tr><th scope=\"col\">Month</th>",
+    );
+    for column in money_columns(cashflow) {
+        out += &format!(
+            "<th scope=\"col\" class=\"number\">{}</th>",
+            escape(&column)
+        );
+    }
+    out += "</tr></thead><tbody>";
+    for row in &cashflow.months {
+        out += &format!(
+            "<tr><th scope=\"row\">{}</th>",
+            escape(&row.month.short_name())
+        );
+        for cell in money_cells(row) {
+            out += &format!("<td class=\"number\">{}</td>", escape(&cell));
+        }
+        out += "</tr>";
+    }
+    out + "</tbody></table></div></details>"
 }
 
 /// The financial-year table, costs in brackets as councils print them.
@@ -148,6 +202,8 @@ mod tests {
         assert!(page.contains(&escape(&headline(&cashflow))));
         assert!(page.contains("December 2023"));
         assert!(page.contains("<th scope=\"row\">2022/23</th>"));
+        assert!(page.contains("<th scope=\"row\">Trust</th><td class=\"number\">(180,000)</td>"));
+        assert!(page.contains("<th scope=\"row\">Dec 2023</th>"));
         assert!(page.contains("<svg class=\"chart__svg\""));
         assert!(!page.contains("<script"));
     }

@@ -67,7 +67,11 @@ describe('before and without JavaScript', () => {
     assert.ok(figures.some((f) => f === 'Net return£370,000'), figures.join(' | '));
     assert.ok(await page.locator('#static-page svg.chart__svg').isVisible());
     assert.match(await page.locator('#static-page dl.static-page__assumptions').textContent(), /44%/);
-    assert.equal(await page.locator('#static-page table.cashflow tbody tr').count(), 4);
+    assert.equal(await page.locator('#static-page section table.cashflow').first().locator('tbody tr').count(), 4);
+    // Who pays and who gains, and every month behind a disclosure that needs no script.
+    assert.match(await page.locator('#static-page').textContent(), /Trust\(180,000\)0\(180,000\)/);
+    await page.locator('#static-page details.months summary').click();
+    assert.equal(await page.locator('#static-page details.months tbody tr').count(), 39);
     await context.close();
   });
 
