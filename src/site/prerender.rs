@@ -60,8 +60,13 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
         "<p class=\"about__summary\">{}</p>",
         escape(&proposal.summary)
     );
-    out += "<p class=\"static-page__note\">These are the proposal's figures at its starting values. \
-            With JavaScript on, the calculator lets you change each assumption and see the results change.</p>";
+    // Until the calculator starts (or, without JavaScript, for good), say what this page is.
+    out += "<p id=\"loading\" class=\"static-page__note\" role=\"status\">Loading the calculator, which lets you \
+            change each assumption and see the results change. Until then, these are the proposal's figures at its \
+            starting values.</p>";
+    out += "<noscript><p class=\"noscript\">JavaScript is off, so this page shows the proposal's \
+            figures at its starting values. The calculator runs in your browser: turn JavaScript on, or use a browser \
+            that supports WebAssembly, to move the assumptions and see the results change.</p></noscript>";
 
     out += &format!(
         "<section aria-labelledby=\"static-results\"><h2 id=\"static-results\">Results at the {} assumptions</h2>\
