@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::codec::fragment::{decode_proposal, proposal_in_fragment, MAX_LINK_CHARS};
+use crate::codec::fragment::{decode_proposal, proposal_in_fragment, FRAGMENT_KEY, MAX_LINK_CHARS};
 use crate::codec::{self, LeverValue};
 use crate::model;
 use crate::proposal::presets::presets;
@@ -47,7 +47,7 @@ pub struct AppProps {
     /// The council's name, title and logo, from the site file.
     #[prop_or_default]
     pub branding: Branding,
-    /// A proposal file the link carried (in its fragment), with its text.
+    /// A proposal file the link carried, with the fragment that carried it.
     #[prop_or_default]
     pub linked_file: Option<(Proposal, Rc<str>)>,
     /// Why a proposal file the link carried could not be used.
@@ -129,8 +129,8 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_open_file = {
         let state = state.clone();
-        Callback::from(move |(proposal, text): (Proposal, String)| {
-            state.dispatch(Action::OpenFile(Box::new(proposal), text.into()))
+        Callback::from(move |proposal: Proposal| {
+            state.dispatch(Action::OpenFile(Box::new(proposal)))
         })
     };
     let on_dismiss = {
@@ -241,11 +241,11 @@ fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<String
         return Ok(None);
     };
     let text = decode_proposal(value).map_err(|e| vec![e])?;
-    match crate::proposal::parse_proposal(&text) {
-        Ok(proposal) => Ok(Some((proposal, text.into()))),
-        Err(error) => Err(error
-            .lines()
-            .map(|line| format!("The proposal in this link: {line}"))
+    match crate::proposal::read_proposal(&text) {
+        Ok(proposal) => Ok(Some((proposal, format!("{FRAGMENT_KEY}={value}").into()))),
+        Err(problems) => Err(problems
+            .iter()
+            .map(|problem| format!("The proposal in this link: {problem}"))
             .collect()),
     }
 }

@@ -39,9 +39,9 @@ pub enum Action {
     },
     ResetToPublished,
     DismissNotices,
-    /// A proposal file read and checked, with its text: added (or replacing the proposal with
-    /// its id) and opened.
-    OpenFile(Box<Proposal>, Rc<str>),
+    /// A proposal file read and checked: added (or replacing the proposal with its id) and
+    /// opened.
+    OpenFile(Box<Proposal>),
 }
 
 impl State {
@@ -57,23 +57,21 @@ impl State {
         }
     }
 
-    /// The state a link describes whose fragment carried a proposal file: the file's proposal
-    /// joins the others before the query is read, so the query can name it.
+    /// The state a link describes whose fragment carried a proposal file (the proposal, and the
+    /// fragment as the link gave it): the file's proposal joins the others before the query is
+    /// read, so the query can name it.
     pub fn from_link_with_file(
         proposals: Rc<Vec<Proposal>>,
         query: &str,
         file: Option<(Proposal, Rc<str>)>,
     ) -> Self {
-        let Some((proposal, text)) = file else {
+        let Some((proposal, fragment)) = file else {
             return State::from_link(proposals, query);
         };
         let mut all = (*proposals).clone();
         let index = add_proposal(&mut all, proposal);
         let mut state = State::from_link(Rc::new(all), query);
-        state.opened_file = Some(OpenedFile {
-            index,
-            fragment: fragment_for(&text),
-        });
+        state.opened_file = Some(OpenedFile { index, fragment });
         state
     }
 
@@ -123,17 +121,15 @@ impl Reducible for State {
                 next.scenario = next.current().baseline.clone();
             }
             Action::DismissNotices => next.notices.clear(),
-            Action::OpenFile(proposal, text) => {
+            Action::OpenFile(proposal) => {
+                let fragment = fragment_for(&proposal.file_text);
                 let mut all = (*next.proposals).clone();
                 let index = add_proposal(&mut all, *proposal);
                 next.scenario = all[index].starting.clone();
                 next.proposals = Rc::new(all);
                 next.proposal = index;
                 next.notices.clear();
-                next.opened_file = Some(OpenedFile {
-                    index,
-                    fragment: fragment_for(&text),
-                });
+                next.opened_file = Some(OpenedFile { index, fragment });
             }
         }
         Rc::new(next)

@@ -10,15 +10,15 @@ use yew::prelude::*;
 use crate::app::browser;
 use crate::model::Scenario;
 use crate::proposal::assumptions::{round_trips, with_assumptions};
-use crate::proposal::{parse_proposal, Proposal};
+use crate::proposal::{read_proposal, Proposal};
 
 /// Larger than any proposal file; a bigger file is surely the wrong one.
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ProposalFileProps {
-    /// A file read and checked: the proposal and the file's text.
-    pub on_open: Callback<(Proposal, String)>,
+    /// A file read and checked (the proposal keeps the file's text).
+    pub on_open: Callback<Proposal>,
     /// Problems found elsewhere with a proposal file (one carried in the link), shown the same way.
     #[prop_or_default]
     pub problems: Vec<String>,
@@ -27,18 +27,17 @@ pub struct ProposalFileProps {
     pub scenario: Scenario,
 }
 
-/// Why a file cannot be used, line by line, or the proposal in it.
+/// The proposal in a file, or every problem with it, as `calc check` words them.
 fn check(name: &str, text: &str) -> Result<Proposal, Vec<String>> {
-    parse_proposal(text).map_err(|error| {
-        error
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .map(|line| format!("{name}: {line}"))
+    read_proposal(text).map_err(|problems| {
+        problems
+            .iter()
+            .map(|problem| format!("{name}: {problem}"))
             .collect()
     })
 }
 
-async fn read(file: File) -> Result<(Proposal, String), Vec<String>> {
+async fn read(file: File) -> Result<Proposal, Vec<String>> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         return Err(vec![format!(
@@ -52,7 +51,7 @@ async fn read(file: File) -> Result<(Proposal, String), Vec<String>> {
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(unreadable)?;
-    check(&name, &text).map(|proposal| (proposal, text))
+    check(&name, &text)
 }
 
 #[function_component(ProposalFile)]
