@@ -117,79 +117,87 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     out
 }
 
+/// A table with a heading for each row, figures right-aligned, in a labelled region that
+/// scrolls sideways on a narrow screen.
+fn table(region_label: &str, columns: &[String], rows: &[(String, Vec<String>)]) -> String {
+    let mut out = format!(
+        "<div class=\"table-scroll\" role=\"region\" {region_label} tabindex=\"0\">\
+         <table class=\"cashflow\"><thead><tr>"
+    );
+    for (index, column) in columns.iter().enumerate() {
+        let class = if index == 0 { "" } else { " class=\"number\"" };
+        out += &format!("<th scope=\"col\"{class}>{}</th>", escape(column));
+    }
+    out += "</tr></thead><tbody>";
+    for (heading, cells) in rows {
+        out += &format!("<tr><th scope=\"row\">{}</th>", escape(heading));
+        for cell in cells {
+            out += &format!("<td class=\"number\">{}</td>", escape(cell));
+        }
+        out += "</tr>";
+    }
+    out + "</tbody></table></div>"
+}
+
+/// A cashflow table's columns: the period, then the money.
+fn flows_columns(first: &str, cashflow: &Cashflow) -> Vec<String> {
+    std::iter::once(first.to_string())
+        .chain(money_columns(cashflow))
+        .collect()
+}
+
 /// Who pays and who gains over the horizon.
 fn organisation_table(cashflow: &Cashflow) -> String {
     let organisations = &cashflow.results.by_organisation;
     if organisations.is_empty() {
         return String::new();
     }
-    let mut out = String::from(
-        "<section><h2 id=\"static-organisations\">Who pays and who gains</h2>\
-         <div class=\"table-scroll\" role=\"region\" aria-labelledby=\"static-organisations\" tabindex=\"0\">\
-         <table class=\"cashflow\"><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\" class=\"number\">Invests</th>\
-         <th scope=\"col\" class=\"number\">Gains</th><th scope=\"col\" class=\"number\">Net (cost) / gain</th></tr></thead><tbody>",
-    );
-    for o in organisations {
-        out += &format!(
-            "<tr><th scope=\"row\">{}</th><td class=\"number\">{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td></tr>",
-            escape(&o.name),
-            format_council(-o.invested),
-            format_council(o.gained),
-            format_council(o.net)
-        );
-    }
-    out + "</tbody></table></div></section>"
+    let columns = ["Organisation", "Invests", "Gains", "Net (cost) / gain"].map(String::from);
+    let rows: Vec<(String, Vec<String>)> = organisations
+        .iter()
+        .map(|o| {
+            let cells = [-o.invested, o.gained, o.net].map(format_council).to_vec();
+            (o.name.clone(), cells)
+        })
+        .collect();
+    format!(
+        "<section><h2 id=\"static-organisations\">Who pays and who gains</h2>{}</section>",
+        table("aria-labelledby=\"static-organisations\"", &columns, &rows)
+    )
 }
 
 /// Every month, folded away: a disclosure works without any script.
 fn month_table(cashflow: &Cashflow) -> String {
-    let mut out = String::from(
-        "<details class=\"months\"><summary>Month by month</summary>\
-         <div class=\"table-scroll\" role=\"region\" aria-label=\"Month by month table\" tabindex=\"0\">\
-         <table class=\"cashflow\"><thead><tr><th scope=\"col\">Month</th>",
-    );
-    for column in money_columns(cashflow) {
-        out += &format!(
-            "<th scope=\"col\" class=\"number\">{}</th>",
-            escape(&column)
-        );
-    }
-    out += "</tr></thead><tbody>";
-    for row in &cashflow.months {
-        out += &format!(
-            "<tr><th scope=\"row\">{}</th>",
-            escape(&row.month.short_name())
-        );
-        for cell in money_cells(row) {
-            out += &format!("<td class=\"number\">{}</td>", escape(&cell));
-        }
-        out += "</tr>";
-    }
-    out + "</tbody></table></div></details>"
+    let rows: Vec<(String, Vec<String>)> = cashflow
+        .months
+        .iter()
+        .map(|row| (row.month.short_name(), money_cells(row)))
+        .collect();
+    format!(
+        "<details class=\"months\"><summary>Month by month</summary>{}</details>",
+        table(
+            "aria-label=\"Month by month table\"",
+            &flows_columns("Month", cashflow),
+            &rows
+        )
+    )
 }
 
 /// The financial-year table, costs in brackets as councils print them.
 fn year_table(cashflow: &Cashflow) -> String {
-    let mut out = String::from(
-        "<section><h2 id=\"static-years\">By financial year</h2>\
-         <div class=\"table-scroll\" role=\"region\" aria-labelledby=\"static-years\" tabindex=\"0\">\
-         <table class=\"cashflow\"><thead><tr><th scope=\"col\">Year</th>",
-    );
-    for column in money_columns(cashflow) {
-        out += &format!(
-            "<th scope=\"col\" class=\"number\">{}</th>",
-            escape(&column)
-        );
-    }
-    out += "</tr></thead><tbody>";
-    for row in &cashflow.years {
-        out += &format!("<tr><th scope=\"row\">{}</th>", escape(&year_label(row)));
-        for cell in money_cells(row) {
-            out += &format!("<td class=\"number\">{}</td>", escape(&cell));
-        }
-        out += "</tr>";
-    }
-    out + "</tbody></table></div></section>"
+    let rows: Vec<(String, Vec<String>)> = cashflow
+        .years
+        .iter()
+        .map(|row| (year_label(row), money_cells(row)))
+        .collect();
+    format!(
+        "<section><h2 id=\"static-years\">By financial year</h2>{}</section>",
+        table(
+            "aria-labelledby=\"static-years\"",
+            &flows_columns("Year", cashflow),
+            &rows
+        )
+    )
 }
 
 #[cfg(test)]
