@@ -31,9 +31,14 @@ pub fn address_for(query: &str, fragment: Option<&str>) -> String {
             )
         })
         .unwrap_or_default();
+    with_query(&base, query, fragment)
+}
+
+/// `path?query`, then `#fragment` when there is one.
+fn with_query(path: &str, query: &str, fragment: Option<&str>) -> String {
     match fragment {
-        Some(fragment) => format!("{base}?{query}#{fragment}"),
-        None => format!("{base}?{query}"),
+        Some(fragment) => format!("{path}?{query}#{fragment}"),
+        None => format!("{path}?{query}"),
     }
 }
 
@@ -43,10 +48,7 @@ pub fn replace_address(query: &str, fragment: Option<&str>) {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    let address = match fragment {
-        Some(fragment) => format!("{path}?{query}#{fragment}"),
-        None => format!("{path}?{query}"),
-    };
+    let address = with_query(&path, query, fragment);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
