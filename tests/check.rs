@@ -12,34 +12,9 @@ use proptest::prelude::*;
 
 const HOME: &str = include_str!("../proposals/childrens_home.toml");
 
-/// A small, valid proposal; each broken file below changes one line of it.
-const MINIMAL: &str = r#"format = 1
-id = "minimal"
-name = "Minimal"
-council = "Test council"
-summary = "A proposal for tests."
-
-[timeline]
-start = "2024-04"
-months = 24
-
-[[investment]]
-id = "post"
-label = "A post"
-funder = "Council"
-per_month = 5000
-from = "2024-04"
-months = 12
-
-[[saving]]
-id = "saving"
-label = "Saving"
-amount_per_year = 120000
-from = "2024-10"
-
-[levers."saving.per_year"]
-max = 1000000
-"#;
+/// A small, valid proposal (shared with tests/proposal_files.rs); each broken file below
+/// changes one line of it.
+const MINIMAL: &str = include_str!("fixtures/minimal.toml");
 
 fn problems(text: &str) -> Vec<Problem> {
     match read_proposal(text) {

@@ -11,32 +11,8 @@ const OWN: &str = include_str!("../proposals/own.toml");
 const SANDWELL: &str = include_str!("../proposals/sandwell.toml");
 const TRAFFORD: &str = include_str!("../proposals/trafford.toml");
 
-/// A small, valid proposal to break one piece at a time.
-const MINIMAL: &str = r#"
-format = 1
-id = "minimal"
-name = "Minimal"
-council = "Test council"
-summary = "A proposal for tests."
-
-[timeline]
-start = "2024-04"
-months = 24
-
-[[investment]]
-id = "post"
-label = "A post"
-funder = "Council"
-per_month = 5000
-from = "2024-04"
-months = 12
-
-[[saving]]
-id = "saving"
-label = "Saving"
-amount_per_year = 120000
-from = "2024-10"
-"#;
+/// A small, valid proposal to break one piece at a time (shared with tests/check.rs).
+const MINIMAL: &str = include_str!("fixtures/minimal.toml");
 
 /// Parses text that must be refused, and returns the message.
 fn refused(text: &str) -> String {
