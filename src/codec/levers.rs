@@ -981,6 +981,81 @@ impl Lever {
         }
     }
 
+    /// Reads a value strictly, as typed in a box or written in a proposal file's `[assumptions]`:
+    /// one the lever cannot take is refused with a GOV.UK style message saying what to enter,
+    /// rather than quietly changed as a link's would be.
+    pub fn accept(&self, text: &str) -> Result<LeverValue, String> {
+        let what = if self.unit == Unit::Month {
+            "month"
+        } else {
+            "number"
+        };
+        let example = if self.unit == Unit::Month {
+            "2023-02".to_string()
+        } else {
+            self.box_text(self.switched_on_value())
+        };
+        if text.trim().is_empty() {
+            return Err(format!(
+                "Enter a {what} for {}, like {example}",
+                lower_first(&self.label)
+            ));
+        }
+        let value = self
+            .read(text)
+            .map_err(|_| format!("{} must be a {what}, like {example}", self.label))?;
+        let between = || match self.range {
+            Range::Number { min, max, .. } => format!(
+                "{} must be between {} and {}",
+                self.label,
+                self.describe(LeverValue::Number(min)),
+                self.describe(LeverValue::Number(max))
+            ),
+            Range::Month { earliest, latest } => format!(
+                "{} must be between {} and {}",
+                self.label,
+                earliest.long_name(),
+                latest.long_name()
+            ),
+        };
+        match (value, self.range) {
+            (LeverValue::Off, _) if !self.can_be_off => Err(format!(
+                "{} cannot be none: enter a {what}, like {example}",
+                self.label
+            )),
+            (LeverValue::Number(n), Range::Number { min, max, .. }) if n < min || n > max => {
+                Err(between())
+            }
+            (LeverValue::Month(m), Range::Month { earliest, latest })
+                if m < earliest || m > latest =>
+            {
+                Err(between())
+            }
+            _ => match self.clamp(value) {
+                (kept, None) => Ok(kept),
+                (_, Some(_)) => Err(match self.unit.decimal_places() {
+                    0 => format!("{} must be a whole number", self.label),
+                    places => format!(
+                        "{} can have no more than {places} decimal places",
+                        self.label
+                    ),
+                }),
+            },
+        }
+    }
+
+    /// A value to turn an optional lever back on with: its published value, or the middle of its range.
+    pub fn switched_on_value(&self) -> LeverValue {
+        match (self.published, self.range) {
+            (LeverValue::Off, Range::Number { min, max, step }) => {
+                let middle = (min + max) / Decimal::TWO;
+                let steps = (middle / step).round();
+                LeverValue::Number((steps * step).max(min).normalize())
+            }
+            (published, _) => published,
+        }
+    }
+
     /// Reads a value as a person would write it: "44", "44%", "£7,500", "1e6", "2022-07", "none".
     /// Numbers too long to hold are taken as the largest (or smallest) value allowed.
     pub fn read(&self, text: &str) -> Result<LeverValue, String> {
@@ -1067,6 +1142,20 @@ fn pence_text(amount: Decimal) -> String {
     let mut rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     group_decimal(rounded)
+}
+
+/// "Level 1 (universal)" stays as it is; "Net saving" becomes "net saving".
+pub fn lower_first(label: &str) -> String {
+    let mut characters = label.chars();
+    match (characters.next(), characters.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            let mut text: String = first.to_lowercase().collect();
+            text.push(second);
+            text.extend(characters);
+            text
+        }
+        _ => label.to_string(),
+    }
 }
 
 /// Long or odd text from a link, cut down to show safely in a message.

@@ -334,8 +334,8 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
     found.is_empty().then_some(proposal)
 }
 
-/// The baseline with the file's `[assumptions]` applied, each read as a link's value is; a value
-/// outside its slider's range is a problem, not silently moved.
+/// The baseline with the file's `[assumptions]` applied; a value outside its slider's range, or
+/// one it cannot take, is a problem.
 fn starting_scenario(
     proposal: &Proposal,
     assumptions: &BTreeMap<String, file::Setting>,
@@ -356,11 +356,9 @@ fn starting_scenario(
             );
             continue;
         };
-        match lever.read(&setting.text()) {
-            Ok(value) => match lever.clamp(value) {
-                (kept, None) => lever.set(&mut scenario, kept),
-                (_, Some(message)) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
-            },
+        // Read as strictly as a typed value: a file's figure is refused, never quietly moved.
+        match lever.accept(&setting.text()) {
+            Ok(value) => lever.set(&mut scenario, value),
             Err(message) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
         }
     }

@@ -8,6 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::error_summary::box_id;
+use crate::codec::levers::lower_first;
 use crate::codec::{Lever, LeverValue, Range, Unit};
 
 /// The id of the assumptions panel's visible instructions for the sliders.
@@ -62,92 +63,6 @@ pub fn spoken(lever: &Lever, value: LeverValue) -> String {
     }
 }
 
-/// Reads what a person typed in the box; a value the lever cannot take is refused with a GOV.UK
-/// style message saying what to enter, rather than quietly changed.
-pub fn accept_typed(lever: &Lever, text: &str) -> Result<LeverValue, String> {
-    let what = if lever.unit == Unit::Month {
-        "month"
-    } else {
-        "number"
-    };
-    let example = if lever.unit == Unit::Month {
-        "2023-02".to_string()
-    } else {
-        lever.box_text(switched_on_value(lever))
-    };
-    if text.trim().is_empty() {
-        return Err(format!(
-            "Enter a {what} for {}, like {example}",
-            lower_first(&lever.label)
-        ));
-    }
-    let value = lever
-        .read(text)
-        .map_err(|_| format!("{} must be a {what}, like {example}", lever.label))?;
-    let between = || match lever.range {
-        Range::Number { min, max, .. } => format!(
-            "{} must be between {} and {}",
-            lever.label,
-            lever.describe(LeverValue::Number(min)),
-            lever.describe(LeverValue::Number(max))
-        ),
-        Range::Month { earliest, latest } => format!(
-            "{} must be between {} and {}",
-            lever.label,
-            earliest.long_name(),
-            latest.long_name()
-        ),
-    };
-    match (value, lever.range) {
-        (LeverValue::Off, _) if !lever.can_be_off => Err(format!(
-            "{} cannot be none: enter a {what}, like {example}",
-            lever.label
-        )),
-        (LeverValue::Number(n), Range::Number { min, max, .. }) if n < min || n > max => {
-            Err(between())
-        }
-        (LeverValue::Month(m), Range::Month { earliest, latest }) if m < earliest || m > latest => {
-            Err(between())
-        }
-        _ => match lever.clamp(value) {
-            (kept, None) => Ok(kept),
-            (_, Some(_)) => Err(match lever.unit.decimal_places() {
-                0 => format!("{} must be a whole number", lever.label),
-                places => format!(
-                    "{} can have no more than {places} decimal places",
-                    lever.label
-                ),
-            }),
-        },
-    }
-}
-
-/// "Level 1 (universal)" stays as it is; "Net saving" becomes "net saving".
-fn lower_first(label: &str) -> String {
-    let mut characters = label.chars();
-    match (characters.next(), characters.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            let mut text: String = first.to_lowercase().collect();
-            text.push(second);
-            text.extend(characters);
-            text
-        }
-        _ => label.to_string(),
-    }
-}
-
-/// A value to turn an optional lever back on with: its published value, or the middle of its range.
-fn switched_on_value(lever: &Lever) -> LeverValue {
-    match (lever.published, lever.range) {
-        (LeverValue::Off, Range::Number { min, max, step }) => {
-            let middle = (min + max) / Decimal::TWO;
-            let steps = (middle / step).round();
-            LeverValue::Number((steps * step).max(min).normalize())
-        }
-        (published, _) => published,
-    }
-}
-
 #[function_component(LeverControl)]
 pub fn lever_control(props: &LeverControlProps) -> Html {
     let lever = &props.lever;
@@ -199,7 +114,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         let on_error = props.on_error.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            match accept_typed(&lever, &input.value()) {
+            match lever.accept(&input.value()) {
                 Ok(value) => {
                     on_error.emit((lever.key.clone(), None));
                     on_change.emit((lever.key.clone(), value));
@@ -233,7 +148,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             let value = if input.checked() {
                 LeverValue::Off
             } else {
-                switched_on_value(&lever)
+                lever.switched_on_value()
             };
             on_error.emit((lever.key.clone(), None));
             on_change.emit((lever.key.clone(), value));
@@ -335,33 +250,40 @@ mod tests {
     fn a_typed_value_the_lever_cannot_take_is_refused_with_what_to_enter() {
         let allocation = lever("sandwell", "allocation");
         assert_eq!(
-            accept_typed(&allocation, "60%"),
+            allocation.accept("60%"),
             Ok(LeverValue::Number(Decimal::from(60)))
         );
-        assert!(accept_typed(&allocation, "250")
+        assert!(allocation
+            .accept("250")
             .is_err_and(|e| e.ends_with("must be between 0% and 100%")));
-        assert!(accept_typed(&allocation, "lots")
+        assert!(allocation
+            .accept("lots")
             .is_err_and(|e| e.ends_with("must be a number, like 44")));
-        assert!(accept_typed(&allocation, " ").is_err_and(|e| e.starts_with("Enter a number for ")));
-        assert!(accept_typed(&allocation, "none").is_err_and(|e| e.contains("cannot be none")));
+        assert!(allocation
+            .accept(" ")
+            .is_err_and(|e| e.starts_with("Enter a number for ")));
+        assert!(allocation
+            .accept("none")
+            .is_err_and(|e| e.contains("cannot be none")));
         assert_eq!(
-            accept_typed(&allocation, "44.5"),
+            allocation.accept("44.5"),
             Ok(LeverValue::Number(Decimal::new(445, 1)))
         );
         let months = lever("sandwell", "council.months");
         assert_eq!(
-            accept_typed(&months, "1.5"),
+            months.accept("1.5"),
             Err("Months the council funds the post must be a whole number".into())
         );
         assert_eq!(
-            accept_typed(&months, "1.555e1"),
+            months.accept("1.555e1"),
             Err("Months the council funds the post must be a whole number".into())
         );
         let per_month = lever("sandwell", "council.per_month");
-        assert!(accept_typed(&per_month, "7500.125")
+        assert!(per_month
+            .accept("7500.125")
             .is_err_and(|e| e.ends_with("can have no more than 2 decimal places")));
         let cap = lever("sandwell", "cap");
-        assert_eq!(accept_typed(&cap, "none"), Ok(LeverValue::Off));
+        assert_eq!(cap.accept("none"), Ok(LeverValue::Off));
         assert_eq!(
             spoken(&allocation, LeverValue::Number(Decimal::from(44))),
             "44 percent"
