@@ -13,11 +13,7 @@ const site = useSite();
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-async function fresh(query = '', options = {}) {
-  const context = await site.browser.newContext(options);
-  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
-  return { context, ...opened };
-}
+const fresh = site.open;
 
 async function violations(page) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();

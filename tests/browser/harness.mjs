@@ -96,6 +96,14 @@ export function useSite(extra = {}, root = DIST) {
     Object.assign(site, await serveDist(files, folder));
     site.browser = await launchBrowser();
   });
+  // Opens the page at a link's query (`v=1&p=own`, or `?...` / `#...` as written) in a new
+  // browser context: the context, the page and the problems openPage records.
+  site.open = async (query = '', options = {}) => {
+    const context = await site.browser.newContext(options);
+    const suffix = !query || /^[?#]/.test(query) ? query : `?${query}`;
+    const opened = await openPage(context, site.base + suffix);
+    return { context, ...opened };
+  };
   after(async () => {
     await site.browser?.close();
     site.server?.close();

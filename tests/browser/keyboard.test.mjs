@@ -5,16 +5,12 @@
 // chart's reading slider and data table, and the copy button.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useSite } from './harness.mjs';
+import { useSite } from './harness.mjs';
 import { VIEWPORTS, openEverything } from './scenarios.mjs';
 
 const site = useSite();
 
-async function fresh(query = '', options = {}) {
-  const context = await site.browser.newContext(options);
-  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
-  return { context, ...opened };
-}
+const fresh = site.open;
 
 // What has the focus, and whether a sighted reader can see that it has: an outline or a ring
 // of non-zero width, on screen, and not hidden under the results bar that stays at the top of a

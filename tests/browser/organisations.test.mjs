@@ -1,13 +1,12 @@
 // Who pays and who gains: the results split by organisation, as the model computes them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useSite } from './harness.mjs';
+import { useSite } from './harness.mjs';
 
 const site = useSite();
 
 async function rows(query) {
-  const context = await site.browser.newContext();
-  const { page, problems } = await openPage(context, `${site.base}?${query}`);
+  const { context, page, problems } = await site.open(query);
   const table = await page.locator('#organisations-table tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
   await context.close();

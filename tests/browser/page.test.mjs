@@ -1,16 +1,12 @@
 // Whole-page tests: the built site in headless Chromium, driven as a reader would drive it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useSite } from './harness.mjs';
+import { useSite } from './harness.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 const site = useSite();
 
-async function fresh(query = '', options = {}) {
-  const context = await site.browser.newContext(options);
-  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
-  return { context, ...opened };
-}
+const fresh = site.open;
 
 const headline = (page) => page.locator('#headline').textContent();
 const curve = (page) => page.locator('.chart__model').getAttribute('d');

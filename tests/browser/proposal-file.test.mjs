@@ -15,11 +15,7 @@ const MINE = OWN
   .replace('one_off = 7500000', 'one_off = 1000000')
   .replace('amount_per_year = 2580000', 'amount_per_year = 400000');
 
-async function fresh(query = '') {
-  const context = await site.browser.newContext();
-  const opened = await openPage(context, site.base + query);
-  return { context, ...opened };
-}
+const fresh = site.open;
 
 const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 

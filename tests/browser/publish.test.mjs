@@ -27,11 +27,7 @@ function calcHeadline(preset) {
   return [lines[at], lines[at + 1]];
 }
 
-async function fresh(query = '', options = {}) {
-  const context = await site.browser.newContext(options);
-  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
-  return { context, ...opened };
-}
+const fresh = site.open;
 
 describe('before and without JavaScript', () => {
   test('the built page holds the opening proposal and its figures, computed by the model', async () => {

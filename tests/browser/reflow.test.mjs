@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { openPage, useSite } from './harness.mjs';
+import { useSite } from './harness.mjs';
 import { SCENARIOS, openEverything, typeInto } from './scenarios.mjs';
 
 const site = useSite();
@@ -14,11 +14,7 @@ const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-async function fresh(query, viewport) {
-  const context = await site.browser.newContext({ viewport });
-  const opened = await openPage(context, site.base + (query ? `?${query}` : ''));
-  return { context, ...opened };
-}
+const fresh = (query, viewport) => site.open(query, { viewport });
 
 // What does not fit: the page's own width against the screen's, and every element reaching
 // past either edge, unless it is inside a region that scrolls on its own (or is hidden text for
