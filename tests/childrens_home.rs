@@ -7,6 +7,7 @@
 use std::process::Command;
 
 use invest_to_save::codec::{self, LeverValue, Unit};
+use invest_to_save::model::scenario::InvestmentAmounts;
 use invest_to_save::model::{self, Cashflow, Payback, YearMonth};
 use invest_to_save::proposal::{parse_proposal, Proposal};
 use rust_decimal::Decimal;
@@ -245,9 +246,27 @@ fn calc_shows_the_split_by_organisation_as_text_csv_and_json() {
 
 #[test]
 fn a_vanishingly_small_investment_runs_without_a_return_on_investment_that_cannot_be_held() {
-    // Found by the property test: £1e-28 invested made the return on investment overflow.
+    // Found by the property test: £1e-28 invested made the return on investment overflow. A
+    // file may no longer say so (ten decimal places at most), but the model must still hold.
     let text = HOME.replace("one_off = 2000000", "one_off = 1e-28");
-    let cashflow = model::run(&parse_proposal(&text).unwrap().baseline);
+    let problems = parse_proposal(&text).unwrap_err();
+    assert!(problems.contains("decimal places"), "{problems}");
+    let mut scenario = parse_proposal(HOME).unwrap().baseline;
+    let InvestmentAmounts::OneOff { amount, .. } = &mut scenario.investments[0].amounts else {
+        panic!("the home's capital is a one-off");
+    };
+    *amount = Decimal::from_parts(1, 0, 0, false, 28);
+    let cashflow = model::run(&scenario);
     assert_eq!(cashflow.results.return_on_investment, None);
     assert_eq!(cashflow.results.payback, Payback::NeverInDeficit);
+    // The smallest the capital's slider can show, a penny, still gives a return to show.
+    let smallest = HOME.replace("one_off = 2000000", "one_off = 0.01");
+    let cashflow = model::run(&parse_proposal(&smallest).unwrap().baseline);
+    let figures = invest_to_save::report::key_figures(&cashflow);
+    assert!(
+        figures
+            .iter()
+            .any(|(label, value)| label == "Return on investment" && value.ends_with('%')),
+        "{figures:?}"
+    );
 }

@@ -3,7 +3,7 @@
 //! shared without being published anywhere.
 
 use miniz_oxide::deflate::compress_to_vec;
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 /// The fragment's key: `#proposal=...`.
 pub const FRAGMENT_KEY: &str = "proposal";
@@ -12,13 +12,12 @@ pub const FRAGMENT_KEY: &str = "proposal";
 /// and content systems cut or refuse links beyond a few thousand characters.
 pub const MAX_LINK_CHARS: usize = 8_000;
 
-/// The largest proposal file a link may unpack to: a guard against a link that unpacks to
-/// gigabytes.
-const MAX_FILE_BYTES: usize = 1_000_000;
+use crate::proposal::MAX_FILE_BYTES;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn to_base64url(bytes: &[u8]) -> String {
+/// Bytes in URL-safe base64 without padding, as the fragment writes them.
+pub fn to_base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let block = chunk
@@ -62,7 +61,16 @@ pub fn encode_proposal(text: &str) -> String {
 pub fn decode_proposal(value: &str) -> Result<String, String> {
     let broken = "The proposal in this link is damaged (the link may have been cut short when it was copied); ask the sender for the file itself.";
     let packed = from_base64url(value.trim()).ok_or(broken)?;
-    let bytes = decompress_to_vec_with_limit(&packed, MAX_FILE_BYTES).map_err(|_| broken)?;
+    // Unpacked with a hard limit: a link of a few characters can unpack to gigabytes.
+    let bytes = decompress_to_vec_with_limit(&packed, MAX_FILE_BYTES).map_err(|error| {
+        match error.status {
+            TINFLStatus::HasMoreOutput => format!(
+                "The proposal in this link unpacks to more than {} KB, more than any proposal file may be, so it was not opened.",
+                MAX_FILE_BYTES / 1024
+            ),
+            _ => broken.to_string(),
+        }
+    })?;
     String::from_utf8(bytes).map_err(|_| broken.to_string())
 }
 

@@ -985,16 +985,7 @@ impl Lever {
     /// one the lever cannot take is refused with a GOV.UK style message saying what to enter,
     /// rather than quietly changed as a link's would be.
     pub fn accept(&self, text: &str) -> Result<LeverValue, String> {
-        let what = if self.unit == Unit::Month {
-            "month"
-        } else {
-            "number"
-        };
-        let example = if self.unit == Unit::Month {
-            "2023-02".to_string()
-        } else {
-            self.box_text(self.switched_on_value())
-        };
+        let (what, example) = self.what_to_enter();
         if text.trim().is_empty() {
             return Err(format!(
                 "Enter a {what} for {}, like {example}",
@@ -1004,6 +995,22 @@ impl Lever {
         let value = self
             .read(text)
             .map_err(|_| format!("{} must be a {what}, like {example}", self.label))?;
+        self.admit(value)
+    }
+
+    /// "number" or "month", and a value to show as an example, for messages.
+    fn what_to_enter(&self) -> (&'static str, String) {
+        if self.unit == Unit::Month {
+            ("month", "2023-02".to_string())
+        } else {
+            ("number", self.box_text(self.switched_on_value()))
+        }
+    }
+
+    /// A value the lever can take as it is, or why not, in the words of a GOV.UK error message:
+    /// outside its range, too precise, or "none" where it cannot be switched off.
+    pub fn admit(&self, value: LeverValue) -> Result<LeverValue, String> {
+        let (what, example) = self.what_to_enter();
         let between = || match self.range {
             Range::Number { min, max, .. } => format!(
                 "{} must be between {} and {}",

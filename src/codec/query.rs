@@ -29,6 +29,8 @@ pub enum NoticeKind {
     UnknownProposal,
     /// A link version this calculator does not know.
     UnknownVersion,
+    /// More settings than any scenario has; the rest were not read.
+    TooLong,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +51,11 @@ pub struct Parsed {
 
 /// Most notices kept for one link: a hostile link may hold thousands of keys.
 const MAX_NOTICES: usize = 50;
+
+/// The most `key=value` settings a link is read for. A scenario link holds one for each lever
+/// that moved (a few dozen at most); the rest of a longer one is ignored, with a notice, so
+/// that no link costs more to read than a real one.
+pub const MAX_LINK_SETTINGS: usize = 200;
 
 /// Decodes `%XX` and `+` as a browser encodes a query; bad escapes are kept as written.
 pub fn percent_decode(text: &str) -> String {
@@ -93,8 +100,10 @@ pub fn percent_encode(text: &str) -> String {
     encoded
 }
 
-/// Splits a query (with or without a leading `?`, or a whole URL) into decoded key-value pairs.
-fn pairs(query: &str) -> Vec<(String, String)> {
+/// Splits a query (with or without a leading `?`, or a whole URL) into decoded key-value pairs,
+/// and says how many there were: only the first `MAX_LINK_SETTINGS` are decoded, so a huge link
+/// costs no more to read than a real one.
+fn pairs(query: &str) -> (Vec<(String, String)>, usize) {
     let query = query.trim();
     // A whole address or a path: the query is what follows its first `?`. Otherwise the text is
     // the query, and a `?` inside it is part of a value.
@@ -109,9 +118,9 @@ fn pairs(query: &str) -> Vec<(String, String)> {
         query
     };
     let query = query.split('#').next().unwrap_or_default();
-    query
-        .split('&')
-        .filter(|part| !part.is_empty())
+    let parts = || query.split('&').filter(|part| !part.is_empty());
+    let read = parts()
+        .take(MAX_LINK_SETTINGS)
         .map(|part| {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             (
@@ -119,7 +128,8 @@ fn pairs(query: &str) -> Vec<(String, String)> {
                 percent_decode(value),
             )
         })
-        .collect()
+        .collect();
+    (read, parts().count())
 }
 
 /// Reads a link. The proposal is named by `p=` (or `proposal=`); without it, the first proposal
@@ -135,7 +145,18 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
             });
         }
     };
-    let pairs = pairs(query);
+    let (pairs, given) = pairs(query);
+    if given > MAX_LINK_SETTINGS {
+        push(
+            &mut notices,
+            NoticeKind::TooLong,
+            "",
+            format!(
+                "This link holds {} settings, more than any scenario has; only the first {MAX_LINK_SETTINGS} were read.",
+                crate::model::money::group_thousands(&given.to_string())
+            ),
+        );
+    }
 
     let mut proposal = 0;
     // `p=` names the proposal; links written before it was shortened say `proposal=`.
@@ -183,12 +204,12 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
     };
     let levers = levers(chosen);
     let mut scenario = chosen.starting.clone();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (key, text) in &pairs {
         if names_proposal(key) || key == "v" {
             continue;
         }
-        if seen.contains(&key.as_str()) {
+        if !seen.insert(key.as_str()) {
             push(
                 &mut notices,
                 NoticeKind::Repeated,
@@ -199,7 +220,6 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                 ),
             );
         }
-        seen.push(key);
         let (lever, text) = match find_lever(&levers, key, text) {
             Some(found) => found,
             None => {

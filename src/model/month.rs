@@ -51,14 +51,15 @@ impl YearMonth {
 
     /// The month `count` months later (earlier if negative).
     pub fn plus_months(self, count: i32) -> Self {
+        // Saturating: no count, however wild, overflows (months stay in range elsewhere).
         YearMonth {
-            index: self.index + count,
+            index: self.index.saturating_add(count),
         }
     }
 
     /// Whole months from `self` to `later` (negative if `later` is earlier).
     pub fn months_until(self, later: YearMonth) -> i32 {
-        later.index - self.index
+        later.index.saturating_sub(self.index)
     }
 
     pub fn financial_year(self) -> FinancialYear {

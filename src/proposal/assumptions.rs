@@ -4,6 +4,7 @@
 
 use crate::codec::{levers, LeverValue};
 use crate::model::Scenario;
+use toml_edit::Item;
 
 use super::{read_proposal, Proposal};
 
@@ -76,37 +77,41 @@ fn value_text(link_text: String, value: LeverValue) -> String {
     }
 }
 
-/// The text without an `[assumptions]` table (and the heading this writer puts above it).
+/// The text without its `[assumptions]` table (and the heading this writer puts above it),
+/// found by reading the file as TOML rather than by looking at lines: a summary may hold a line
+/// that reads `[assumptions]`.
 fn without_assumptions(text: &str) -> String {
-    let mut kept: Vec<&str> = Vec::new();
-    let mut skipping = false;
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if is_header(trimmed) {
-            skipping = trimmed == "[assumptions]" || trimmed.starts_with("[assumptions]");
-            if skipping {
-                // Its heading comments go with it.
-                while kept.last().is_some_and(|previous| {
-                    previous.starts_with(HEADING) || previous.starts_with("# Delete this table")
-                }) {
-                    kept.pop();
-                }
-                continue;
-            }
+    let Ok(document) = toml_edit::ImDocument::parse(text) else {
+        // Only files that read are offered for download; this one is returned as it is.
+        return text.to_string();
+    };
+    // A table's span runs from its header to its last value.
+    let span = match document.as_table().get_key_value("assumptions") {
+        Some((_, Item::Table(table))) => table.span(),
+        Some((key, Item::Value(value))) => {
+            key.span().zip(value.span()).map(|(k, v)| k.start..v.end)
         }
-        if !skipping {
-            kept.push(line);
-        }
+        Some((_, Item::None | Item::ArrayOfTables(_))) | None => None,
+    };
+    let Some(span) = span else {
+        return text.to_string();
+    };
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let after = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    let mut kept: Vec<&str> = text[..line_start].lines().collect();
+    // Its heading comments go with it.
+    while kept.last().is_some_and(|previous| {
+        previous.starts_with(HEADING) || previous.starts_with("# Delete this table")
+    }) {
+        kept.pop();
     }
-    kept.join("\n")
-}
-
-/// `[table]` or `[[array]]` at the start of a line (with an optional comment after).
-fn is_header(trimmed: &str) -> bool {
-    let without_comment = trimmed.split('#').next().unwrap_or("").trim_end();
-    without_comment.starts_with('[')
-        && without_comment.ends_with(']')
-        && !without_comment.contains('=')
+    let mut out = kept.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out + &text[after..]
 }
 
 #[cfg(test)]

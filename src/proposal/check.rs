@@ -16,7 +16,15 @@ use rust_decimal::Decimal;
 use toml_edit::{ImDocument, Item, Table, TableLike, Value};
 
 use super::file::ProposalFile;
-use super::schema::{Field, Kind, Shape, ROOT};
+use super::schema::{
+    Field, Kind, Shape, MAX_DECIMAL_PLACES, MAX_FILE_BYTES, MAX_LIST_ENTRIES, MAX_NAMED,
+    MAX_NUMBER, MAX_PROSE_CHARS, MAX_TABLES, MAX_TEXT_CHARS, MAX_WHOLE, ROOT,
+};
+use crate::model::money::group_thousands;
+
+/// The most problems listed for one file: past this many, the rest are not looked for (a file
+/// of a million unknown keys is not read a million times).
+const MAX_PROBLEMS: usize = 100;
 
 /// One problem in a proposal file, and where it is (line and column count from 1; the column
 /// counts characters).
@@ -255,18 +263,50 @@ fn read_number(value: &Value) -> Option<Result<Decimal, Unusable>> {
     }
 }
 
+/// Why a number the file writes is beyond what a proposal may hold, if it is.
+fn out_of_bounds(number: Decimal) -> Option<String> {
+    if number.abs() > MAX_NUMBER {
+        Some(format!(
+            "is {}, beyond the largest number a proposal may hold ({} either side of nought)",
+            number.normalize(),
+            group_thousands(&MAX_NUMBER.to_string())
+        ))
+    } else if number.normalize().scale() > MAX_DECIMAL_PLACES {
+        Some(format!(
+            "is {}, with {} decimal places; round it to at most {MAX_DECIMAL_PLACES}",
+            number.normalize(),
+            number.normalize().scale()
+        ))
+    } else {
+        None
+    }
+}
+
+fn count(n: usize) -> String {
+    group_thousands(&n.to_string())
+}
+
 /// The shape pass: walks the document against the known keys.
 struct Walker<'t> {
     text: &'t str,
     problems: Vec<(Path, Problem)>,
     /// Keys to take out before the values are read, so the meaning pass can still run.
     remove: Vec<Path>,
+    /// Which line a value is in (`investment "post": `), for the messages of bounds.
+    line: Option<String>,
 }
 
 impl Walker<'_> {
     fn report(&mut self, at: &Path, span: Option<Range<usize>>, message: String) {
+        if self.full() {
+            return;
+        }
         let found = problem(self.text, span, message);
         self.problems.push((at.clone(), found));
+    }
+
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
     }
 
     fn table(
@@ -276,10 +316,31 @@ impl Walker<'_> {
         at: &Path,
         span: Option<Range<usize>>,
     ) {
+        let named = table
+            .iter()
+            .filter(|(name, _)| !shape.fields.iter().any(|f| f.name == *name))
+            .count();
+        if shape.others.is_some() && named > MAX_NAMED {
+            self.report(
+                at,
+                span,
+                format!(
+                    "{} holds {} entries; a proposal file may give at most {MAX_NAMED}",
+                    place(at).trim_start_matches("in "),
+                    count(named)
+                ),
+            );
+            self.remove.push(at.clone());
+            return;
+        }
         // Known keys suggested for unknown ones: a misspelt key is not also reported missing.
         let mut suggested: Vec<&str> = Vec::new();
         for (name, item) in table.iter() {
             let here = at.key(name);
+            if self.full() {
+                self.remove.push(here);
+                continue;
+            }
             let key_span = table.key(name).and_then(|k| k.span());
             let field = shape.fields.iter().find(|f| f.name == name);
             let kind = field.map(|f| &f.kind).or(shape.others);
@@ -355,6 +416,46 @@ impl Walker<'_> {
         self.refuse(node, at, span, message);
     }
 
+    /// A number beyond the bounds of every number in a file.
+    fn unbounded(&mut self, node: Node, at: &Path, span: Option<Range<usize>>, why: String) {
+        let name = last_key(at);
+        let line = self.line.clone().unwrap_or_default();
+        self.refuse(node, at, span, format!("{line}`{name}` {why}"));
+    }
+
+    fn text_of_at_most(
+        &mut self,
+        node: Node,
+        field: Option<&Field>,
+        at: &Path,
+        key_span: Option<Range<usize>>,
+        most: usize,
+    ) {
+        match node.value() {
+            Some(Value::String(text)) if text.value().chars().count() > most => {
+                self.too_long(node, at, key_span, most)
+            }
+            Some(Value::String(_)) => {}
+            _ => self.wrong(node, field, at, key_span, "text in double quotes"),
+        }
+    }
+
+    /// A text longer than its kind may be.
+    fn too_long(&mut self, node: Node, at: &Path, span: Option<Range<usize>>, most: usize) {
+        let name = last_key(at);
+        let length = node
+            .value()
+            .and_then(Value::as_str)
+            .map_or(0, |t| t.chars().count());
+        let line = self.line.clone().unwrap_or_default();
+        let message = format!(
+            "{line}`{name}` is {} characters long; the most it may be is {}",
+            count(length),
+            count(most)
+        );
+        self.refuse(node, at, span, message);
+    }
+
     fn value(
         &mut self,
         node: Node,
@@ -365,20 +466,28 @@ impl Walker<'_> {
     ) {
         let value = node.value();
         match kind {
-            Kind::Text => {
-                if !matches!(value, Some(Value::String(_))) {
-                    self.wrong(node, field, at, key_span, "text in double quotes");
-                }
-            }
+            Kind::Text => self.text_of_at_most(node, field, at, key_span, MAX_TEXT_CHARS),
+            Kind::Prose => self.text_of_at_most(node, field, at, key_span, MAX_PROSE_CHARS),
             Kind::Whole => match value {
-                Some(Value::Integer(n)) if (0..=i64::from(u32::MAX)).contains(n.value()) => {}
+                Some(Value::Integer(n)) if (0..=MAX_WHOLE).contains(n.value()) => {}
                 Some(Value::Integer(n)) if *n.value() < 0 => {
                     self.wrong(node, field, at, key_span, "a whole number of 0 or more")
                 }
-                Some(Value::Integer(_)) => self.too_large(node, at, key_span),
+                Some(Value::Integer(n)) => {
+                    let why = format!(
+                        "is {}; the largest whole number a proposal file may give is {}",
+                        n.value(),
+                        group_thousands(&MAX_WHOLE.to_string())
+                    );
+                    self.unbounded(node, at, key_span, why)
+                }
                 _ => self.wrong(node, field, at, key_span, "a whole number"),
             },
             Kind::Number | Kind::Percent => match value.and_then(read_number) {
+                Some(Ok(number)) if out_of_bounds(number).is_some() => {
+                    let why = out_of_bounds(number).unwrap_or_default();
+                    self.unbounded(node, at, key_span, why)
+                }
                 Some(Ok(number)) => {
                     if matches!(kind, Kind::Percent)
                         && (number < Decimal::ZERO || number > Decimal::ONE_HUNDRED)
@@ -398,8 +507,40 @@ impl Walker<'_> {
                     Some(value) => value.is_str(),
                     None => false,
                 };
-                match node.entries() {
-                    Some(entries) if value.is_some() && entries.iter().all(fits) => {}
+                let entries = node.entries();
+                let length = entries.as_ref().map_or(0, Vec::len);
+                // The first entry beyond the bounds, and why.
+                let beyond = entries.iter().flatten().find_map(|entry| {
+                    match entry.value() {
+                        Some(Value::String(text)) if text.value().chars().count() > MAX_PROSE_CHARS => {
+                            Some(format!(
+                                "holds a text of {} characters; the most a text in a list may be is {}",
+                                count(text.value().chars().count()),
+                                count(MAX_PROSE_CHARS)
+                            ))
+                        }
+                        Some(value) => match read_number(value) {
+                            Some(Ok(number)) => out_of_bounds(number)
+                                .map(|why| format!("holds a number that {why}")),
+                            _ => None,
+                        },
+                        None => None,
+                    }
+                });
+                match entries {
+                    Some(_) if length > MAX_LIST_ENTRIES => {
+                        let why = format!(
+                            "lists {} entries; a list may hold at most {}",
+                            count(length),
+                            count(MAX_LIST_ENTRIES)
+                        );
+                        self.unbounded(node, at, key_span, why)
+                    }
+                    Some(ref entries) if value.is_some() && entries.iter().all(fits) => {
+                        if let Some(why) = beyond {
+                            self.unbounded(node, at, key_span, why)
+                        }
+                    }
                     _ if numbers => self.wrong(node, field, at, key_span, "a list of numbers"),
                     _ => self.wrong(
                         node,
@@ -411,8 +552,15 @@ impl Walker<'_> {
                 }
             }
             Kind::Setting => match value {
+                Some(Value::String(text)) if text.value().chars().count() > MAX_TEXT_CHARS => {
+                    self.too_long(node, at, key_span, MAX_TEXT_CHARS)
+                }
                 Some(Value::String(_)) => {}
                 Some(other) => match read_number(other) {
+                    Some(Ok(number)) if out_of_bounds(number).is_some() => {
+                        let why = out_of_bounds(number).unwrap_or_default();
+                        self.unbounded(node, at, key_span, why)
+                    }
                     Some(Ok(_)) => {}
                     Some(Err(Unusable::TooLarge)) => self.too_large(node, at, key_span),
                     _ => self.wrong(
@@ -440,11 +588,29 @@ impl Walker<'_> {
                     .entries()
                     .filter(|entries| entries.iter().all(|entry| entry.table().is_some()));
                 match tables {
+                    Some(entries) if entries.len() > MAX_TABLES => {
+                        let name = last_key(at);
+                        let message = format!(
+                            "the file has {} [[{name}]] tables; a proposal may have at most {MAX_TABLES}",
+                            count(entries.len())
+                        );
+                        self.refuse(node, at, key_span, message);
+                    }
                     Some(entries) => {
                         for (index, entry) in entries.into_iter().enumerate() {
                             if let Some(table) = entry.table() {
                                 let span = entry.span().or(key_span.clone());
+                                let id = table.get("id").and_then(Item::as_str).map(|id| {
+                                    format!(
+                                        "{} \"{}\": ",
+                                        last_key(at),
+                                        id.chars().take(40).collect::<String>()
+                                    )
+                                });
+                                let inner = id.or_else(|| self.line.clone());
+                                let outer = std::mem::replace(&mut self.line, inner);
                                 self.table(table, shape, &at.index(index), span);
+                                self.line = outer;
                             }
                         }
                     }
@@ -557,8 +723,24 @@ fn remove_at(table: &mut dyn TableLike, steps: &[Step]) {
     }
 }
 
+/// A file refused for its size alone, before any of it is read.
+fn too_big(bytes: usize) -> Problem {
+    Problem {
+        line: 1,
+        column: 1,
+        message: format!(
+            "this file is {} KB; a proposal file may be at most {} KB",
+            count(bytes.div_ceil(1024)),
+            count(MAX_FILE_BYTES / 1024)
+        ),
+    }
+}
+
 /// Reads a proposal file's bytes: the proposal, or every problem found.
 pub fn check(bytes: &[u8]) -> Result<super::Proposal, Vec<Problem>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![too_big(bytes.len())]);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => check_text(text),
         Err(error) => {
@@ -578,6 +760,9 @@ pub fn check(bytes: &[u8]) -> Result<super::Proposal, Vec<Problem>> {
 
 /// Reads a proposal file's text: the proposal, or every problem found.
 pub fn check_text(text: &str) -> Result<super::Proposal, Vec<Problem>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![too_big(text.len())]);
+    }
     let document = match ImDocument::parse(text.to_string()) {
         Ok(document) => document,
         Err(error) => {
@@ -593,6 +778,7 @@ pub fn check_text(text: &str) -> Result<super::Proposal, Vec<Problem>> {
         text,
         problems: Vec::new(),
         remove: Vec::new(),
+        line: None,
     };
     walker.table(document.as_table(), &ROOT, &Path::root(), Some(0..0));
     let shape_problems = walker.problems;

@@ -23,6 +23,7 @@ pub use check::Problem;
 use check::{Findings, Path};
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
+pub use schema::MAX_FILE_BYTES;
 
 /// The largest amount of money a proposal file or a link may hold: ten billion pounds.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
@@ -298,7 +299,8 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
     let start = start?;
     let baseline = Scenario {
         start,
-        horizon_months: raw.timeline.months,
+        // Out of range is a problem noted above; the model never runs over the raw count.
+        horizon_months: raw.timeline.months.clamp(1, MAX_HORIZON_MONTHS),
         investments,
         savings,
         after_plan_trend_percent,
@@ -431,6 +433,34 @@ fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
                 &Path::root(),
                 format!(
                     "two assumptions would share the link key \"{}\"; give the lines and budget rows different ids",
+                    lever.key
+                ),
+            );
+        }
+    }
+    // Every slider must open on a value it can show: a file that checks clean opens clean.
+    // (Ranges the file set itself are reported below, at its min or max.)
+    for lever in &levers {
+        let settings = proposal.lever_settings.get(&lever.key);
+        let set_by_file = match (lever.published, settings) {
+            (crate::codec::LeverValue::Number(value), Some(settings)) => {
+                settings.min.is_some_and(|min| value < min)
+                    || settings.max.is_some_and(|max| value > max)
+            }
+            _ => false,
+        };
+        if let (Err(why), false) = (lever.admit(lever.published), set_by_file) {
+            let at = match settings {
+                Some(_) => Path::root().key("levers").key(&lever.key),
+                None => Path::root(),
+            };
+            found.add(
+                &at,
+                format!(
+                    "the slider \"{}\" cannot start at the file's {} value {}: {why}. Change the value, or give the slider a range that holds it in [levers.\"{}\"]",
+                    lever.key,
+                    proposal.starting_values.word(),
+                    lever.link_text(lever.published),
                     lever.key
                 ),
             );

@@ -2,10 +2,37 @@
 //! there, what it means and an example. The checker (`super::check`) walks a file against
 //! these tables; `docs/proposal-file.md` documents the same keys.
 
+use rust_decimal::Decimal;
+
+// How much a file may hold. Every bound is checked before any work is done, so that reading any
+// file, however hostile, costs little; `docs/proposal-file.md` lists them all (a test below
+// keeps it so).
+
+/// The largest proposal file, in bytes (a link carrying one unpacks to no more).
+pub const MAX_FILE_BYTES: usize = 64 * 1024;
+/// The longest name, label, month or other short text, in characters.
+pub const MAX_TEXT_CHARS: usize = 500;
+/// The longest summary, slider hint or sentence in a list, in characters.
+pub const MAX_PROSE_CHARS: usize = 10_000;
+/// The most entries in a list of numbers or texts: a figure a month of the longest horizon.
+pub const MAX_LIST_ENTRIES: usize = 600;
+/// The most tables in a list of tables (`[[investment]]`, `[[saving]]`, periods, facts, rows).
+pub const MAX_TABLES: usize = 50;
+/// The most named entries in a table of them (`[levers]`, `[assumptions]`, printed series).
+pub const MAX_NAMED: usize = 100;
+/// The largest whole number (a count of months, a step of cases).
+pub const MAX_WHOLE: i64 = 1_000_000;
+/// The largest number, above or below nought: a million million.
+pub const MAX_NUMBER: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+/// The most decimal places a number may have.
+pub const MAX_DECIMAL_PLACES: u32 = 10;
+
 /// What kind of value a key holds.
 pub enum Kind {
     /// Text in double quotes (names, months "YYYY-MM", financial years "2024/25").
     Text,
+    /// A longer text: a paragraph or a sentence (the summary, a slider's hint).
+    Prose,
     /// A whole number of at least 0.
     Whole,
     /// A number: `7500`, `44.5`, or text such as `"7,500"`.
@@ -91,7 +118,7 @@ pub static ROOT: Shape = Shape {
         ),
         required(
             "summary",
-            Kind::Text,
+            Kind::Prose,
             "one paragraph in plain words",
             "\"\"\"...\"\"\"",
         ),
@@ -522,7 +549,7 @@ static LEVER: Shape = Shape {
         field("label", Kind::Text, "the slider's label", "\"Occupancy\""),
         field(
             "hint",
-            Kind::Text,
+            Kind::Prose,
             "a sentence under the slider, in the report's words",
             "\"Share of nights a bed is filled.\"",
         ),
@@ -662,6 +689,33 @@ mod tests {
         if let Some(Kind::Table(inner)) = shape.others {
             keys(inner, into);
         }
+    }
+
+    #[test]
+    fn the_largest_number_is_a_million_million() {
+        assert_eq!(MAX_NUMBER, Decimal::from(1_000_000_000_000i64));
+    }
+
+    #[test]
+    fn every_bound_is_documented() {
+        let doc = include_str!("../../docs/proposal-file.md");
+        let grouped = |n: u64| crate::model::money::group_thousands(&n.to_string());
+        for (what, bound) in [
+            ("file bytes", grouped(MAX_FILE_BYTES as u64 / 1024) + " KB"),
+            ("text", grouped(MAX_TEXT_CHARS as u64)),
+            ("prose", grouped(MAX_PROSE_CHARS as u64)),
+            ("list", grouped(MAX_LIST_ENTRIES as u64)),
+            ("tables", grouped(MAX_TABLES as u64)),
+            ("named", grouped(MAX_NAMED as u64)),
+            ("whole", grouped(MAX_WHOLE as u64)),
+            ("decimal places", MAX_DECIMAL_PLACES.to_string()),
+        ] {
+            assert!(
+                doc.contains(&bound),
+                "docs/proposal-file.md does not give the bound on {what} ({bound})"
+            );
+        }
+        assert!(doc.contains("1,000,000,000,000"));
     }
 
     #[test]

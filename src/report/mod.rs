@@ -62,6 +62,17 @@ pub fn headline(cashflow: &Cashflow) -> String {
     }
 }
 
+/// The return on investment as a percentage to one place ("126.5%"), or `None` when nothing
+/// is invested. The page, the text report and the page built in advance all say it this way.
+pub fn return_on_investment(cashflow: &Cashflow) -> Option<String> {
+    let ratio = cashflow.results.return_on_investment?;
+    Some(match ratio.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(percent) => format!("{}%", percent.round_dp(1)),
+        // A ratio this large comes only from a vanishingly small investment.
+        None => "too large to show".into(),
+    })
+}
+
 /// The key results as (label, value) rows, as the text report and the page built before any
 /// script runs both show them.
 pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
@@ -76,9 +87,7 @@ pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
         ("Net return".into(), format_pounds(r.net_return)),
         (
             "Return on investment".into(),
-            r.return_on_investment
-                .map(|roi| format!("{}%", (roi * Decimal::ONE_HUNDRED).round_dp(1)))
-                .unwrap_or_else(|| "nothing invested".into()),
+            return_on_investment(cashflow).unwrap_or_else(|| "nothing invested".into()),
         ),
         ("In-month breakeven".into(), month(r.breakeven_month)),
         (

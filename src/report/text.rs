@@ -19,10 +19,12 @@ fn table(headers: &[String], rows: &[Vec<String>]) -> String {
             .zip(&widths)
             .enumerate()
             .map(|(index, (cell, width))| {
+                // Padded by hand: a format width must fit in 16 bits, and a label need not.
+                let padding = " ".repeat(width.saturating_sub(cell.chars().count()));
                 if index == 0 {
-                    format!("{cell:<width$}")
+                    format!("{cell}{padding}")
                 } else {
-                    format!("{cell:>width$}")
+                    format!("{padding}{cell}")
                 }
             })
             .collect::<Vec<_>>()

@@ -4,13 +4,12 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Payback, YearMonth};
 use crate::proposal::Published;
-use crate::report::headline;
+use crate::report::{headline, return_on_investment};
 
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
@@ -82,10 +81,7 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
         Payback::NotWithinHorizon => "Not within the horizon".into(),
         Payback::NeverInDeficit => "Never out of pocket".into(),
     };
-    let roi = results
-        .return_on_investment
-        .map(|r| format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(1)))
-        .unwrap_or_else(|| "Nothing invested".into());
+    let roi = return_on_investment(&props.cashflow).unwrap_or_else(|| "Nothing invested".into());
     let published_note = |month: Option<YearMonth>| {
         month.map(|m| html! { <span class="figure__published">{ format!("Published: {}", m.long_name()) }</span> })
     };
