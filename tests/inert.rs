@@ -320,13 +320,20 @@ fn the_page_built_in_advance_shows_hostile_text_as_text() {
 #[test]
 fn the_chart_shows_hostile_text_as_text() {
     let (proposal, cashflow) = hostile();
-    let title = format!("{}: cumulative position, month by month", proposal.name);
+    // A control character, which no XML file may hold, as well as markup.
+    let title = format!(
+        "{}: cumulative position, month by month\u{1}",
+        proposal.name
+    );
     let svg = chart_svg(&cashflow, None, &title, "#1d70b8\" onload=\"alert(1)");
     assert_no_markup_from_text("the chart", &svg);
     assert!(svg.contains(
         "<title id=\"svg-title\">&lt;script&gt;alert(1)&lt;/script&gt;: cumulative position"
     ));
     assert!(svg.contains("stroke=\"#1d70b8&quot; onload=&quot;alert(1)\""));
+    assert!(!svg
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')));
 }
 
 #[test]
