@@ -1120,7 +1120,7 @@ fn bare_number(text: &str) -> String {
 
 /// What to add to the message for a number whose commas do not group its whole part in
 /// thousands ("1,5", "12,34", "1,,000", "1.5,0"); nothing when they do ("7,500",
-/// "£1,234,567.5") or there are none. A comma is never a decimal point: `1,5` is not 15.
+/// "£1,234,567.5") or there are none. `1,5` could mean either, so it is read as neither.
 fn misplaced_commas(text: &str) -> Option<&'static str> {
     let number = bare_number(text);
     if !number.contains(',') {
@@ -1132,7 +1132,10 @@ fn misplaced_commas(text: &str) -> Option<&'static str> {
     let first = groups.next().unwrap_or_default();
     let grouped = (1..=3).contains(&first.chars().count())
         && groups.all(|group| group.chars().count() == 3)
-        && !unsigned[whole.len()..].contains(',');
+        && !unsigned
+            .strip_prefix(whole)
+            .unwrap_or_default()
+            .contains(',');
     (!grouped).then_some(
         ": a comma only separates thousands (write 1.5 for one and a half, or 1,500 for fifteen hundred)",
     )
