@@ -429,3 +429,36 @@ fn the_json_export_splits_saving_by_line() {
     assert_eq!(year["saving_by_line"]["demographic"], "3200000.00");
     assert_eq!(year["saving"], "3637800.00");
 }
+
+#[test]
+fn csv_from_a_hostile_proposal_file_shows_its_formulas_as_text() {
+    let file = "tests/fixtures/hostile.toml";
+    let organisations = succeeds(&[
+        "--proposal-file",
+        file,
+        "v=1&p=hostile",
+        "--format",
+        "csv",
+        "--table",
+        "organisations",
+    ]);
+    assert!(
+        organisations.starts_with(
+            "organisation,invested,gained,net\n'+1,172500.00,0.00,-172500.00\n'@SUM(A1),"
+        ),
+        "{organisations}"
+    );
+    let budget = succeeds(&[
+        "--proposal-file",
+        file,
+        "v=1&p=hostile",
+        "--format",
+        "csv",
+        "--table",
+        "budget",
+    ]);
+    assert!(
+        budget.contains("\n\"'=HYPERLINK(\"\"http://x\"\")\",112500.00,60000.00,0.00,172500.00\n"),
+        "{budget}"
+    );
+}

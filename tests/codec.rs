@@ -228,6 +228,89 @@ fn a_malformed_value_keeps_the_published_value_and_is_reported_unreadable() {
 }
 
 #[test]
+fn commas_that_group_thousands_are_read_as_thousands() {
+    let sandwell = preset("sandwell").unwrap();
+    let cap = lever(sandwell, "cap");
+    for (written, value) in [
+        ("7,500", "7500"),
+        ("£7,500", "7500"),
+        ("£1,234,567.5", "1234567.5"),
+        ("-7,500", "-7500"),
+        ("100,000", "100000"),
+        ("1,000e2", "100000"),
+        ("999", "999"),
+    ] {
+        assert_eq!(
+            cap.read(written),
+            Ok(LeverValue::Number(d(value))),
+            "{written}"
+        );
+    }
+    let parsed = parse("cap=250,000");
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+}
+
+#[test]
+fn a_comma_that_does_not_group_thousands_is_unreadable_and_the_notice_says_how_to_write_it() {
+    let sandwell = preset("sandwell").unwrap();
+    for query in [
+        "allocation=1,5",
+        "allocation=12,34",
+        "allocation=1,,000",
+        "allocation=1,000,00",
+        "allocation=,500",
+        "allocation=500,",
+        "allocation=1.5,0",
+        "allocation=1234,567",
+        "allocation=%C2%A31,5",
+    ] {
+        let parsed = parse(query);
+        assert_eq!(parsed.scenario, sandwell.baseline, "{query}");
+        assert_eq!(kinds(&parsed), [NoticeKind::Unreadable], "{query}");
+        let message = &parsed.notices[0].message;
+        assert!(
+            message.contains("is not a number, so it stays at 44%"),
+            "{message}"
+        );
+        assert!(
+            message.ends_with(
+                ": a comma only separates thousands (write 1.5 for one and a half, or 1,500 for fifteen hundred)."
+            ),
+            "{message}"
+        );
+    }
+    // A value with no comma says nothing of commas.
+    let parsed = parse("allocation=abc");
+    assert!(!parsed.notices[0].message.contains("comma"));
+}
+
+#[test]
+fn a_typed_value_with_a_misplaced_comma_is_refused_saying_how_to_write_it() {
+    let sandwell = preset("sandwell").unwrap();
+    let allocation = lever(sandwell, "allocation");
+    assert_eq!(
+        allocation.accept("1,5"),
+        Err(format!(
+            "{} must be a number, like 44: a comma only separates thousands (write 1.5 for one and a half, or 1,500 for fifteen hundred)",
+            allocation.label
+        ))
+    );
+    assert_eq!(
+        lever(sandwell, "cap").accept("£250,000"),
+        Ok(LeverValue::Number(d("250000")))
+    );
+    assert_eq!(
+        allocation.accept("lots"),
+        Err(format!("{} must be a number, like 44", allocation.label))
+    );
+    // A month says nothing of thousands.
+    let start = lever(sandwell, "delivery_start");
+    assert!(start
+        .accept("2022,07")
+        .is_err_and(|message| !message.contains("comma")));
+}
+
+#[test]
 fn switching_off_a_lever_that_cannot_be_off_keeps_the_published_value() {
     let sandwell = preset("sandwell").unwrap();
     let parsed = parse("allocation=none");

@@ -992,9 +992,14 @@ impl Lever {
                 lower_first(&self.label)
             ));
         }
-        let value = self
-            .read(text)
-            .map_err(|_| format!("{} must be a {what}, like {example}", self.label))?;
+        let value = self.read(text).map_err(|_| {
+            let commas = misplaced_commas(text).filter(|_| self.unit != Unit::Month);
+            format!(
+                "{} must be a {what}, like {example}{}",
+                self.label,
+                commas.unwrap_or_default()
+            )
+        })?;
         self.admit(value)
     }
 
@@ -1080,35 +1085,67 @@ impl Lever {
                 )
             });
         }
-        let cleaned: String = trimmed
-            .chars()
-            .filter(|c| !matches!(c, '£' | ',' | '%' | '_' | ' '))
-            .collect();
-        if let Ok(n) = cleaned
-            .parse::<Decimal>()
-            .or_else(|_| Decimal::from_scientific(&cleaned))
-        {
-            return Ok(LeverValue::Number(n));
-        }
-        // A number too long or too large to hold: the largest value allowed (or the smallest for a
-        // negative one), or zero for one too small, so clamping can say what happened.
-        if let (Some(size), Range::Number { min, max, .. }) =
-            (too_big_or_small(&cleaned), self.range)
-        {
-            let negative = cleaned.starts_with('-');
-            return Ok(LeverValue::Number(match (size, negative) {
-                (Size::Huge, false) => max + Decimal::ONE,
-                (Size::Huge, true) => min - Decimal::ONE,
-                (Size::Tiny, _) => Decimal::ZERO,
-            }));
+        let misplaced = misplaced_commas(trimmed);
+        let cleaned = bare_number(trimmed).replace(',', "");
+        if misplaced.is_none() {
+            if let Ok(n) = cleaned
+                .parse::<Decimal>()
+                .or_else(|_| Decimal::from_scientific(&cleaned))
+            {
+                return Ok(LeverValue::Number(n));
+            }
+            // A number too long or too large to hold: the largest value allowed (or the smallest
+            // for a negative one), or zero for one too small, so clamping can say what happened.
+            if let (Some(size), Range::Number { min, max, .. }) =
+                (too_big_or_small(&cleaned), self.range)
+            {
+                let negative = cleaned.starts_with('-');
+                return Ok(LeverValue::Number(match (size, negative) {
+                    (Size::Huge, false) => max + Decimal::ONE,
+                    (Size::Huge, true) => min - Decimal::ONE,
+                    (Size::Tiny, _) => Decimal::ZERO,
+                }));
+            }
         }
         Err(format!(
-            "{}: \"{}\" is not a number, so it stays at {}",
+            "{}: \"{}\" is not a number, so it stays at {}{}",
             self.label,
             shorten(trimmed),
-            self.describe(self.published)
+            self.describe(self.published),
+            misplaced.unwrap_or_default()
         ))
     }
+}
+
+/// A number as a person writes it, without the pound sign, percent sign, underscores and spaces
+/// it may carry. Its commas are kept, to be checked.
+fn bare_number(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '£' | '%' | '_' | ' '))
+        .collect()
+}
+
+/// What to add to the message for a number whose commas do not group its whole part in
+/// thousands ("1,5", "12,34", "1,,000", "1.5,0"); nothing when they do ("7,500",
+/// "£1,234,567.5") or there are none. `1,5` could mean either, so it is read as neither.
+fn misplaced_commas(text: &str) -> Option<&'static str> {
+    let number = bare_number(text);
+    if !number.contains(',') {
+        return None;
+    }
+    let unsigned = number.strip_prefix(['-', '+']).unwrap_or(&number);
+    let whole = unsigned.split(['.', 'e', 'E']).next().unwrap_or_default();
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = (1..=3).contains(&first.chars().count())
+        && groups.all(|group| group.chars().count() == 3)
+        && !unsigned
+            .strip_prefix(whole)
+            .unwrap_or_default()
+            .contains(',');
+    (!grouped).then_some(
+        ": a comma only separates thousands (write 1.5 for one and a half, or 1,500 for fifteen hundred)",
+    )
 }
 
 enum Size {

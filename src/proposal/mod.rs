@@ -118,6 +118,9 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         );
     }
     found.ok(&root.key("id"), check_id("id", &raw.id));
+    if let Some(link) = &raw.source_link {
+        found.ok(&root.key("source_link"), check_web_address(link));
+    }
     let timeline = root.key("timeline");
     let start = found.ok(
         &timeline.key("start"),
@@ -507,6 +510,27 @@ fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+/// `source_link` is where a reader can read the report: a web address, and nothing a browser
+/// would run (`javascript:`) or read as another place (`//host`, a backslash, a space).
+fn check_web_address(link: &str) -> Result<(), String> {
+    let lower = link.to_ascii_lowercase();
+    let host = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .filter(|host| !host.is_empty());
+    let plain = !link
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+    match host {
+        Some(_) if plain => Ok(()),
+        _ => Err(format!(
+            "source_link \"{}\" is not a web address; write the address where the report can be read, starting https://",
+            crate::codec::levers::shorten(link)
+        )),
     }
 }
 

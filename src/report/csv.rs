@@ -4,29 +4,40 @@ use crate::model::money::pence;
 use crate::model::{Cashflow, Flows};
 use crate::reconcile::Reconciliation;
 
-/// Quotes a field if it needs it.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A spreadsheet runs a cell that starts with one of these as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell of text (a label, a funder, a period), written so that a spreadsheet shows it and never
+/// runs it, as OWASP's CSV injection guidance advises: text that starts like a formula gets a
+/// leading `'`, and a cell holding a comma, a quote or a line break is quoted, its quotes doubled.
+/// Figures the model computes are written as they are: `-7500.00` is a number, not a formula.
+fn text(cell: &str) -> String {
+    let shown = if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
     } else {
-        text.to_string()
+        cell.to_string()
+    };
+    if shown.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", shown.replace('"', "\"\""))
+    } else {
+        shown
     }
 }
 
 fn header(first: &str, cashflow: &Cashflow) -> String {
-    let mut columns = vec![first.to_string()];
+    let mut columns = vec![text(first)];
     columns.extend(
         cashflow
             .funders
             .iter()
-            .map(|f| field(&format!("investment_{f}"))),
+            .map(|f| text(&format!("investment_{f}"))),
     );
     columns.extend(["investment", "saving", "net", "cumulative"].map(String::from));
     columns.join(",")
 }
 
-fn flows_line(period: String, flows: &Flows) -> String {
-    let mut cells = vec![period];
+fn flows_line(period: &str, flows: &Flows) -> String {
+    let mut cells = vec![text(period)];
     cells.extend(
         flows
             .investment_by_funder
@@ -42,7 +53,7 @@ fn flows_line(period: String, flows: &Flows) -> String {
 pub fn months(cashflow: &Cashflow) -> String {
     let mut out = header("month", cashflow) + "\n";
     for row in &cashflow.months {
-        out += &flows_line(row.month.to_string(), row);
+        out += &flows_line(&row.month.to_string(), row);
     }
     out
 }
@@ -50,7 +61,7 @@ pub fn months(cashflow: &Cashflow) -> String {
 pub fn years(cashflow: &Cashflow) -> String {
     let mut out = header("year", cashflow) + "\n";
     for row in &cashflow.years {
-        out += &flows_line(row.year.to_string(), row);
+        out += &flows_line(&row.year.to_string(), row);
     }
     out
 }
@@ -65,7 +76,7 @@ pub fn working(cashflow: &Cashflow) -> String {
         if let Some(w) = &row.referrals {
             out += &format!(
                 "{},{},{},{},{},{}\n",
-                row.month,
+                text(&row.month.to_string()),
                 w.referral_reduction.round_dp(6).normalize(),
                 w.cases_avoided.round_dp(6).normalize(),
                 w.open_cases_avoided.round_dp(6).normalize(),
@@ -82,11 +93,11 @@ pub fn budget(cashflow: &Cashflow) -> String {
         return String::new();
     };
     let mut columns = vec!["row".to_string()];
-    columns.extend(table.years.iter().map(|y| y.to_string()));
+    columns.extend(table.years.iter().map(|y| text(&y.to_string())));
     columns.push("total".into());
     let mut out = columns.join(",") + "\n";
     for row in table.rows() {
-        let mut cells = vec![field(&row.label)];
+        let mut cells = vec![text(&row.label)];
         cells.extend(row.per_year.iter().map(|a| pence(*a).to_string()));
         cells.push(pence(row.total).to_string());
         out += &(cells.join(",") + "\n");
@@ -99,8 +110,8 @@ pub fn reconciliation(reconciliation: &Reconciliation) -> String {
     for c in reconciliation.all() {
         out += &format!(
             "{},{},{},{},{}\n",
-            field(&c.series),
-            c.period,
+            text(&c.series),
+            text(&c.period),
             c.published,
             c.model,
             c.model - c.published
@@ -115,11 +126,40 @@ pub fn organisations(cashflow: &Cashflow) -> String {
     for o in &cashflow.results.by_organisation {
         out += &format!(
             "{},{},{},{}\n",
-            field(&o.name),
+            text(&o.name),
             pence(o.invested),
             pence(o.gained),
             pence(o.net)
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn text_that_starts_like_a_formula_is_shown_not_run() {
+        assert_eq!(text("=1+1"), "'=1+1");
+        assert_eq!(text("+1"), "'+1");
+        assert_eq!(text("-2+3"), "'-2+3");
+        assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text("\tcmd"), "'\tcmd");
+        assert_eq!(text("\rcmd"), "\"'\rcmd\"");
+        assert_eq!(
+            text("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+    }
+
+    #[test]
+    fn text_with_a_comma_quote_or_line_break_is_quoted() {
+        assert_eq!(text("a,b"), "\"a,b\"");
+        assert_eq!(text("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(text("two\nlines"), "\"two\nlines\"");
+        assert_eq!(text("Council"), "Council");
+        assert_eq!(text("2022/23"), "2022/23");
+        assert_eq!(text("a=b"), "a=b");
+    }
 }

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use crate::app::chart::{chart, HEIGHT, WIDTH};
 use crate::model::Cashflow;
 
-/// Escapes text for HTML or XML content and attribute values.
+/// Escapes text for HTML or XML content and attribute values. A control character other than a
+/// tab or line break, which no XML file may hold, is shown as U+FFFD, so the drawing still opens.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -17,6 +18,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push(char::REPLACEMENT_CHARACTER),
             _ => out.push(c),
         }
     }
@@ -167,6 +170,11 @@ mod tests {
         assert_eq!(
             escape("<b a=\"1\">&'</b>"),
             "&lt;b a=&quot;1&quot;&gt;&amp;&#39;&lt;/b&gt;"
+        );
+        assert_eq!(escape("]]>"), "]]&gt;");
+        assert_eq!(
+            escape("a\tb\nc\rd\u{1}e\u{7f}"),
+            "a\tb\nc\rd\u{fffd}e\u{fffd}"
         );
     }
 

@@ -88,11 +88,30 @@ impl Default for Branding {
     }
 }
 
+/// The largest site file, in bytes.
+pub const MAX_SITE_FILE_BYTES: usize = 16 * 1024;
+/// The most proposals one site publishes (each is embedded in the page).
+pub const MAX_SITE_PROPOSALS: usize = 20;
+
 /// Reads a site file. Every problem is listed, each in words an officer can act on.
 pub fn read_site_config(text: &str) -> Result<SiteConfig, Vec<String>> {
+    // Bounded before it is read, like a proposal file: a real site file is a page of text.
+    if text.len() > MAX_SITE_FILE_BYTES {
+        return Err(vec![format!(
+            "site file: it is {} KB; a site file may be at most {} KB",
+            text.len().div_ceil(1024),
+            MAX_SITE_FILE_BYTES / 1024
+        )]);
+    }
     let raw: SiteFile = toml::from_str(text)
         .map_err(|error| vec![format!("site file: {}", error.to_string().trim())])?;
     let mut problems = Vec::new();
+    if raw.proposals.len() > MAX_SITE_PROPOSALS {
+        problems.push(format!(
+            "proposals lists {} files; a site may publish at most {MAX_SITE_PROPOSALS}",
+            raw.proposals.len()
+        ));
+    }
     if raw.proposals.is_empty() {
         problems.push(
             "proposals lists no proposal files; name at least one, such as proposals = [\"proposals/my-council.toml\"]"
@@ -134,6 +153,14 @@ pub fn read_site_config(text: &str) -> Result<SiteConfig, Vec<String>> {
             ));
         }
     }
+    let home_url = raw
+        .council
+        .home_url
+        .map(|url| url.trim().to_string())
+        .filter(|url| !url.is_empty());
+    if let Some(problem) = home_url.as_deref().and_then(link_problem) {
+        problems.push(format!("council.home_url: {problem}"));
+    }
     let logo_file = raw.council.logo.filter(|file| !file.trim().is_empty());
     let logo = match &logo_file {
         Some(file) => {
@@ -148,17 +175,6 @@ pub fn read_site_config(text: &str) -> Result<SiteConfig, Vec<String>> {
                 problems.push(format!(
                     "council.logo: \"{file}\" should be an .svg, .png, .jpg or .webp image"
                 ));
-            }
-            let home_url = raw.council.home_url.filter(|u| !u.trim().is_empty());
-            if let Some(url) = &home_url {
-                if !(url.starts_with("https://")
-                    || url.starts_with("http://")
-                    || url.starts_with('/'))
-                {
-                    problems.push(format!(
-                        "council.home_url: \"{url}\" should be a web address starting https:// (or a path starting /)"
-                    ));
-                }
             }
             Some(Logo {
                 file: format!("logo.{}", extension.unwrap_or("svg")),
@@ -190,6 +206,50 @@ pub fn read_site_config(text: &str) -> Result<SiteConfig, Vec<String>> {
         },
         logo_file,
     })
+}
+
+/// Why a link in the site file may not be used, if it may not. A link stays on the council's
+/// own ground: an `https://` address, or a path on the site the page is published on (`/`,
+/// `/children/`, `../index.html`). Refused: a plain `http://` address (the page is served over
+/// HTTPS, and every council site answers on it); `//host/`, which leaves the site on whatever
+/// scheme the page has; any other scheme (`javascript:`, `data:`, `mailto:`); backslashes, which
+/// browsers read as slashes (`/\host` is `//host`); and spaces and control characters, which
+/// browsers drop from inside an address (`java\tscript:` is `javascript:`).
+fn link_problem(url: &str) -> Option<String> {
+    let shown = url.escape_debug();
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return Some(format!(
+            "\"{shown}\" has a space, a control character or a backslash; write the address as a browser shows it"
+        ));
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("https://") {
+        return match rest.split(['/', '?', '#']).next() {
+            Some(host) if !host.is_empty() => None,
+            _ => Some(format!("\"{shown}\" names no site after https://")),
+        };
+    }
+    if lower.starts_with("http://") {
+        return Some(format!(
+            "\"{shown}\" is not a secure address; write it with https://"
+        ));
+    }
+    if url.starts_with("//") {
+        return Some(format!(
+            "\"{shown}\" leaves the site on whatever scheme the page was opened with; write https:{shown} or a path on your site, such as /children/"
+        ));
+    }
+    // Before its first `/`, `?` or `#`, a colon makes the text a scheme, not a path.
+    let first_segment = url.split(['/', '?', '#']).next().unwrap_or_default();
+    if first_segment.contains(':') {
+        return Some(format!(
+            "\"{shown}\" is not a web address; write an address starting https:// or a path on your site, such as /children/"
+        ));
+    }
+    None
 }
 
 fn logo_extension(file: &str) -> Option<&'static str> {
@@ -243,6 +303,70 @@ mod tests {
         let problems = read_site_config("proposals = [\"a.toml\"]\n[colours]\nbrnad = \"#000\"\n")
             .unwrap_err();
         assert!(problems[0].contains("brnad"), "{problems:?}");
+    }
+
+    fn home_url(url: &str) -> Result<SiteConfig, Vec<String>> {
+        read_site_config(&format!(
+            "proposals = [\"a.toml\"]\n[council]\nlogo = \"crest.svg\"\nlogo_alt = \"Crest\"\nhome_url = {}\n",
+            serde_json::Value::String(url.into())
+        ))
+    }
+
+    #[test]
+    fn the_logo_links_to_the_councils_https_site_or_a_path_on_this_one() {
+        for url in [
+            "https://www.anytown.gov.uk/",
+            "HTTPS://www.anytown.gov.uk/children?from=calculator#top",
+            "/",
+            "/children-and-families/",
+            "../index.html",
+            "index.html",
+            "  https://www.anytown.gov.uk/  ",
+        ] {
+            let site = home_url(url).unwrap_or_else(|problems| panic!("{url}: {problems:?}"));
+            let logo = site.branding.logo.unwrap();
+            assert_eq!(logo.home_url.as_deref(), Some(url.trim()));
+        }
+    }
+
+    #[test]
+    fn a_link_off_the_site_or_to_a_script_is_refused_naming_the_key() {
+        for (url, reason) in [
+            ("//other.example/", "write https://other.example/ or a path"),
+            ("http://www.anytown.gov.uk/", "is not a secure address"),
+            ("javascript:alert(1)", "is not a web address"),
+            ("JavaScript:alert(1)", "is not a web address"),
+            (
+                "data:text/html,<script>alert(1)</script>",
+                "is not a web address",
+            ),
+            ("mailto:someone@anytown.gov.uk", "is not a web address"),
+            ("https://", "names no site after https://"),
+            ("https:///path", "names no site after https://"),
+            ("/\\other.example/", "a backslash"),
+            ("java\tscript:alert(1)", "a control character"),
+            ("/a page", "a space"),
+        ] {
+            let problems = home_url(url).unwrap_err();
+            assert_eq!(problems.len(), 1, "{url}: {problems:?}");
+            assert!(
+                problems[0].starts_with("council.home_url: "),
+                "{url}: {problems:?}"
+            );
+            assert!(problems[0].contains(reason), "{url}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn a_home_url_is_checked_even_without_a_logo() {
+        let problems = read_site_config(
+            "proposals = [\"a.toml\"]\n[council]\nhome_url = \"//other.example/\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            problems[0].starts_with("council.home_url: "),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 // sub-path, and starts Debian's Chromium through playwright-core. Shared by the page tests and
 // the accessibility audit.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,18 @@ import { chromium } from 'playwright-core';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const SUB_PATH = '/calculators/invest-to-save/';
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+// The Content-Security-Policy the README tells a council to send ("Publish it on your website"),
+// read from the README itself, so the tests serve exactly what it says.
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+export const CSP = README.match(/^ {7}(default-src 'self';.*)$/m)?.[1];
+if (!CSP?.includes("frame-ancestors 'self'")) {
+  throw new Error("README.md's Content-Security-Policy (an indented line starting default-src 'self';) was not found");
+}
+// The policy for a calculator embedded in a page at `origin`, as the README tells a council to
+// change it: that origin added to frame-ancestors.
+export function embeddedBy(origin) {
+  return CSP.replace("frame-ancestors 'self'", `frame-ancestors 'self' ${origin}`);
+}
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -22,8 +34,9 @@ const TYPES = {
 };
 
 // `extra` maps paths under the site to content served as if the site's publisher had put those
-// files beside the page; `root` is the built site to serve (dist/ unless a test built another).
-export async function serveDist(extra = {}, root = DIST) {
+// files beside the page; `root` is the built site to serve (dist/ unless a test built another);
+// `policy` the Content-Security-Policy it is served under.
+export async function serveDist(extra = {}, root = DIST, policy = CSP) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -39,7 +52,7 @@ export async function serveDist(extra = {}, root = DIST) {
       const body = relative in extra ? Buffer.from(extra[relative]) : await readFile(join(root, relative));
       response.writeHead(200, {
         'Content-Type': TYPES[extname(relative)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': policy,
       });
       response.end(body);
     } catch {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DIST, openPage, serveDist, useSite } from './harness.mjs';
+import { DIST, embeddedBy, openPage, serveDist, useSite } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const site = useSite();
@@ -149,23 +149,34 @@ describe('publishing', () => {
     }
   });
 
-  test('embedded in another site, the frame grows and shrinks with its content', async () => {
+  // A council page on another origin (localhost, where the calculator is on 127.0.0.1) that
+  // embeds, with the README's snippet, the calculator its address names.
+  async function embeddingPage() {
     const host = createServer(async (request, response) => {
-      if (request.url === '/') {
+      const url = new URL(request.url, 'http://localhost');
+      const base = url.searchParams.get('calculator');
+      if (url.pathname === '/' && base) {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!DOCTYPE html><html lang="en"><head><title>Host</title></head><body>
           <h1>A council page</h1>
-          <iframe src="${site.base}" title="Invest to save calculator" data-invest-to-save width="100%" height="300"></iframe>
-          <script src="${site.base}embed.js" defer></script></body></html>`);
+          <iframe src="${base}" title="Invest to save calculator" data-invest-to-save width="100%" height="300"></iframe>
+          <script src="${base}embed.js" defer></script></body></html>`);
       } else {
         response.writeHead(404).end();
       }
     });
     await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const origin = `http://localhost:${host.address().port}`;
+    return { host, origin, address: (base) => `${origin}/?calculator=${encodeURIComponent(base)}` };
+  }
+
+  test('embedded in another site that its policy names, the frame grows and shrinks with its content', async () => {
+    const { host, origin, address } = await embeddingPage();
+    // The README's policy with the embedding page's origin added to frame-ancestors, as it says.
+    const served = await serveDist({}, DIST, embeddedBy(origin));
     try {
       const context = await site.browser.newContext({ viewport: { width: 1200, height: 800 } });
       const page = await context.newPage();
-      // A different origin from the calculator's, as on a real council site.
-      await page.goto(`http://localhost:${host.address().port}/`);
+      await page.goto(address(served.base));
       const frame = page.frameLocator('iframe');
       await frame.locator('#headline').waitFor();
       // The frame's inner height (without its border) is the content's height.
@@ -178,6 +189,26 @@ describe('publishing', () => {
       await page.waitForFunction((before) => document.querySelector('iframe').clientHeight > before + 500, closed);
       await frame.locator('.months summary').click();
       await page.waitForFunction((before) => Math.abs(document.querySelector('iframe').clientHeight - before) <= 1, closed);
+      await context.close();
+    } finally {
+      served.server.close();
+      host.close();
+    }
+  });
+
+  test("under the README's policy as it stands, another site cannot show the calculator in a frame", async () => {
+    const { host, address } = await embeddingPage();
+    try {
+      const context = await site.browser.newContext();
+      const page = await context.newPage();
+      const refused = page.waitForEvent('console', {
+        predicate: (message) => message.text().includes('frame-ancestors'),
+        timeout: 15000,
+      });
+      await page.goto(address(site.base));
+      await refused;
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      assert.equal(await frame.locator('#headline').count(), 0, 'the calculator is not shown');
       await context.close();
     } finally {
       host.close();
