@@ -104,23 +104,59 @@ pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
 }
 
-/// Puts the failure message at the top of the page (and the detail in the console).
+/// Replaces the page, which can no longer answer, with a plain message and the reader's link
+/// (the address bar holds their scenario), so nothing they set is lost. The detail goes to
+/// the console.
 pub fn show_failure(detail: &str) {
     web_sys::console::error_1(&JsValue::from_str(detail));
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body());
+    if let Some(body) = body {
+        show_failure_in(&body);
+    }
+}
+
+/// The failure message in place of everything inside `page` (the body, on the live page).
+pub fn show_failure_in(page: &web_sys::Element) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(body) = document.body() else { return };
-    if let Ok(message) = document.create_element("div") {
-        message.set_class_name("failure");
-        let _ = message.set_attribute("role", "alert");
-        message.set_text_content(Some(
-            "Sorry: the calculator hit a problem it could not recover from, and has stopped. \
-             Reload the page to start again; the link in the address bar keeps your assumptions. \
-             If it happens again, please tell us what you changed last.",
-        ));
-        let _ = body.prepend_with_node_1(&message);
+    let address = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let element = |tag: &str, text: &str| {
+        document.create_element(tag).ok().inspect(|e| {
+            e.set_text_content(Some(text));
+        })
+    };
+    let Some(message) = element("main", "") else {
+        return;
+    };
+    message.set_class_name("failure");
+    let _ = message.set_attribute("role", "alert");
+    let _ = message.set_attribute("id", "failure");
+    let parts = [
+        element("h1", "Sorry: the calculator has stopped"),
+        element(
+            "p",
+            "It hit a problem it could not recover from. Your assumptions are kept in this link; open it to start again from where you were:",
+        ),
+        element("a", &address),
+        element(
+            "p",
+            "If it happens again, please tell the council what you changed last, and send them the link.",
+        ),
+    ];
+    for part in parts.into_iter().flatten() {
+        if part.tag_name() == "A" {
+            let _ = part.set_attribute("href", &address);
+        }
+        let _ = message.append_child(&part);
     }
+    // The frozen page goes: a reader must not go on moving sliders that no longer answer.
+    page.set_text_content(None);
+    let _ = page.append_child(&message);
 }
 
 /// Saves `contents` as a file on the reader's computer (the browser's download), made in the
