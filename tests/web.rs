@@ -5,8 +5,11 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use invest_to_save::app::state::linked_file;
 use invest_to_save::app::{App, AppProps};
+use invest_to_save::codec::fragment::encode_proposal;
 use invest_to_save::proposal::presets::presets;
+use invest_to_save::proposal::Proposal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement};
@@ -18,6 +21,11 @@ async fn settle() {
 }
 
 async fn mount(query: &str) -> Element {
+    mount_with_file(query, None).await
+}
+
+/// Mounts the page as a link with a proposal file in its fragment opens it.
+async fn mount_with_file(query: &str, linked_file: Option<(Proposal, Rc<str>)>) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -29,7 +37,7 @@ async fn mount(query: &str) -> Element {
             sync_address: false,
             site_problems: Vec::new(),
             branding: Default::default(),
-            linked_file: None,
+            linked_file,
             linked_file_problems: Vec::new(),
         },
     )
@@ -143,6 +151,40 @@ async fn choosing_trafford_shows_its_council_funding_table() {
     fire(&trafford, "change");
     settle().await;
     assert!(text(&root, "#budget-table").contains("2,221,921"));
+}
+
+#[wasm_bindgen_test]
+async fn a_link_carrying_sandwell_with_other_figures_says_so_and_leaves_the_published_one() {
+    let spoof = include_str!("../proposals/sandwell.toml")
+        .replace(
+            "cost_per_case_per_year = 2500",
+            "cost_per_case_per_year = 5000",
+        )
+        .replace(
+            "saving_cap_per_year = 400000",
+            "saving_cap_per_year = 2000000",
+        );
+    let file = linked_file(&format!("proposal={}", encode_proposal(&spoof))).unwrap();
+    let root = mount_with_file("v=1&p=sandwell", file).await;
+    assert!(text(&root, "#unpublished-warning")
+        .contains("Not published on this site: this proposal was opened from a link."));
+    assert!(text(&root, "h1").contains("opened from a link"));
+    assert!(gloo::utils::document()
+        .title()
+        .starts_with("Not published on this site, opened from a link: "));
+    assert!(text(&root, "label[for=proposal-opened-sandwell]").ends_with("(from a link)"));
+    assert!(text(&root, "#headline").contains("£1,249,167 net"));
+
+    let published = input(&root, "#proposal-sandwell");
+    published.set_checked(true);
+    fire(&published, "change");
+    settle().await;
+    assert!(root
+        .query_selector("#unpublished-warning")
+        .unwrap()
+        .is_none());
+    assert!(text(&root, "#headline").contains("£370,000 net"));
+    assert!(!text(&root, "h1").contains("opened"));
 }
 
 #[wasm_bindgen_test]

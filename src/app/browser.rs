@@ -42,6 +42,13 @@ fn with_query(path: &str, query: &str, fragment: Option<&str>) -> String {
     }
 }
 
+/// Sets the browser tab's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Replaces the address in place (no new history entry per slider step).
 pub fn replace_address(query: &str, fragment: Option<&str>) {
     let Some(window) = web_sys::window() else {

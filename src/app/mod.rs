@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::codec::fragment::{decode_proposal, proposal_in_fragment, FRAGMENT_KEY, MAX_LINK_CHARS};
+use crate::codec::fragment::MAX_LINK_CHARS;
 use crate::codec::{self, LeverValue};
 use crate::model;
 use crate::proposal::presets::presets;
@@ -19,6 +19,7 @@ use crate::reconcile::reconcile;
 use crate::site::build::read_proposals;
 use crate::site::config::Branding;
 use crate::site::page_data::PageData;
+use crate::site::provenance::{heading, page_title};
 use components::downloads::Downloads;
 use components::headline::{Headline, SummaryBar};
 use components::lever_panel::LeverPanel;
@@ -31,7 +32,8 @@ use components::reconciliation_view::ReconciliationView;
 use components::share_link::ShareLink;
 use components::skip_link::SkipLink;
 use components::tables::CashflowTables;
-use state::{Action, State};
+use components::unpublished_warning::UnpublishedWarning;
+use state::{linked_file, Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -96,12 +98,30 @@ pub fn app(props: &AppProps) -> Html {
         return html! { <main><p>{ "No proposal could be loaded." }</p></main> };
     }
     let proposal = state.current().clone();
-    let levers = use_memo(state.proposal, {
+    let provenance = state.provenance();
+    let council_name = props.branding.council_name.clone();
+    {
+        // The tab names the proposal on screen, and says so when the site did not publish it.
+        let title = page_title(
+            &proposal.name,
+            &props.branding.title,
+            provenance,
+            &council_name,
+        );
+        use_effect_with(title, |title| {
+            browser::set_title(title);
+            || ()
+        });
+    }
+    // An opened proposal may take the place of the one opened before it, so the entry is known
+    // by its place and, for an opened one, its fragment.
+    let entry = (state.proposal, state.fragment());
+    let levers = use_memo(entry.clone(), {
         let proposal = proposal.clone();
         move |_| codec::levers(&proposal)
     });
     let cashflow = use_memo(state.scenario.clone(), model::run);
-    let reconciliation = use_memo(state.proposal, {
+    let reconciliation = use_memo(entry, {
         let proposal = proposal.clone();
         move |_| reconcile(&proposal, &model::run(&proposal.baseline))
     });
@@ -137,18 +157,15 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotices))
     };
-    let names: Vec<(String, String)> = state
-        .proposals
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
+    let entries = state.picker_entries();
 
     html! {
         <>
             <SkipLink />
             <Masthead branding={props.branding.clone()} />
             <main id="main">
-                <h1 class="visually-hidden">{ format!("Invest to save calculator: {}", proposal.name) }</h1>
+                <h1 class="visually-hidden">{ heading(&proposal.name, provenance, &council_name) }</h1>
+                <UnpublishedWarning provenance={provenance} council_name={AttrValue::from(council_name.clone())} />
                 if !props.site_problems.is_empty() {
                     <div class="notice notice--site" role="status" id="site-problems">
                         <h2>{ "This site's proposals could not be used" }</h2>
@@ -156,7 +173,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 }
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
-                <ProposalPicker names={names} chosen={state.proposal} on_choose={on_choose} />
+                <ProposalPicker entries={entries} chosen={state.proposal} on_choose={on_choose} />
                 <ProposalFile on_open={on_open_file} problems={props.linked_file_problems.clone()}
                     proposal={proposal.clone()} scenario={state.scenario.clone()} />
                 <AboutProposal proposal={proposal.clone()} />
@@ -232,21 +249,6 @@ fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
             vec!["The site lists no proposals.".into()],
         ),
         Err(problems) => (shipped(), Branding::default(), problems),
-    }
-}
-
-/// The proposal file a link carries in its fragment, read and checked, or why it cannot be used.
-fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<String>> {
-    let Some(value) = proposal_in_fragment(fragment) else {
-        return Ok(None);
-    };
-    let text = decode_proposal(value).map_err(|e| vec![e])?;
-    match crate::proposal::read_proposal(&text) {
-        Ok(proposal) => Ok(Some((proposal, format!("{FRAGMENT_KEY}={value}").into()))),
-        Err(problems) => Err(problems
-            .iter()
-            .map(|problem| format!("The proposal in this link: {problem}"))
-            .collect()),
     }
 }
 

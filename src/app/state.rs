@@ -6,13 +6,18 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::codec::fragment::{encode_proposal, FRAGMENT_KEY};
+use crate::codec::fragment::{
+    decode_proposal, encode_proposal, proposal_in_fragment, FRAGMENT_KEY,
+};
 use crate::codec::{self, LeverValue, Notice};
 use crate::model::Scenario;
-use crate::proposal::Proposal;
+use crate::proposal::{read_proposal, Proposal};
+use crate::site::provenance::{Provenance, Source};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    /// The proposals the site publishes, in its order, then the one opened from a link or a
+    /// file (if any), last: beside the published ones, never in place of one.
     pub proposals: Rc<Vec<Proposal>>,
     /// Index into `proposals`.
     pub proposal: usize,
@@ -23,12 +28,13 @@ pub struct State {
     pub opened_file: Option<OpenedFile>,
 }
 
-/// A proposal a reader opened from a file: where it is in `proposals`, and the link fragment
-/// that carries its text.
+/// A proposal a reader opened from a file or a link: where it is in `proposals` (the last
+/// place), the link fragment that carries its text, and how it came.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenedFile {
     pub index: usize,
     pub fragment: Rc<str>,
+    pub source: Source,
 }
 
 pub enum Action {
@@ -39,9 +45,18 @@ pub enum Action {
     },
     ResetToPublished,
     DismissNotices,
-    /// A proposal file read and checked: added (or replacing the proposal with its id) and
-    /// opened.
+    /// A proposal file read and checked: opened beside the published proposals (in place of any
+    /// opened before).
     OpenFile(Box<Proposal>),
+}
+
+/// A proposal in the picker: the key that names its control and the words on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickerEntry {
+    /// A published proposal's id; `opened-` and the id for the opened one. Ids have no `-`, so
+    /// the two can never clash.
+    pub key: String,
+    pub label: String,
 }
 
 impl State {
@@ -58,21 +73,36 @@ impl State {
     }
 
     /// The state a link describes whose fragment carried a proposal file (the proposal, and the
-    /// fragment as the link gave it): the file's proposal joins the others before the query is
-    /// read, so the query can name it.
+    /// fragment as the link gave it). The file's proposal is put beside the published ones; the
+    /// link's `p=` names it when it gives the file's id, as every link the page writes for it
+    /// does (and links written when a file replaced the published proposal of its id did), and
+    /// names a published proposal otherwise.
     pub fn from_link_with_file(
-        proposals: Rc<Vec<Proposal>>,
+        published: Rc<Vec<Proposal>>,
         query: &str,
         file: Option<(Proposal, Rc<str>)>,
     ) -> Self {
         let Some((proposal, fragment)) = file else {
-            return State::from_link(proposals, query);
+            return State::from_link(published, query);
         };
-        let mut all = (*proposals).clone();
-        let index = add_proposal(&mut all, proposal);
-        let mut state = State::from_link(Rc::new(all), query);
-        state.opened_file = Some(OpenedFile { index, fragment });
-        state
+        let names_file = codec::named_proposal(query).is_some_and(|id| id == proposal.id);
+        let parsed = if names_file {
+            codec::parse(query, std::slice::from_ref(&proposal))
+        } else {
+            codec::parse(query, &published)
+        };
+        let (all, index) = beside(&published, proposal);
+        State {
+            proposals: Rc::new(all),
+            proposal: if names_file { index } else { parsed.proposal },
+            scenario: parsed.scenario,
+            notices: parsed.notices,
+            opened_file: Some(OpenedFile {
+                index,
+                fragment,
+                source: Source::Link,
+            }),
+        }
     }
 
     /// The link's fragment (without `#`) when the proposal on screen came from a file.
@@ -85,6 +115,47 @@ impl State {
 
     pub fn current(&self) -> &Proposal {
         &self.proposals[self.proposal]
+    }
+
+    /// Whether the proposal at `index` is one the site publishes, or how it came if not.
+    pub fn provenance_of(&self, index: usize) -> Provenance {
+        match &self.opened_file {
+            Some(file) if file.index == index => Provenance::Opened(file.source),
+            Some(_) | None => Provenance::Published,
+        }
+    }
+
+    /// Whether the proposal on screen is one the site publishes.
+    pub fn provenance(&self) -> Provenance {
+        self.provenance_of(self.proposal)
+    }
+
+    /// The proposals the site publishes (without the one opened from a file or a link).
+    pub fn published(&self) -> &[Proposal] {
+        let count = self
+            .opened_file
+            .as_ref()
+            .map_or(self.proposals.len(), |file| file.index);
+        self.proposals.get(..count).unwrap_or(&self.proposals)
+    }
+
+    /// Every proposal the picker offers, in order.
+    pub fn picker_entries(&self) -> Vec<PickerEntry> {
+        self.proposals
+            .iter()
+            .enumerate()
+            .map(|(index, proposal)| {
+                let provenance = self.provenance_of(index);
+                let key = match provenance {
+                    Provenance::Published => proposal.id.clone(),
+                    Provenance::Opened(_) => format!("opened-{}", proposal.id),
+                };
+                PickerEntry {
+                    key,
+                    label: crate::site::provenance::picker_label(&proposal.name, provenance),
+                }
+            })
+            .collect()
     }
 
     /// The link (query string, without `?`) for this state.
@@ -123,33 +194,48 @@ impl Reducible for State {
             Action::DismissNotices => next.notices.clear(),
             Action::OpenFile(proposal) => {
                 let fragment = fragment_for(&proposal.file_text);
-                let mut all = (*next.proposals).clone();
-                let index = add_proposal(&mut all, *proposal);
-                next.scenario = all[index].starting.clone();
+                next.scenario = proposal.starting.clone();
+                let (all, index) = beside(next.published(), *proposal);
                 next.proposals = Rc::new(all);
                 next.proposal = index;
                 next.notices.clear();
-                next.opened_file = Some(OpenedFile { index, fragment });
+                next.opened_file = Some(OpenedFile {
+                    index,
+                    fragment,
+                    source: Source::File,
+                });
             }
         }
         Rc::new(next)
     }
 }
 
-/// Adds a proposal, replacing any with the same id (ids name proposals in links), and says where.
-fn add_proposal(proposals: &mut Vec<Proposal>, proposal: Proposal) -> usize {
-    match proposals.iter().position(|p| p.id == proposal.id) {
-        Some(index) => {
-            proposals[index] = proposal;
-            index
-        }
-        None => {
-            proposals.push(proposal);
-            proposals.len() - 1
-        }
-    }
+/// The published proposals with an opened one after them, and its place. It keeps its own id
+/// (links name it by that id, with the file in the fragment) but never takes a published
+/// proposal's place, whatever id it claims.
+fn beside(published: &[Proposal], opened: Proposal) -> (Vec<Proposal>, usize) {
+    let mut all = published.to_vec();
+    all.push(opened);
+    let index = published.len();
+    (all, index)
 }
 
 fn fragment_for(text: &str) -> Rc<str> {
     format!("{FRAGMENT_KEY}={}", encode_proposal(text)).into()
+}
+
+/// The proposal file a link carries in its fragment (with or without `#`), read and checked,
+/// with the fragment that carried it; or why it cannot be used.
+pub fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<String>> {
+    let Some(value) = proposal_in_fragment(fragment) else {
+        return Ok(None);
+    };
+    let text = decode_proposal(value).map_err(|e| vec![e])?;
+    match read_proposal(&text) {
+        Ok(proposal) => Ok(Some((proposal, format!("{FRAGMENT_KEY}={value}").into()))),
+        Err(problems) => Err(problems
+            .iter()
+            .map(|problem| format!("The proposal in this link: {problem}"))
+            .collect()),
+    }
 }

@@ -6,5 +6,6 @@ pub mod query;
 
 pub use levers::{levers, Lever, LeverValue, Range, Unit};
 pub use query::{
-    parse, percent_decode, percent_encode, write, Notice, NoticeKind, Parsed, LINK_VERSION,
+    named_proposal, parse, percent_decode, percent_encode, write, Notice, NoticeKind, Parsed,
+    LINK_VERSION,
 };

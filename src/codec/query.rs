@@ -132,6 +132,20 @@ fn pairs(query: &str) -> (Vec<(String, String)>, usize) {
     (read, parts().count())
 }
 
+/// `p=` names the proposal; links written before it was shortened say `proposal=`.
+fn names_proposal(key: &str) -> bool {
+    key == PROPOSAL_KEY || key == "proposal"
+}
+
+/// The proposal id a link names (the last `p=` or `proposal=`, in lower case), if it names one.
+pub fn named_proposal(query: &str) -> Option<String> {
+    pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(key, _)| names_proposal(key))
+        .map(|(_, wanted)| wanted.trim().to_lowercase())
+}
+
 /// Reads a link. The proposal is named by `p=` (or `proposal=`); without it, the first proposal
 /// given.
 pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
@@ -159,10 +173,7 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
     }
 
     let mut proposal = 0;
-    // `p=` names the proposal; links written before it was shortened say `proposal=`.
-    let names_proposal = |key: &str| key == PROPOSAL_KEY || key == "proposal";
-    if let Some((_, wanted)) = pairs.iter().rev().find(|(key, _)| names_proposal(key)) {
-        let wanted = wanted.trim().to_lowercase();
+    if let Some(wanted) = named_proposal(query) {
         match proposals.iter().position(|p| p.id == wanted) {
             Some(index) => proposal = index,
             None => push(

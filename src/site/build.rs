@@ -8,6 +8,7 @@ use crate::proposal::{read_proposal, Proposal};
 use super::config::{site_stylesheet, SiteConfig};
 use super::page_data::{PageData, ProposalText, PAGE_DATA_ID};
 use super::prerender::static_page;
+use super::provenance::{page_title, Provenance};
 
 /// Where the build writes into `index.html`: everything between a pair of these comments is
 /// replaced, so building twice gives the same page.
@@ -71,7 +72,13 @@ pub fn build_site(
     );
     let html = replace_between(index_html, PAGE_MARKERS, &page)?;
     let html = replace_between(&html, DATA_MARKERS, &data_script)?;
-    let html = replace_title(&html, &format!("{}: {}", first.name, config.branding.title));
+    let title = page_title(
+        &first.name,
+        &config.branding.title,
+        Provenance::Published,
+        &config.branding.council_name,
+    );
+    let html = replace_title(&html, &title);
     Ok(BuiltSite {
         index_html: html,
         site_css: site_stylesheet(&config.branding.colours),

@@ -6,3 +6,4 @@ pub mod colour;
 pub mod config;
 pub mod page_data;
 pub mod prerender;
+pub mod provenance;

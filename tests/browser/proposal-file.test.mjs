@@ -25,7 +25,7 @@ test('a file chosen with the picker opens in the calculator, and its link carrie
   await page.waitForFunction(() => document.querySelector('#headline').textContent.includes('£1,000,000'));
   // £1m against £400,000 a year (£33,333.33 a month) from the first month: paid back in month 30.
   assert.match(await page.locator('#headline').textContent(), /paid back by September 2028/);
-  assert.ok(await page.locator('#proposal-anytown').isChecked());
+  assert.ok(await page.locator('#proposal-opened-anytown').isChecked());
   const address = new URL(page.url());
   assert.match(address.search, /[?&]p=anytown(&|$)/);
   assert.match(address.hash, /^#proposal=[A-Za-z0-9_-]+$/);
@@ -35,7 +35,7 @@ test('a file chosen with the picker opens in the calculator, and its link carrie
   const other = await site.browser.newContext();
   const { page: shared, problems: sharedProblems } = await openPage(other, page.url());
   assert.equal(await shared.locator('#headline').textContent(), await page.locator('#headline').textContent());
-  assert.ok(await shared.locator('#proposal-anytown').isChecked());
+  assert.ok(await shared.locator('#proposal-opened-anytown').isChecked());
   assert.deepEqual(sharedProblems, []);
   await other.close();
   assert.deepEqual(problems, []);
@@ -51,7 +51,7 @@ test('a file dropped on the box opens too', async () => {
   }, MINE);
   await page.locator('.proposal-file').dispatchEvent('dragover', { dataTransfer: transfer });
   await page.locator('.proposal-file').dispatchEvent('drop', { dataTransfer: transfer });
-  await page.waitForFunction(() => document.querySelector('#proposal-anytown')?.checked);
+  await page.waitForFunction(() => document.querySelector('#proposal-opened-anytown')?.checked);
   assert.match(await page.locator('#headline').textContent(), /£1,000,000/);
   await context.close();
 });
@@ -83,7 +83,7 @@ test('a broken file gets an error summary with every problem, focused, and the p
   // Fixing the file and choosing it again clears the errors.
   await page.locator('#proposal-file-input').setInputFiles(file('broken.toml', MINE));
   await page.waitForFunction(() => !document.querySelector('#proposal-file-summary'));
-  assert.ok(await page.locator('#proposal-anytown').isChecked());
+  assert.ok(await page.locator('#proposal-opened-anytown').isChecked());
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -99,7 +99,7 @@ test('a proposal too large for a link says so, and the link still gives the assu
   }
   const large = MINE.replace('summary = """', `summary = """\n${noise}\n`);
   await page.locator('#proposal-file-input').setInputFiles(file('large.toml', large));
-  await page.waitForFunction(() => document.querySelector('#proposal-anytown')?.checked);
+  await page.waitForFunction(() => document.querySelector('#proposal-opened-anytown')?.checked);
   assert.match(await page.locator('#link-caveat').textContent(), /too large to travel in a link/);
   assert.equal(new URL(page.url()).hash, '');
   await context.close();

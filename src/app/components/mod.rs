@@ -14,3 +14,4 @@ pub mod reconciliation_view;
 pub mod share_link;
 pub mod skip_link;
 pub mod tables;
+pub mod unpublished_warning;

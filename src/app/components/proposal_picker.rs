@@ -2,11 +2,12 @@
 
 use yew::prelude::*;
 
+use crate::app::state::PickerEntry;
 use crate::proposal::Proposal;
 
 #[derive(Properties, PartialEq)]
 pub struct ProposalPickerProps {
-    pub names: Vec<(String, String)>,
+    pub entries: Vec<PickerEntry>,
     pub chosen: usize,
     pub on_choose: Callback<usize>,
 }
@@ -17,14 +18,14 @@ pub fn proposal_picker(props: &ProposalPickerProps) -> Html {
         <fieldset class="picker">
             <legend>{ "Proposal" }</legend>
             <div class="picker__options">
-                { for props.names.iter().enumerate().map(|(index, (id, name))| {
+                { for props.entries.iter().enumerate().map(|(index, entry)| {
                     let on_choose = props.on_choose.reform(move |_: Event| index);
-                    let input_id = format!("proposal-{id}");
+                    let input_id = format!("proposal-{}", entry.key);
                     html! {
                         <div class="picker__option">
-                            <input type="radio" name="proposal" id={input_id.clone()} value={id.clone()}
+                            <input type="radio" name="proposal" id={input_id.clone()} value={entry.key.clone()}
                                 checked={index == props.chosen} onchange={on_choose} />
-                            <label for={input_id}>{ name }</label>
+                            <label for={input_id}>{ &entry.label }</label>
                         </div>
                     }
                 }) }
