@@ -140,6 +140,7 @@ fn names_proposal(key: &str) -> bool {
 /// The proposal id a link names (the last `p=` or `proposal=`, in lower case), if it names one.
 pub fn named_proposal(query: &str) -> Option<String> {
     pairs(query)
+        .0
         .into_iter()
         .rev()
         .find(|(key, _)| names_proposal(key))
