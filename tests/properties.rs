@@ -314,6 +314,43 @@ proptest! {
     }
 
     #[test]
+    fn a_download_with_hostile_names_labels_and_summary_reads_back_as_written(
+        preset in 0..PRESET_FILES.len(),
+        (name, label, hint) in (hostile_text(), hostile_text(), hostile_text()),
+        summary in prop::collection::vec(prop::sample::select(SUMMARY_LINES), 1..8),
+        steps in moves(),
+    ) {
+        // An officer's file whose texts hold quotes, backslashes, line breaks and lines that look
+        // like TOML tables (`[assumptions]` among them); a reader moves its sliders and downloads it.
+        let text = with_hostile_texts(PRESET_FILES[preset].1, &name, &label, &hint, &summary.join("\n"));
+        let hostile = match read_proposal(&text) {
+            Ok(read) => read,
+            Err(problems) => return Err(TestCaseError::fail(format!("{problems:?}\n{text}"))),
+        };
+        prop_assert_eq!(&hostile.name, &name);
+        prop_assert!(hostile.summary.contains(summary[0]));
+
+        let mut scenario = hostile.baseline.clone();
+        for (lever, step) in codec::levers(&hostile).iter().zip(&steps) {
+            if let Some(value) = value(lever, *step) {
+                lever.set(&mut scenario, lever.clamp(value).0);
+            }
+        }
+        let downloaded = assumptions::with_assumptions(&text, &hostile, &scenario);
+        let read = match read_proposal(&downloaded) {
+            Ok(read) => read,
+            Err(problems) => return Err(TestCaseError::fail(format!("{problems:?}\n{downloaded}"))),
+        };
+        prop_assert_eq!(&read.starting, &scenario, "{}", downloaded);
+        prop_assert_eq!(&read.baseline, &hostile.baseline);
+        prop_assert_eq!(&read.name, &hostile.name);
+        prop_assert_eq!(&read.summary, &hostile.summary);
+        prop_assert_eq!(&read.lever_settings, &hostile.lever_settings);
+        // Downloading the download again changes nothing.
+        prop_assert_eq!(assumptions::with_assumptions(&downloaded, &read, &scenario), downloaded);
+    }
+
+    #[test]
     fn clamping_lands_within_range_and_clamping_again_changes_nothing(
         preset in 0..3usize,
         lever_index in any::<prop::sample::Index>(),
@@ -332,6 +369,80 @@ proptest! {
         // The kept value reads back from its link text.
         prop_assert_eq!(lever.read(&lever.link_text(kept)), Ok(kept));
     }
+}
+
+/// Pieces of text that have broken TOML writers: quotes of both kinds, backslashes, line breaks,
+/// tabs, triple quotes, table headers, comment signs, formulas, right-to-left marks.
+const HOSTILE_PIECES: &[&str] = &[
+    "a",
+    "Council",
+    " ",
+    "\"",
+    "'",
+    "\\",
+    "\n",
+    "\r\n",
+    "\t",
+    "\"\"\"",
+    "'''",
+    "[assumptions]",
+    "\n[assumptions]\nallocation = 1\n",
+    "[[investment]]",
+    "#",
+    "=1+1",
+    "@SUM(A1)",
+    "\\u0041",
+    "\u{202e}",
+    "£",
+    "ünï",
+    "🚀",
+    "${x}",
+    "}",
+    "{",
+];
+
+/// A non-empty text made of hostile pieces, starting with a letter (a label may not be blank).
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(HOSTILE_PIECES), 0..6)
+        .prop_map(|pieces| format!("A{}", pieces.concat()))
+}
+
+/// Lines for a summary written as a TOML multi-line literal string, which holds anything but
+/// three single quotes and control characters.
+const SUMMARY_LINES: &[&str] = &[
+    "[assumptions]",
+    "allocation = 1",
+    "[[investment]]",
+    "[levers.allocation]",
+    "id = \"x\"",
+    "\"\"\"",
+    "\\ a backslash",
+    "# not a comment",
+    "''",
+    "The council's £112,500 is paid back by December 2023.",
+];
+
+/// A preset's file with its name, first investment's label, first lever hint and summary
+/// replaced; the summary as the raw lines an officer would type.
+fn with_hostile_texts(file: &str, name: &str, label: &str, hint: &str, summary: &str) -> String {
+    let mut document: toml_edit::DocumentMut = file.parse().expect("a preset file is TOML");
+    document["name"] = toml_edit::value(name);
+    document["summary"] = toml_edit::value("SUMMARY");
+    if let Some(investment) = document["investment"]
+        .as_array_of_tables_mut()
+        .and_then(|lines| lines.get_mut(0))
+    {
+        investment["label"] = toml_edit::value(label);
+    }
+    if let Some((_, lever)) = document["levers"]
+        .as_table_mut()
+        .and_then(|levers| levers.iter_mut().next())
+    {
+        lever["hint"] = toml_edit::value(hint);
+    }
+    document
+        .to_string()
+        .replace("\"SUMMARY\"", &format!("'''\n{summary}\n'''"))
 }
 
 /// Pieces of links, good and bad, for building hostile ones.
