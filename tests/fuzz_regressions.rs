@@ -245,3 +245,33 @@ fn a_decimal_comma_is_refused_rather_than_read_as_fifteen() {
     );
     survives(Entry::Query, "v=1&p=sandwell&allocation=1,5".into());
 }
+
+/// The minimal file with `extra` more savings, each of which gives four sliders.
+fn with_savings(extra: usize) -> String {
+    let savings: String = (0..extra)
+        .map(|i| {
+            format!(
+                "\n[[saving]]\nid = \"s{i}\"\nlabel = \"Saving {i}\"\namount_per_year = 1000\nfrom = \"2024-10\"\n"
+            )
+        })
+        .collect();
+    format!("{MINIMAL}{savings}")
+}
+
+#[test]
+fn a_file_of_more_sliders_than_a_link_can_carry_is_refused() {
+    // 37 savings gave 188 sliders: moved at once, their [assumptions] outgrew its 100 entries.
+    refused_at(
+        &with_savings(45),
+        1,
+        1,
+        "this file gives 188 sliders; a proposal may give at most 100",
+    );
+    survives_as_file_and_link(&with_savings(45));
+
+    // 4 for the line and the horizon, and 4 for each of 24 savings: 100, every one of which the
+    // harness moves at once, downloads and links.
+    let at_bound = read_proposal(&with_savings(23)).expect("100 sliders are allowed");
+    assert_eq!(invest_to_save::codec::levers(&at_bound).len(), 100);
+    survives_as_file_and_link(&with_savings(23));
+}

@@ -66,7 +66,8 @@ struct Tally {
     panics: Vec<(String, Case)>,
     violations: Vec<(String, Case)>,
     slowest: Vec<(Duration, Case)>,
-    slowest_move: Duration,
+    /// The slowest single lever move after opening, and the input it followed.
+    slowest_move: (Duration, Option<Case>),
     peak: (usize, Option<Case>),
     total_time: Duration,
 }
@@ -75,7 +76,9 @@ impl Tally {
     fn add(&mut self, case: Case, outcome: Outcome) {
         self.inputs += 1;
         self.total_time += outcome.open_time;
-        self.slowest_move = self.slowest_move.max(outcome.slowest_move);
+        if outcome.slowest_move > self.slowest_move.0 {
+            self.slowest_move = (outcome.slowest_move, Some(case.clone()));
+        }
         if let Some(message) = outcome.panic {
             // One example of each distinct panic.
             if !self.panics.iter().any(|(m, _)| *m == message) {
@@ -170,7 +173,7 @@ fn main() -> ExitCode {
                 .slowest
                 .first()
                 .map_or(0.0, |s| s.0.as_secs_f64() * 1000.0),
-            tally.slowest_move.as_secs_f64() * 1000.0,
+            tally.slowest_move.0.as_secs_f64() * 1000.0,
             megabytes(tally.peak.0),
         );
         tallies.push((*entry, tally));
@@ -194,6 +197,13 @@ fn main() -> ExitCode {
             let saved = save(case, &format!("slow-{number}"));
             println!(
                 "{mark} {:.2} ms\n  input: {case}{saved}",
+                time.as_secs_f64() * 1000.0
+            );
+        }
+        if let (time, Some(case)) = &tally.slowest_move {
+            let saved = save(case, "slowest-move");
+            println!(
+                "slowest move {:.2} ms, after\n  input: {case}{saved}",
                 time.as_secs_f64() * 1000.0
             );
         }

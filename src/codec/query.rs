@@ -56,6 +56,8 @@ const MAX_NOTICES: usize = 50;
 /// that moved (a few dozen at most); the rest of a longer one is ignored, with a notice, so
 /// that no link costs more to read than a real one.
 pub const MAX_LINK_SETTINGS: usize = 200;
+// A link with every slider moved, its version and its proposal is read to its end.
+const _: () = assert!(crate::proposal::MAX_SLIDERS + 2 <= MAX_LINK_SETTINGS);
 
 /// Decodes `%XX` and `+` as a browser encodes a query; bad escapes are kept as written.
 pub fn percent_decode(text: &str) -> String {

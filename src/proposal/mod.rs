@@ -23,7 +23,7 @@ pub use check::Problem;
 use check::{Findings, Path};
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
-pub use schema::MAX_FILE_BYTES;
+pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 
 /// The largest amount of money a proposal file or a link may hold: ten billion pounds.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
@@ -430,6 +430,16 @@ fn month_on(
 /// lever's starting value must lie within the range the file gives it.
 fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
     let levers = crate::codec::levers(proposal);
+    if levers.len() > schema::MAX_SLIDERS {
+        found.add(
+            &Path::root(),
+            format!(
+                "this file gives {} sliders; a proposal may give at most {} (every investment line and saving gives its own), so that all of them moved at once still fit in a link and in [assumptions]",
+                levers.len(),
+                schema::MAX_SLIDERS
+            ),
+        );
+    }
     for (index, lever) in levers.iter().enumerate() {
         if levers[..index].iter().any(|other| other.key == lever.key) {
             found.add(

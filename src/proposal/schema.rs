@@ -20,6 +20,9 @@ pub const MAX_LIST_ENTRIES: usize = 600;
 pub const MAX_TABLES: usize = 50;
 /// The most named entries in a table of them (`[levers]`, `[assumptions]`, printed series).
 pub const MAX_NAMED: usize = 100;
+/// The most sliders a file may give (each line and saving gives several): every one of them
+/// can then be moved at once and still be written in `[assumptions]` and in a link.
+pub const MAX_SLIDERS: usize = MAX_NAMED;
 /// The largest whole number (a count of months, a step of cases).
 pub const MAX_WHOLE: i64 = 1_000_000;
 /// The largest number, above or below nought: a million million.
@@ -707,6 +710,10 @@ mod tests {
             ("list", grouped(MAX_LIST_ENTRIES as u64)),
             ("tables", grouped(MAX_TABLES as u64)),
             ("named", grouped(MAX_NAMED as u64)),
+            (
+                "sliders",
+                format!("gives its own) | {} |", grouped(MAX_SLIDERS as u64)),
+            ),
             ("whole", grouped(MAX_WHOLE as u64)),
             ("decimal places", MAX_DECIMAL_PLACES.to_string()),
         ] {
