@@ -4,8 +4,10 @@
 
 pub mod app;
 pub mod codec;
+pub mod levers;
 pub mod model;
 pub mod proposal;
 pub mod reconcile;
 pub mod report;
 pub mod site;
+pub mod wording;

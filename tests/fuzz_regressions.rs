@@ -272,6 +272,6 @@ fn a_file_of_more_sliders_than_a_link_can_carry_is_refused() {
     // 4 for the line and the horizon, and 4 for each of 24 savings: 100, every one of which the
     // harness moves at once, downloads and links.
     let at_bound = read_proposal(&with_savings(23)).expect("100 sliders are allowed");
-    assert_eq!(invest_to_save::codec::levers(&at_bound).len(), 100);
+    assert_eq!(invest_to_save::levers::levers(&at_bound).len(), 100);
     survives_as_file_and_link(&with_savings(23));
 }

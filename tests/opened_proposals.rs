@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use invest_to_save::app::state::{linked_file, Action, State};
 use invest_to_save::codec::fragment::encode_proposal;
-use invest_to_save::codec::LeverValue;
+use invest_to_save::levers::LeverValue;
 use invest_to_save::model;
 use invest_to_save::proposal::presets::presets;
 use invest_to_save::proposal::{read_proposal, Proposal};

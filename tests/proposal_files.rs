@@ -2,8 +2,7 @@
 //! Proposal files as a council officer writes them: every shipped file reads, and every broken
 //! file is refused with a message that says what is wrong (never a panic).
 
-use invest_to_save::codec;
-use invest_to_save::codec::Range;
+use invest_to_save::levers::{self, Range};
 use invest_to_save::proposal::parse_proposal;
 use invest_to_save::proposal::presets::{presets, PRESET_FILES};
 
@@ -287,23 +286,23 @@ fn a_huge_amount_is_refused_and_named() {
 fn amounts_are_read_exactly_as_written() {
     let text = MINIMAL.replace("per_month = 5000", "per_month = \"33,333.33\"");
     let proposal = parse_proposal(&text).unwrap();
-    let lever = codec::levers(&proposal)
+    let lever = levers::levers(&proposal)
         .into_iter()
         .find(|l| l.key == "post.per_month")
         .unwrap();
     assert_eq!(
         lever.published,
-        codec::LeverValue::Number("33333.33".parse().unwrap())
+        levers::LeverValue::Number("33333.33".parse().unwrap())
     );
     let text = MINIMAL.replace("per_month = 5000", "per_month = 0.1");
     let proposal = parse_proposal(&text).unwrap();
-    let lever = codec::levers(&proposal)
+    let lever = levers::levers(&proposal)
         .into_iter()
         .find(|l| l.key == "post.per_month")
         .unwrap();
     assert_eq!(
         lever.published,
-        codec::LeverValue::Number("0.1".parse().unwrap())
+        levers::LeverValue::Number("0.1".parse().unwrap())
     );
 }
 
@@ -369,7 +368,7 @@ fn a_lever_range_whose_minimum_is_above_its_maximum_is_refused_or_never_used() {
     let Ok(proposal) = parse_proposal(&text) else {
         return; // Refusing the file is a fix.
     };
-    let lever = codec::levers(&proposal)
+    let lever = levers::levers(&proposal)
         .into_iter()
         .find(|l| l.key == "allocation")
         .unwrap();
@@ -377,8 +376,8 @@ fn a_lever_range_whose_minimum_is_above_its_maximum_is_refused_or_never_used() {
     let Range::Number { min, max, .. } = lever.range else {
         unreachable!()
     };
-    let (kept, _) = lever.clamp(codec::LeverValue::Number(50.into()));
-    let codec::LeverValue::Number(kept) = kept else {
+    let (kept, _) = lever.clamp(levers::LeverValue::Number(50.into()));
+    let levers::LeverValue::Number(kept) = kept else {
         unreachable!()
     };
     assert!(
@@ -388,7 +387,10 @@ fn a_lever_range_whose_minimum_is_above_its_maximum_is_refused_or_never_used() {
 }
 
 fn lever_keys(proposal: &invest_to_save::proposal::Proposal) -> Vec<String> {
-    codec::levers(proposal).into_iter().map(|l| l.key).collect()
+    levers::levers(proposal)
+        .into_iter()
+        .map(|l| l.key)
+        .collect()
 }
 
 fn duplicates(keys: &[String]) -> Vec<&String> {
@@ -444,7 +446,7 @@ fn a_unit_cost_saving_needs_its_cost_and_its_start() {
     assert_mentions(&refused(&both), &["placements", "one of"]);
     let good = format!("{MINIMAL}{unit_line}from = \"2024-04\"\ncost_per_unit_per_week = 4000\n");
     let proposal = parse_proposal(&good).unwrap();
-    let keys: Vec<String> = codec::levers(&proposal)
+    let keys: Vec<String> = levers::levers(&proposal)
         .into_iter()
         .map(|l| l.key)
         .collect();

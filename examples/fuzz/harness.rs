@@ -9,10 +9,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
 };
-use invest_to_save::codec::{self, Lever, LeverValue, Range};
+use invest_to_save::levers::{self, Lever, LeverValue, Range};
 use invest_to_save::model::{self, Scenario};
 use invest_to_save::proposal::assumptions::{round_trips, with_assumptions};
 use invest_to_save::proposal::presets::{presets, PRESET_FILES};
@@ -454,7 +455,10 @@ fn mutated(seeds: &[&str], rng: &mut Rng, lines_pool: &[&str]) -> String {
 fn query(rng: &mut Rng) -> String {
     let proposals = presets();
     let proposal = rng.pick(proposals);
-    let keys: Vec<String> = codec::levers(proposal).into_iter().map(|l| l.key).collect();
+    let keys: Vec<String> = levers::levers(proposal)
+        .into_iter()
+        .map(|l| l.key)
+        .collect();
     let mut pairs = vec!["v=1".to_string()];
     if rng.chance(90) {
         pairs.push(format!("p={}", proposal.id));
@@ -549,7 +553,7 @@ const SITE_LINES: &[&str] = &[
 fn typed_value(rng: &mut Rng) -> Case {
     let proposals = presets();
     let proposal = rng.below(proposals.len());
-    let levers = codec::levers(&proposals[proposal]);
+    let levers = levers::levers(&proposals[proposal]);
     let lever = rng.below(levers.len());
     let text = match rng.below(4) {
         0 => rng.pick(NUMBERS).trim_matches('"').to_string(),
@@ -706,7 +710,7 @@ fn open(case: &Case, violations: &mut Vec<String>) -> Option<(Proposal, Scenario
         Entry::TypedValue => {
             let (proposal_index, lever_index) = case.lever?;
             let proposal = presets().get(proposal_index)?.clone();
-            let levers = codec::levers(&proposal);
+            let levers = levers::levers(&proposal);
             let lever = levers.get(lever_index)?;
             let value = lever.accept(&case.text).ok()?;
             if lever.clamp(value).1.is_some() {
@@ -729,7 +733,7 @@ fn check_in_range(
     what: &str,
     violations: &mut Vec<String>,
 ) {
-    for lever in codec::levers(proposal) {
+    for lever in levers::levers(proposal) {
         let value = lever.get(scenario);
         if let (_, Some(why)) = lever.clamp(value) {
             violations.push(format!(
@@ -745,7 +749,7 @@ fn check_in_range(
 /// advance, the link and the download.
 fn exercise_proposal(proposal: &Proposal, violations: &mut Vec<String>) {
     check_in_range(proposal, &proposal.starting, "the file", violations);
-    for lever in codec::levers(proposal) {
+    for lever in levers::levers(proposal) {
         let value = lever.get(&proposal.starting);
         let _ = (
             lever.describe(value),
@@ -824,7 +828,7 @@ fn move_every_lever(
 ) -> Duration {
     let mut slowest = Duration::ZERO;
     let mut moved = scenario.clone();
-    for lever in codec::levers(proposal) {
+    for lever in levers::levers(proposal) {
         for value in ends(&lever) {
             let started = Instant::now();
             let (value, _) = lever.clamp(value);

@@ -2,7 +2,6 @@
 //! from it on render; the address bar is written from it.
 
 pub mod browser;
-pub mod chart;
 pub mod components;
 pub mod state;
 
@@ -11,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::codec::fragment::MAX_LINK_CHARS;
-use crate::codec::{self, LeverValue};
+use crate::levers::LeverValue;
 use crate::model;
 use crate::proposal::presets::presets;
 use crate::proposal::Proposal;
@@ -118,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
     let entry = (state.proposal, state.fragment());
     let levers = use_memo(entry.clone(), {
         let proposal = proposal.clone();
-        move |_| codec::levers(&proposal)
+        move |_| crate::levers::levers(&proposal)
     });
     let cashflow = use_memo(state.scenario.clone(), model::run);
     let reconciliation = use_memo(entry, {

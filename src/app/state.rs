@@ -9,7 +9,8 @@ use yew::Reducible;
 use crate::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, FRAGMENT_KEY,
 };
-use crate::codec::{self, LeverValue, Notice};
+use crate::codec::{self, Notice};
+use crate::levers::LeverValue;
 use crate::model::Scenario;
 use crate::proposal::{read_proposal, Proposal};
 use crate::site::provenance::{Provenance, Source};
@@ -181,7 +182,7 @@ impl Reducible for State {
             }
             Action::ChooseProposal(_) => return self,
             Action::SetLever { key, value } => {
-                let levers = codec::levers(next.current());
+                let levers = crate::levers::levers(next.current());
                 let Some(lever) = levers.iter().find(|l| l.key == key) else {
                     return self;
                 };

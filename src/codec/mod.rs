@@ -1,10 +1,9 @@
-//! Scenarios in links: the levers a reader can move, and the query string that records them.
+//! Scenarios in links: the query string that records the levers a reader moved, and the
+//! fragment that carries a proposal file.
 
 pub mod fragment;
-pub mod levers;
 pub mod query;
 
-pub use levers::{levers, Lever, LeverValue, Range, Unit};
 pub use query::{
     named_proposal, parse, percent_decode, percent_encode, write, Notice, NoticeKind, Parsed,
     LINK_VERSION,

@@ -4,9 +4,10 @@
 //! whatever a link holds, the result is a usable scenario plus notices that say, in words, what
 //! was corrected or ignored and why.
 
-use super::levers::{levers, shorten, Lever, LeverValue};
+use crate::levers::{levers, Lever, LeverValue};
 use crate::model::Scenario;
 use crate::proposal::Proposal;
+use crate::wording::shorten;
 
 /// The link format's version. Bump it only with a reader for the old one: shared links are a
 /// promise.

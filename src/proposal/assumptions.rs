@@ -2,7 +2,7 @@
 //! into an `[assumptions]` table at its end. Everything else (comments included) stays as the
 //! officer wrote it, and `calc check` reads the result like any other file.
 
-use crate::codec::{levers, LeverValue};
+use crate::levers::{levers, LeverValue};
 use crate::model::Scenario;
 use toml_edit::Item;
 

@@ -168,16 +168,13 @@ impl<'a> Node<'a> {
             Node::Item(Item::None) => "nothing".into(),
             _ => match self.value() {
                 Some(Value::String(text)) => {
-                    format!(
-                        "the text \"{}\"",
-                        crate::codec::levers::shorten(text.value())
-                    )
+                    format!("the text \"{}\"", crate::wording::shorten(text.value()))
                 }
                 // A number as written (1e300, 1_000), as far as the source shows it.
                 Some(Value::Integer(_) | Value::Float(_)) => self
                     .span()
                     .and_then(|span| source.get(span))
-                    .map(|written| crate::codec::levers::shorten(written.trim()))
+                    .map(|written| crate::wording::shorten(written.trim()))
                     .unwrap_or_else(|| "a number".into()),
                 Some(Value::Boolean(b)) => format!("{}", b.value()),
                 Some(Value::Datetime(_)) => "a date".into(),

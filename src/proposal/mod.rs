@@ -346,7 +346,7 @@ fn starting_scenario(
     assumptions: &BTreeMap<String, file::Setting>,
     found: &mut Findings,
 ) -> Scenario {
-    let levers = crate::codec::levers(proposal);
+    let levers = crate::levers::levers(proposal);
     let mut scenario = proposal.baseline.clone();
     for (key, setting) in assumptions {
         let at = Path::root().key("assumptions").key(key);
@@ -429,7 +429,7 @@ fn month_on(
 /// Every lever needs its own link key; every `[levers.<key>]` table must name a lever, and the
 /// lever's starting value must lie within the range the file gives it.
 fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
-    let levers = crate::codec::levers(proposal);
+    let levers = crate::levers::levers(proposal);
     if levers.len() > schema::MAX_SLIDERS {
         found.add(
             &Path::root(),
@@ -456,7 +456,7 @@ fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
     for lever in &levers {
         let settings = proposal.lever_settings.get(&lever.key);
         let set_by_file = match (lever.published, settings) {
-            (crate::codec::LeverValue::Number(value), Some(settings)) => {
+            (crate::levers::LeverValue::Number(value), Some(settings)) => {
                 settings.min.is_some_and(|min| value < min)
                     || settings.max.is_some_and(|max| value > max)
             }
@@ -498,7 +498,7 @@ fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
             );
             continue;
         };
-        if let crate::codec::LeverValue::Number(value) = lever.published {
+        if let crate::levers::LeverValue::Number(value) = lever.published {
             let word = proposal.starting_values.word();
             let shown = value.normalize();
             if let Some(min) = settings.min.filter(|min| value < *min) {
@@ -539,7 +539,7 @@ fn check_web_address(link: &str) -> Result<(), String> {
         Some(_) if plain => Ok(()),
         _ => Err(format!(
             "source_link \"{}\" is not a web address; write the address where the report can be read, starting https://",
-            crate::codec::levers::shorten(link)
+            crate::wording::shorten(link)
         )),
     }
 }

@@ -1,6 +1,7 @@
 //! The model's results written out: a readable text report, CSV and JSON. Used by the `calc`
 //! command; the page draws its own tables from the same `Cashflow`.
 
+pub mod chart;
 pub mod csv;
 pub mod json;
 pub mod svg;

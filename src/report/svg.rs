@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::app::chart::{chart, HEIGHT, WIDTH};
 use crate::model::Cashflow;
+use crate::report::chart::{chart, HEIGHT, WIDTH};
 
 /// Escapes text for HTML or XML content and attribute values. A control character other than a
 /// tab or line break, which no XML file may hold, is shown as U+FFFD, so the drawing still opens.

@@ -44,7 +44,7 @@ impl Colour {
             _ => {
                 return Err(format!(
                     "\"{}\" is not a colour this page can use: write it as # and six hexadecimal digits, such as \"#1d70b8\"",
-                    crate::codec::levers::shorten(trimmed)
+                    crate::wording::shorten(trimmed)
                 ))
             }
         };

@@ -8,8 +8,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::error_summary::box_id;
-use crate::codec::levers::lower_first;
-use crate::codec::{Lever, LeverValue, Range, Unit};
+use crate::levers::{Lever, LeverValue, Range, Unit};
+use crate::wording::lower_first;
 
 /// The id of the assumptions panel's visible instructions for the sliders.
 pub const SLIDER_INSTRUCTIONS_ID: &str = "slider-instructions";
@@ -235,7 +235,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::levers;
+    use crate::levers::levers;
     use crate::proposal::presets::preset;
 
     fn lever(proposal: &str, key: &str) -> Lever {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::error_summary::{ErrorSummary, ErrorsAction, TypedErrors};
 use super::lever_control::{LeverControl, SLIDER_INSTRUCTIONS_ID};
-use crate::codec::{Lever, LeverValue};
+use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
 
 #[derive(Properties, PartialEq)]

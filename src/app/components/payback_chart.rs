@@ -9,9 +9,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::tables::money_cell;
-use crate::app::chart::{chart, HEIGHT, WIDTH};
 use crate::model::money::format_pounds;
 use crate::model::Cashflow;
+use crate::report::chart::{chart, HEIGHT, WIDTH};
 
 #[derive(Properties, PartialEq)]
 pub struct PaybackChartProps {

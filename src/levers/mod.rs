@@ -1,0 +1,133 @@
+//! Levers: the assumptions a reader can move, found from the shape of a proposal's scenario.
+//! Each has a key (used in links), a unit, a range and a hint; the proposal file can override
+//! the words and the range. This layer sits directly above the model, and every front (the link
+//! codec, the proposal file's checker, the page, `calc`) reads the levers from here.
+
+mod catalogue;
+mod parse;
+mod value;
+
+use rust_decimal::Decimal;
+
+use crate::model::month::YearMonth;
+
+pub use catalogue::levers;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    Pounds,
+    PoundsPerMonth,
+    PoundsPerYear,
+    PoundsPerWeek,
+    Cases,
+    /// A number of children, families or the like, named by the proposal.
+    Count,
+    Months,
+    Month,
+}
+
+impl Unit {
+    /// Counts of cases and months are whole numbers; money and percentages keep two decimals.
+    pub fn decimal_places(self) -> u32 {
+        match self {
+            Unit::Cases | Unit::Count | Unit::Months | Unit::Month => 0,
+            _ => 2,
+        }
+    }
+
+    /// What a screen reader and the page say after the number.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Pounds => "",
+            Unit::PoundsPerMonth => "a month",
+            Unit::PoundsPerYear => "a year",
+            Unit::PoundsPerWeek => "a week",
+            Unit::Cases => "cases",
+            Unit::Count => "",
+            Unit::Months => "months",
+            Unit::Month => "",
+        }
+    }
+
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear | Unit::PoundsPerWeek
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeverValue {
+    Number(Decimal),
+    Month(YearMonth),
+    /// "none": no cap, no case duration.
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Range {
+    Number {
+        min: Decimal,
+        max: Decimal,
+        step: Decimal,
+    },
+    Month {
+        earliest: YearMonth,
+        latest: YearMonth,
+    },
+}
+
+/// Which value in the scenario a lever moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target {
+    Horizon,
+    AfterPlanTrend,
+    Reduction,
+    Allocation,
+    CostPerCase,
+    Step,
+    Cap,
+    Duration,
+    DeliveryStart,
+    InvestmentPerMonth(usize),
+    InvestmentMonths(usize),
+    InvestmentFrom(usize),
+    OneOffAmount(usize),
+    OneOffMonth(usize),
+    InvestmentScale(usize),
+    SavingRealisation(usize),
+    SavingPerYear(usize),
+    SavingFrom(usize),
+    SavingRamp(usize),
+    Units(usize),
+    UnitCostAmount(usize),
+    Occupancy(usize),
+    AdjustmentScale(usize),
+    Contingency,
+    Realisation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lever {
+    /// The link key, e.g. "allocation" or "council.months".
+    pub key: String,
+    pub label: String,
+    pub hint: String,
+    pub unit: Unit,
+    pub range: Range,
+    /// Whether "none" is a value (no cap, no duration).
+    pub can_be_off: bool,
+    /// Shown under "more assumptions" rather than at the top.
+    pub more: bool,
+    /// The value in the proposal as published.
+    pub published: LeverValue,
+    pub(super) target: Target,
+}
+
+/// A whole count as a decimal, for a lever's value.
+fn number(value: impl Into<Decimal>) -> Decimal {
+    value.into()
+}

@@ -1,0 +1,26 @@
+//! Small helpers for the words the calculator says: a label inside a sentence, and text from
+//! outside shortened to show safely in a message.
+
+/// "Level 1 (universal)" stays as it is; "Net saving" becomes "net saving".
+pub fn lower_first(label: &str) -> String {
+    let mut characters = label.chars();
+    match (characters.next(), characters.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            let mut text: String = first.to_lowercase().collect();
+            text.push(second);
+            text.extend(characters);
+            text
+        }
+        _ => label.to_string(),
+    }
+}
+
+/// Long or odd text from a link, cut down to show safely in a message.
+pub fn shorten(text: &str) -> String {
+    let printable: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
+    if text.chars().count() > 40 {
+        format!("{printable}…")
+    } else {
+        printable
+    }
+}
