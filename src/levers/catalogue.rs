@@ -419,8 +419,20 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
                 Range::Number { min, max, step } => {
                     // A proposal file may move a range, but never past what the model can hold.
                     let (lowest, highest) = hard_limits(spec.unit);
-                    let min = settings.min.unwrap_or(min).clamp(lowest, highest);
-                    let max = settings.max.unwrap_or(max).clamp(min, highest);
+                    // Its ends are values the lever can hold: a slider that counts whole
+                    // children with `max = 0.5` ends at 0, not at half a child.
+                    let places = spec.unit.decimal_places();
+                    let min = settings
+                        .min
+                        .unwrap_or(min)
+                        .clamp(lowest, highest)
+                        .round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
+                    let max = settings
+                        .max
+                        .unwrap_or(max)
+                        .clamp(min, highest)
+                        .round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)
+                        .max(min);
                     let step = settings.step.unwrap_or(step);
                     let step = if step > Decimal::ZERO && step <= max - min {
                         step
