@@ -626,7 +626,7 @@ proptest! {
             let cashflow = invest_to_save::model::run(&proposal.baseline);
             let _ = invest_to_save::reconcile::reconcile(&proposal, &cashflow);
             let _ = invest_to_save::reconcile::contradictions(&proposal);
-            for lever in invest_to_save::levers::levers(&proposal) {
+            for lever in proposal.levers() {
                 let _ = lever.clamp(lever.published);
             }
         }

@@ -7,7 +7,7 @@
 use std::process::Command;
 
 use invest_to_save::codec;
-use invest_to_save::levers::{self, LeverValue, Unit};
+use invest_to_save::levers::{LeverValue, Unit};
 use invest_to_save::model::scenario::InvestmentAmounts;
 use invest_to_save::model::{self, Cashflow, Payback, YearMonth};
 use invest_to_save::proposal::{parse_proposal, Proposal};
@@ -62,7 +62,7 @@ fn two_million_pounds_of_capital_is_paid_back_in_month_43() {
 #[test]
 fn occupancy_is_a_percent_lever_of_the_unit_cost_line() {
     let proposal = home();
-    let levers = levers::levers(&proposal);
+    let levers = proposal.levers();
     let occupancy = levers.iter().find(|l| l.key == "beds.occupancy").unwrap();
     assert_eq!(occupancy.unit, Unit::Percent);
     assert_eq!(occupancy.published, LeverValue::Number(d("90")));
@@ -73,14 +73,15 @@ fn occupancy_is_a_percent_lever_of_the_unit_cost_line() {
     assert_eq!(full.years[0].saving, d("624000"));
     // A unit-cost line that does not give an occupancy has no occupancy lever.
     let trafford = invest_to_save::proposal::presets::preset("trafford").unwrap();
-    assert!(!levers::levers(trafford)
+    assert!(!trafford
+        .levers()
         .iter()
         .any(|l| l.key.ends_with(".occupancy")));
 }
 
 #[test]
 fn contingency_lifts_all_investment_and_realisation_scales_all_savings() {
-    let levers = levers::levers(&home());
+    let levers = home().levers().to_vec();
     for key in ["contingency", "realisation"] {
         let lever = levers.iter().find(|l| l.key == key).unwrap();
         assert_eq!(lever.unit, Unit::Percent, "{key}");
@@ -91,7 +92,8 @@ fn contingency_lifts_all_investment_and_realisation_scales_all_savings() {
     assert_eq!(cashflow.months[0].saving, d("23400"));
     // A proposal without [adjustments] offers neither lever.
     let own = invest_to_save::proposal::presets::preset("own").unwrap();
-    assert!(!levers::levers(own)
+    assert!(!own
+        .levers()
         .iter()
         .any(|l| l.key == "contingency" || l.key == "realisation"));
 }

@@ -3,7 +3,7 @@
 //! the reader is told when a link holds something odd.
 
 use invest_to_save::codec::{self, NoticeKind, Parsed};
-use invest_to_save::levers::{self, Lever, LeverValue, Range};
+use invest_to_save::levers::{Lever, LeverValue, Range};
 use invest_to_save::model::scenario::{InvestmentAmounts, SavingDriver};
 use invest_to_save::model::{Scenario, YearMonth};
 use invest_to_save::proposal::presets::{preset, presets};
@@ -19,9 +19,9 @@ fn parse(query: &str) -> Parsed {
 }
 
 fn lever(proposal: &Proposal, key: &str) -> Lever {
-    levers::levers(proposal)
-        .into_iter()
-        .find(|l| l.key == key)
+    proposal
+        .lever(key)
+        .cloned()
         .unwrap_or_else(|| panic!("{} has no lever {key}", proposal.id))
 }
 
@@ -622,7 +622,7 @@ fn reading_a_link_with_no_proposals_at_all_does_not_fail() {
 #[test]
 fn every_published_value_is_within_its_levers_range() {
     for proposal in presets() {
-        for lever in levers::levers(proposal) {
+        for lever in proposal.levers() {
             assert_eq!(
                 lever.clamp(lever.published),
                 (lever.published, None),
@@ -637,7 +637,7 @@ fn every_published_value_is_within_its_levers_range() {
 #[test]
 fn every_lever_key_is_written_as_it_is_read() {
     for proposal in presets() {
-        for lever in levers::levers(proposal) {
+        for lever in proposal.levers() {
             assert_eq!(
                 codec::percent_encode(&lever.key),
                 lever.key,
@@ -754,7 +754,7 @@ fn a_question_mark_inside_a_value_does_not_throw_away_the_link_before_it() {
 #[test]
 fn the_number_box_groups_thousands_of_pounds_and_reads_them_back() {
     for proposal in presets() {
-        for lever in levers::levers(proposal) {
+        for lever in proposal.levers() {
             if lever.published == LeverValue::Off {
                 continue;
             }
@@ -769,7 +769,7 @@ fn the_number_box_groups_thousands_of_pounds_and_reads_them_back() {
         }
     }
     let sandwell = presets().iter().find(|p| p.id == "sandwell").unwrap();
-    let levers = levers::levers(sandwell);
+    let levers = sandwell.levers();
     let cap = levers.iter().find(|l| l.key == "cap").unwrap();
     assert_eq!(cap.box_text(cap.published), "400,000");
     assert_eq!(

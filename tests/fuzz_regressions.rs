@@ -14,7 +14,7 @@ use harness::{run_case, Case, Entry};
 use invest_to_save::codec::fragment::{decode_proposal, encode_proposal, to_base64url};
 use invest_to_save::codec::query::MAX_LINK_SETTINGS;
 use invest_to_save::codec::{self, NoticeKind};
-use invest_to_save::levers::{self, Range};
+use invest_to_save::levers::Range;
 use invest_to_save::proposal::presets::presets;
 use invest_to_save::proposal::read_proposal;
 
@@ -271,7 +271,7 @@ fn a_file_of_more_sliders_than_a_link_can_carry_is_refused() {
     // 4 for the line and the horizon, and 4 for each of 24 savings: 100, every one of which the
     // harness moves at once, downloads and links.
     let at_bound = read_proposal(&with_savings(23)).expect("100 sliders are allowed");
-    assert_eq!(levers::levers(&at_bound).len(), 100);
+    assert_eq!(at_bound.levers().len(), 100);
     survives_as_file_and_link(&with_savings(23));
 }
 
@@ -283,8 +283,9 @@ fn a_slider_of_whole_children_given_half_a_child_as_its_end_ends_at_a_whole_one(
     let text = TRAFFORD.replacen("max = 50\n", "max = 0.5\n", 1);
     assert_ne!(text, TRAFFORD);
     let proposal = read_proposal(&text).expect("the file reads");
-    let units = levers::levers(&proposal)
-        .into_iter()
+    let units = proposal
+        .levers()
+        .iter()
         .find(|lever| lever.key == "placements.units")
         .expect("the placements slider");
     assert!(

@@ -3,7 +3,7 @@
 //! value in its range (and horizons up to 600 months), and any text at all in a link.
 
 use invest_to_save::codec;
-use invest_to_save::levers::{self, Lever, LeverValue, Range};
+use invest_to_save::levers::{Lever, LeverValue, Range};
 use invest_to_save::model::cashflow::OUT_OF_POCKET_BELOW;
 use invest_to_save::model::{self, Cashflow, Payback, Scenario};
 use invest_to_save::proposal::presets::presets;
@@ -75,10 +75,10 @@ fn within_range(lever: &Lever, value: LeverValue) -> bool {
 
 fn assert_levers_within_range(proposal_index: usize, scenario: &Scenario, context: &str) {
     let proposal = &presets()[proposal_index];
-    for lever in levers::levers(proposal) {
+    for lever in proposal.levers() {
         let value = lever.get(scenario);
         assert!(
-            within_range(&lever, value),
+            within_range(lever, value),
             "{context}: {} {} = {value:?} is outside {:?}",
             proposal.id,
             lever.key,
@@ -91,7 +91,7 @@ fn assert_levers_within_range(proposal_index: usize, scenario: &Scenario, contex
 fn moved_scenario(preset: usize, steps: &[Move]) -> Scenario {
     let proposal = &presets()[preset];
     let mut scenario = proposal.baseline.clone();
-    for (lever, step) in levers::levers(proposal).iter().zip(steps) {
+    for (lever, step) in proposal.levers().iter().zip(steps) {
         if let Some(value) = value(lever, *step) {
             let (kept, _) = lever.clamp(value);
             assert!(within_range(lever, kept), "{} kept {kept:?}", lever.key);
@@ -332,7 +332,7 @@ proptest! {
         prop_assert!(hostile.summary.contains(summary[0]));
 
         let mut scenario = hostile.baseline.clone();
-        for (lever, step) in levers::levers(&hostile).iter().zip(&steps) {
+        for (lever, step) in hostile.levers().iter().zip(&steps) {
             if let Some(value) = value(lever, *step) {
                 lever.set(&mut scenario, lever.clamp(value).0);
             }
@@ -358,7 +358,7 @@ proptest! {
         (lo, mid, hi, negative, scale) in (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28),
     ) {
         let proposal = &presets()[preset % presets().len()];
-        let levers = levers::levers(proposal);
+        let levers = proposal.levers();
         let lever = &levers[lever_index.index(levers.len())];
         let raw = match lever.range {
             Range::Number { .. } => LeverValue::Number(Decimal::from_parts(lo, mid, hi, negative, scale)),
@@ -499,7 +499,7 @@ fn fragments() -> Vec<String> {
     .map(String::from)
     .to_vec();
     for proposal in presets() {
-        for lever in levers::levers(proposal) {
+        for lever in proposal.levers() {
             pieces.push(format!("{}=", lever.key));
         }
     }
@@ -663,10 +663,7 @@ fn extremes() -> Vec<String> {
 #[test]
 fn extreme_numbers_for_every_lever_key_never_panic_and_keep_every_lever_in_range() {
     for (index, proposal) in presets().iter().enumerate() {
-        let mut keys: Vec<String> = levers::levers(proposal)
-            .into_iter()
-            .map(|l| l.key)
-            .collect();
+        let mut keys: Vec<String> = proposal.levers().iter().map(|l| l.key.clone()).collect();
         // A link may give a recurring saving a month at a time.
         keys.extend(
             keys.iter()

@@ -286,8 +286,9 @@ fn a_huge_amount_is_refused_and_named() {
 fn amounts_are_read_exactly_as_written() {
     let text = MINIMAL.replace("per_month = 5000", "per_month = \"33,333.33\"");
     let proposal = parse_proposal(&text).unwrap();
-    let lever = levers::levers(&proposal)
-        .into_iter()
+    let lever = proposal
+        .levers()
+        .iter()
         .find(|l| l.key == "post.per_month")
         .unwrap();
     assert_eq!(
@@ -296,8 +297,9 @@ fn amounts_are_read_exactly_as_written() {
     );
     let text = MINIMAL.replace("per_month = 5000", "per_month = 0.1");
     let proposal = parse_proposal(&text).unwrap();
-    let lever = levers::levers(&proposal)
-        .into_iter()
+    let lever = proposal
+        .levers()
+        .iter()
         .find(|l| l.key == "post.per_month")
         .unwrap();
     assert_eq!(
@@ -368,8 +370,9 @@ fn a_lever_range_whose_minimum_is_above_its_maximum_is_refused_or_never_used() {
     let Ok(proposal) = parse_proposal(&text) else {
         return; // Refusing the file is a fix.
     };
-    let lever = levers::levers(&proposal)
-        .into_iter()
+    let lever = proposal
+        .levers()
+        .iter()
         .find(|l| l.key == "allocation")
         .unwrap();
     // Accepted: then every value the lever keeps must lie within its range.
@@ -387,10 +390,7 @@ fn a_lever_range_whose_minimum_is_above_its_maximum_is_refused_or_never_used() {
 }
 
 fn lever_keys(proposal: &invest_to_save::proposal::Proposal) -> Vec<String> {
-    levers::levers(proposal)
-        .into_iter()
-        .map(|l| l.key)
-        .collect()
+    proposal.levers().iter().map(|l| l.key.clone()).collect()
 }
 
 fn duplicates(keys: &[String]) -> Vec<&String> {
@@ -446,10 +446,7 @@ fn a_unit_cost_saving_needs_its_cost_and_its_start() {
     assert_mentions(&refused(&both), &["placements", "one of"]);
     let good = format!("{MINIMAL}{unit_line}from = \"2024-04\"\ncost_per_unit_per_week = 4000\n");
     let proposal = parse_proposal(&good).unwrap();
-    let keys: Vec<String> = levers::levers(&proposal)
-        .into_iter()
-        .map(|l| l.key)
-        .collect();
+    let keys: Vec<String> = proposal.levers().iter().map(|l| l.key.clone()).collect();
     assert!(keys.contains(&"placements.units".to_string()));
     assert!(keys.contains(&"placements.unit_cost".to_string()));
 }

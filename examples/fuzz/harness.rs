@@ -13,7 +13,7 @@ use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
 };
-use invest_to_save::levers::{self, Lever, LeverValue, Range};
+use invest_to_save::levers::{Lever, LeverValue, Range};
 use invest_to_save::model::{self, Scenario};
 use invest_to_save::proposal::assumptions::{round_trips, with_assumptions};
 use invest_to_save::proposal::presets::{presets, PRESET_FILES};
@@ -455,10 +455,7 @@ fn mutated(seeds: &[&str], rng: &mut Rng, lines_pool: &[&str]) -> String {
 fn query(rng: &mut Rng) -> String {
     let proposals = presets();
     let proposal = rng.pick(proposals);
-    let keys: Vec<String> = levers::levers(proposal)
-        .into_iter()
-        .map(|l| l.key)
-        .collect();
+    let keys: Vec<String> = proposal.levers().iter().map(|l| l.key.clone()).collect();
     let mut pairs = vec!["v=1".to_string()];
     if rng.chance(90) {
         pairs.push(format!("p={}", proposal.id));
@@ -553,7 +550,7 @@ const SITE_LINES: &[&str] = &[
 fn typed_value(rng: &mut Rng) -> Case {
     let proposals = presets();
     let proposal = rng.below(proposals.len());
-    let levers = levers::levers(&proposals[proposal]);
+    let levers = proposals[proposal].levers();
     let lever = rng.below(levers.len());
     let text = match rng.below(4) {
         0 => rng.pick(NUMBERS).trim_matches('"').to_string(),
@@ -710,7 +707,7 @@ fn open(case: &Case, violations: &mut Vec<String>) -> Option<(Proposal, Scenario
         Entry::TypedValue => {
             let (proposal_index, lever_index) = case.lever?;
             let proposal = presets().get(proposal_index)?.clone();
-            let levers = levers::levers(&proposal);
+            let levers = proposal.levers();
             let lever = levers.get(lever_index)?;
             let value = lever.accept(&case.text).ok()?;
             if lever.clamp(value).1.is_some() {
@@ -733,7 +730,7 @@ fn check_in_range(
     what: &str,
     violations: &mut Vec<String>,
 ) {
-    for lever in levers::levers(proposal) {
+    for lever in proposal.levers() {
         let value = lever.get(scenario);
         if let (_, Some(why)) = lever.clamp(value) {
             violations.push(format!(
@@ -749,7 +746,7 @@ fn check_in_range(
 /// advance, the link and the download.
 fn exercise_proposal(proposal: &Proposal, violations: &mut Vec<String>) {
     check_in_range(proposal, &proposal.starting, "the file", violations);
-    for lever in levers::levers(proposal) {
+    for lever in proposal.levers() {
         let value = lever.get(&proposal.starting);
         let _ = (
             lever.describe(value),
@@ -828,8 +825,8 @@ fn move_every_lever(
 ) -> Duration {
     let mut slowest = Duration::ZERO;
     let mut moved = scenario.clone();
-    for lever in levers::levers(proposal) {
-        for value in ends(&lever) {
+    for lever in proposal.levers() {
+        for value in ends(lever) {
             let started = Instant::now();
             let (value, _) = lever.clamp(value);
             lever.set(&mut moved, value);

@@ -115,10 +115,6 @@ pub fn app(props: &AppProps) -> Html {
     // An opened proposal may take the place of the one opened before it, so the entry is known
     // by its place and, for an opened one, its fragment.
     let entry = (state.proposal, state.fragment());
-    let levers = use_memo(entry.clone(), {
-        let proposal = proposal.clone();
-        move |_| crate::levers::levers(&proposal)
-    });
     let cashflow = use_memo(state.scenario.clone(), model::run);
     let reconciliation = use_memo(entry, {
         let proposal = proposal.clone();
@@ -178,7 +174,7 @@ pub fn app(props: &AppProps) -> Html {
                 <AboutProposal proposal={proposal.clone()} />
                 <SummaryBar cashflow={cashflow.clone()} />
                 <div class="workspace">
-                    <LeverPanel levers={(*levers).clone()} scenario={state.scenario.clone()} on_change={on_lever}
+                    <LeverPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} on_change={on_lever}
                         on_reset={on_reset} is_published={state.is_published()}
                         starting_word={AttrValue::Static(proposal.starting_values.word())} />
                     <div class="outcome">

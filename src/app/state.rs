@@ -182,8 +182,8 @@ impl Reducible for State {
             }
             Action::ChooseProposal(_) => return self,
             Action::SetLever { key, value } => {
-                let levers = crate::levers::levers(next.current());
-                let Some(lever) = levers.iter().find(|l| l.key == key) else {
+                // The proposal's levers were found once, when it was read.
+                let Some(lever) = self.current().lever(&key) else {
                     return self;
                 };
                 let (value, _) = lever.clamp(value);

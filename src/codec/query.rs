@@ -4,7 +4,7 @@
 //! whatever a link holds, the result is a usable scenario plus notices that say, in words, what
 //! was corrected or ignored and why.
 
-use crate::levers::{levers, Lever, LeverValue};
+use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
 use crate::proposal::Proposal;
 use crate::wording::shorten;
@@ -217,7 +217,7 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
             notices,
         };
     };
-    let levers = levers(chosen);
+    let levers = chosen.levers();
     let mut scenario = chosen.starting.clone();
     let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (key, text) in &pairs {
@@ -235,7 +235,7 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                 ),
             );
         }
-        let (lever, text) = match find_lever(&levers, key, text) {
+        let (lever, text) = match find_lever(levers, key, text) {
             Some(found) => found,
             None => {
                 push(
@@ -315,7 +315,7 @@ pub fn write(proposal: &Proposal, scenario: &Scenario) -> String {
         percent_encode(&proposal.id)
     );
     // Links start from where the proposal opens (its file's own figures, or its `[assumptions]`).
-    for lever in levers(proposal) {
+    for lever in proposal.levers() {
         let value = lever.get(scenario);
         if value != lever.get(&proposal.starting) {
             query.push('&');

@@ -1,15 +1,18 @@
 //! The catalogue: which levers a proposal has, with their words, units and ranges, found from
 //! its scenario's lines and drivers and the file's `[levers]` settings.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::model::money::MAX_AMOUNT;
 use crate::model::month::{YearMonth, LATEST_YEAR};
 use crate::model::scenario::{
-    BudgetRowSource, CostPeriod, InvestmentAmounts, MonthRef, SavingDriver, MAX_HORIZON_MONTHS,
+    BudgetRowSource, CostPeriod, InvestmentAmounts, MonthRef, SavingDriver, Scenario,
+    MAX_HORIZON_MONTHS,
 };
-use crate::proposal::{Proposal, MAX_AMOUNT};
 
-use super::{number, Lever, LeverValue, Range, Target, Unit};
+use super::{number, Lever, LeverSettings, LeverValue, Range, Target, Unit};
 
 /// The widest range any lever of a unit may have, whatever a proposal file says: money up to
 /// ten billion pounds, percentages up to 1,000, counts up to the longest horizon.
@@ -71,9 +74,14 @@ fn numbers(min: impl Into<Decimal>, max: impl Into<Decimal>, step: impl Into<Dec
     }
 }
 
-/// The levers of a proposal, in the order the page shows them.
-pub fn levers(proposal: &Proposal) -> Vec<Lever> {
-    let scenario = &proposal.baseline;
+/// The levers of a proposal's baseline scenario, in the order the page shows them, with the
+/// words and ranges its file sets in `settings`. The proposal-wide contingency and realisation
+/// are offered only when the file has `[adjustments]`.
+pub fn catalogue(
+    scenario: &Scenario,
+    settings: &BTreeMap<String, LeverSettings>,
+    offers_adjustments: bool,
+) -> Vec<Lever> {
     let last_supported = YearMonth::new(LATEST_YEAR, 12).unwrap_or(scenario.start);
     let months_from_start = Range::Month {
         earliest: scenario.start,
@@ -355,7 +363,7 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
         }
     }
 
-    if proposal.adjustments.is_some() {
+    if offers_adjustments {
         specs.push(Spec {
             hint: "An uplift on all investment, for costs that run over; 0% is none.",
             more: true,
@@ -410,11 +418,7 @@ pub fn levers(proposal: &Proposal) -> Vec<Lever> {
     specs
         .into_iter()
         .map(|spec| {
-            let settings = proposal
-                .lever_settings
-                .get(&spec.key)
-                .cloned()
-                .unwrap_or_default();
+            let settings = settings.get(&spec.key).cloned().unwrap_or_default();
             let range = match spec.range {
                 Range::Number { min, max, step } => {
                     // A proposal file may move a range, but never past what the model can hold.

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::model::month::YearMonth;
 
-pub use catalogue::levers;
+pub use catalogue::catalogue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -110,7 +110,7 @@ pub(super) enum Target {
     Realisation,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lever {
     /// The link key, e.g. "allocation" or "council.months".
     pub key: String,
@@ -125,6 +125,18 @@ pub struct Lever {
     /// The value in the proposal as published.
     pub published: LeverValue,
     pub(super) target: Target,
+}
+
+/// How a proposal file presents a lever (its `[levers."key"]` table); anything unset falls
+/// back to the lever's default.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LeverSettings {
+    pub label: Option<String>,
+    pub hint: Option<String>,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub step: Option<Decimal>,
+    pub more: Option<bool>,
 }
 
 /// A whole count as a decimal, for a lever's value.

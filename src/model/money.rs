@@ -2,6 +2,9 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// The largest amount of money a proposal file or a link may hold: ten billion pounds.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
+
 /// Whole pounds, half away from zero: what a spreadsheet shows.
 pub fn whole_pounds(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)

@@ -2,7 +2,7 @@
 //! into an `[assumptions]` table at its end. Everything else (comments included) stays as the
 //! officer wrote it, and `calc check` reads the result like any other file.
 
-use crate::levers::{levers, LeverValue};
+use crate::levers::LeverValue;
 use crate::model::Scenario;
 use toml_edit::Item;
 
@@ -16,7 +16,8 @@ const HEADING: &str =
 /// file's own figures are left out, so the table lists only what the reader changed.
 pub fn with_assumptions(text: &str, proposal: &Proposal, scenario: &Scenario) -> String {
     let mut out = without_assumptions(text).trim_end().to_string();
-    let changed: Vec<String> = levers(proposal)
+    let changed: Vec<String> = proposal
+        .levers()
         .iter()
         .filter_map(|lever| {
             let value = lever.get(scenario);
@@ -134,7 +135,7 @@ mod tests {
         let (_, text) = PRESET_FILES[0];
         let sandwell = preset("sandwell").unwrap();
         let mut scenario = sandwell.baseline.clone();
-        for lever in levers(sandwell) {
+        for lever in sandwell.levers() {
             match lever.key.as_str() {
                 "allocation" => lever.set(&mut scenario, LeverValue::Number(30.into())),
                 "cap" => lever.set(&mut scenario, LeverValue::Off),

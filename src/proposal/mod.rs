@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::levers::Lever;
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
     Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
@@ -25,8 +26,8 @@ use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
 pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 
-/// The largest amount of money a proposal file or a link may hold: ten billion pounds.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
+pub use crate::levers::LeverSettings;
+pub use crate::model::money::MAX_AMOUNT;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
@@ -53,6 +54,25 @@ pub struct Proposal {
     pub adjustments: Option<Adjustments>,
     /// The file as written, comments and all: "Download as a proposal file" starts from it.
     pub file_text: std::sync::Arc<str>,
+    /// The levers of the baseline with the file's settings, found once when the file is read.
+    levers: std::sync::Arc<[Lever]>,
+}
+
+impl Proposal {
+    /// The assumptions a reader can move, in the order the page shows them.
+    pub fn levers(&self) -> &[Lever] {
+        &self.levers
+    }
+
+    /// The same levers, shared rather than copied (the page hands them to its components).
+    pub fn shared_levers(&self) -> std::sync::Arc<[Lever]> {
+        self.levers.clone()
+    }
+
+    /// The lever with this link key, if the proposal has one.
+    pub fn lever(&self, key: &str) -> Option<&Lever> {
+        self.levers.iter().find(|lever| lever.key == key)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,17 +89,6 @@ impl StartingValues {
             StartingValues::Example => "example",
         }
     }
-}
-
-/// How a proposal file presents a lever; anything unset falls back to the lever's default.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LeverSettings {
-    pub label: Option<String>,
-    pub hint: Option<String>,
-    pub min: Option<Decimal>,
-    pub max: Option<Decimal>,
-    pub step: Option<Decimal>,
-    pub more: Option<bool>,
 }
 
 /// Reads a proposal file. The error lists every problem, one a line, each with where it is
@@ -315,8 +324,10 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         && baseline.savings.len() == raw.saving.len()
         && (raw.budget.is_none() || baseline.budget.is_some());
     let assumptions = raw.assumptions;
+    let levers = crate::levers::catalogue(&baseline, &lever_settings, adjustments.is_some());
     let mut proposal = Proposal {
         file_text: "".into(),
+        levers: levers.into(),
         starting: baseline.clone(),
         id: raw.id,
         name: raw.name,
@@ -346,7 +357,7 @@ fn starting_scenario(
     assumptions: &BTreeMap<String, file::Setting>,
     found: &mut Findings,
 ) -> Scenario {
-    let levers = crate::levers::levers(proposal);
+    let levers = proposal.levers();
     let mut scenario = proposal.baseline.clone();
     for (key, setting) in assumptions {
         let at = Path::root().key("assumptions").key(key);
@@ -429,7 +440,7 @@ fn month_on(
 /// Every lever needs its own link key; every `[levers.<key>]` table must name a lever, and the
 /// lever's starting value must lie within the range the file gives it.
 fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
-    let levers = crate::levers::levers(proposal);
+    let levers = proposal.levers();
     if levers.len() > schema::MAX_SLIDERS {
         found.add(
             &Path::root(),
@@ -453,7 +464,7 @@ fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
     }
     // Every slider must open on a value it can show: a file that checks clean opens clean.
     // (Ranges the file set itself are reported below, at its min or max.)
-    for lever in &levers {
+    for lever in levers {
         let settings = proposal.lever_settings.get(&lever.key);
         let set_by_file = match (lever.published, settings) {
             (crate::levers::LeverValue::Number(value), Some(settings)) => {

@@ -3,7 +3,6 @@
 //! when the site is built. A reader without JavaScript sees the proposal and its figures; with
 //! JavaScript, the calculator replaces this once it starts.
 
-use crate::levers;
 use crate::model::money::format_council;
 use crate::model::Cashflow;
 use crate::proposal::Proposal;
@@ -84,7 +83,7 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     out += "</dl></section>";
 
     out += "<section aria-labelledby=\"static-assumptions\"><h2 id=\"static-assumptions\">Assumptions</h2><dl class=\"static-page__assumptions\">";
-    for lever in levers::levers(proposal) {
+    for lever in proposal.levers() {
         let value = lever.get(&proposal.starting);
         out += &format!(
             "<div><dt>{}</dt><dd>{}</dd></div>",

@@ -235,14 +235,13 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::levers::levers;
     use crate::proposal::presets::preset;
 
     fn lever(proposal: &str, key: &str) -> Lever {
         let proposal = preset(proposal).expect("a shipped proposal");
-        levers(proposal)
-            .into_iter()
-            .find(|l| l.key == key)
+        proposal
+            .lever(key)
+            .cloned()
             .expect("a lever of that proposal")
     }
 

@@ -10,7 +10,8 @@ use crate::model::Scenario;
 
 #[derive(Properties, PartialEq)]
 pub struct LeverPanelProps {
-    pub levers: Vec<Lever>,
+    /// The proposal's levers, shared with it (compared by address when the page redraws).
+    pub levers: std::sync::Arc<[Lever]>,
     pub scenario: Scenario,
     pub on_change: Callback<(String, LeverValue)>,
     pub on_reset: Callback<()>,
