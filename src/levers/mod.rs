@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod parse;
+mod place;
 mod value;
 
 use rust_decimal::Decimal;

@@ -5,275 +5,58 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::money::{format_pounds, group_decimal};
-use crate::model::scenario::{
-    BudgetRowSource, InvestmentAmounts, MonthRef, SavingDriver, Scenario, MAX_HORIZON_MONTHS,
-};
+use crate::model::scenario::Scenario;
 
 use super::parse::{bare_number, misplaced_commas, pence_text, too_big_or_small, Size};
-use super::{number, Lever, LeverValue, Range, Target, Unit};
+use super::place::Slot;
+use super::{number, Lever, LeverValue, Range, Unit};
 use crate::wording::{lower_first, shorten};
 
 impl Lever {
     /// The lever's value in a scenario of its proposal.
     pub fn get(&self, scenario: &Scenario) -> LeverValue {
         use LeverValue::{Month, Number, Off};
-        let referral = scenario.referral_driver();
-        let investment = |index: usize| scenario.investments.get(index).map(|l| &l.amounts);
-        let saving = |index: usize| scenario.savings.get(index);
-        let value = match self.target {
-            Target::Horizon => Some(Number(number(scenario.horizon_months))),
-            Target::AfterPlanTrend => Some(Number(scenario.after_plan_trend_percent)),
-            Target::Reduction => referral.map(|d| Number(d.reduction_percent_of_plan)),
-            Target::Allocation => referral.map(|d| Number(d.allocation_percent)),
-            Target::CostPerCase => referral.map(|d| Number(d.cost_per_case_per_year)),
-            Target::Step => referral.map(|d| Number(number(d.cases_per_cashable_step))),
-            Target::Cap => referral.map(|d| d.saving_cap_per_year.map_or(Off, Number)),
-            Target::Duration => {
-                referral.map(|d| d.case_duration_months.map_or(Off, |m| Number(number(m))))
-            }
-            Target::DeliveryStart => referral.map(|d| Month(d.delivery_start)),
-            Target::InvestmentPerMonth(i) => match investment(i) {
-                Some(InvestmentAmounts::Monthly { per_month, .. }) => Some(Number(*per_month)),
-                _ => None,
-            },
-            Target::InvestmentMonths(i) => match investment(i) {
-                Some(InvestmentAmounts::Monthly {
-                    months: Some(m), ..
-                }) => Some(Number(number(*m))),
-                _ => None,
-            },
-            Target::InvestmentFrom(i) => match investment(i) {
-                Some(InvestmentAmounts::Monthly {
-                    from: MonthRef::Month(m),
-                    ..
-                }) => Some(Month(*m)),
-                _ => None,
-            },
-            Target::OneOffAmount(i) => match investment(i) {
-                Some(InvestmentAmounts::OneOff { amount, .. }) => Some(Number(*amount)),
-                _ => None,
-            },
-            Target::OneOffMonth(i) => match investment(i) {
-                Some(InvestmentAmounts::OneOff { month, .. }) => Some(Month(*month)),
-                _ => None,
-            },
-            Target::InvestmentScale(i) => match investment(i) {
-                Some(InvestmentAmounts::PerYear(schedule)) => Some(Number(schedule.scale_percent)),
-                _ => None,
-            },
-            Target::SavingRealisation(i) => saving(i).map(|l| Number(l.realisation_percent)),
-            Target::SavingPerYear(i) => match saving(i).map(|l| &l.driver) {
-                Some(SavingDriver::Recurring { per_year, .. }) => Some(Number(*per_year)),
-                _ => None,
-            },
-            Target::SavingFrom(i) => match saving(i).map(|l| &l.driver) {
-                Some(SavingDriver::Recurring { from, .. }) => Some(Month(*from)),
-                Some(SavingDriver::UnitCost(u)) => Some(Month(u.from)),
-                _ => None,
-            },
-            Target::SavingRamp(i) => match saving(i).map(|l| &l.driver) {
-                Some(SavingDriver::Recurring { ramp_months, .. }) => {
-                    Some(Number(number(*ramp_months)))
-                }
-                Some(SavingDriver::UnitCost(u)) => Some(Number(number(u.ramp_months))),
-                _ => None,
-            },
-            Target::Units(i) => match saving(i).map(|l| &l.driver) {
-                Some(SavingDriver::UnitCost(u)) => Some(Number(u.units)),
-                _ => None,
-            },
-            Target::UnitCostAmount(i) => match saving(i).map(|l| &l.driver) {
-                Some(SavingDriver::UnitCost(u)) => Some(Number(u.cost_per_unit)),
-                _ => None,
-            },
-            Target::Occupancy(i) => match saving(i).map(|l| &l.driver) {
-                Some(SavingDriver::UnitCost(u)) => u.occupancy_percent.map(Number),
-                _ => None,
-            },
-            // The proposal's adjustments sit on every line alike: read them off the first.
-            Target::Contingency => Some(Number(
-                scenario
-                    .investments
-                    .first()
-                    .map_or(Decimal::ZERO, |l| l.contingency_percent),
-            )),
-            Target::Realisation => Some(Number(
-                scenario
-                    .savings
-                    .first()
-                    .map_or(Decimal::ONE_HUNDRED, |l| l.proposal_realisation_percent),
-            )),
-            Target::AdjustmentScale(i) => {
-                match scenario.budget.as_ref().and_then(|b| b.rows.get(i)) {
-                    Some(BudgetRowSource::Adjustment { schedule, .. }) => {
-                        Some(Number(schedule.scale_percent))
-                    }
-                    _ => None,
-                }
-            }
-        };
-        value.unwrap_or(Off)
+        match self.target.read(scenario) {
+            Some(Slot::Number(value)) => Number(*value),
+            Some(Slot::Count { value, .. }) => Number(number(*value)),
+            Some(Slot::OptionalNumber(value)) => value.map_or(Off, Number),
+            Some(Slot::OptionalCount { value, .. }) => value.map_or(Off, |n| Number(number(n))),
+            Some(Slot::Month(month)) => Month(*month),
+            Some(Slot::EveryLine {
+                values,
+                when_no_lines,
+            }) => Number(values.first().map_or(when_no_lines, |value| **value)),
+            None => Off,
+        }
     }
 
-    /// Sets the lever's value. The value must already be in range (see `clamp`); values of the
-    /// wrong kind are ignored.
+    /// Sets the lever's value. The value must already be in range (see `clamp`); a value of the
+    /// wrong kind, or "none" for a lever that cannot be switched off, is ignored.
     pub fn set(&self, scenario: &mut Scenario, value: LeverValue) {
+        use LeverValue::{Month, Number, Off};
+        if value == Off && !self.can_be_off {
+            return;
+        }
+        let Some(slot) = self.target.write(scenario) else {
+            return;
+        };
         let count = |n: Decimal| n.trunc().to_u32().unwrap_or(0);
-        match (self.target, value) {
-            (Target::Horizon, LeverValue::Number(n)) => {
-                scenario.horizon_months = count(n).clamp(1, MAX_HORIZON_MONTHS)
-            }
-            (Target::AfterPlanTrend, LeverValue::Number(n)) => {
-                scenario.after_plan_trend_percent = n
-            }
-            (Target::Reduction, LeverValue::Number(n)) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.reduction_percent_of_plan = n;
+        match (slot, value) {
+            (Slot::Number(place), Number(n)) => *place = n,
+            (Slot::Count { value, least, most }, Number(n)) => *value = count(n).clamp(least, most),
+            (Slot::OptionalNumber(place), Number(n)) => *place = Some(n),
+            (Slot::OptionalNumber(place), Off) => *place = None,
+            (Slot::OptionalCount { value, least }, Number(n)) => *value = Some(count(n).max(least)),
+            (Slot::OptionalCount { value, .. }, Off) => *value = None,
+            (Slot::Month(place), Month(month)) => *place = month,
+            (Slot::EveryLine { values, .. }, Number(n)) => {
+                for place in values {
+                    *place = n;
                 }
             }
-            (Target::Allocation, LeverValue::Number(n)) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.allocation_percent = n;
-                }
-            }
-            (Target::CostPerCase, LeverValue::Number(n)) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.cost_per_case_per_year = n;
-                }
-            }
-            (Target::Step, LeverValue::Number(n)) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.cases_per_cashable_step = count(n).max(1);
-                }
-            }
-            (Target::Cap, value) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.saving_cap_per_year = match value {
-                        LeverValue::Number(n) => Some(n),
-                        _ => None,
-                    };
-                }
-            }
-            (Target::Duration, value) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.case_duration_months = match value {
-                        LeverValue::Number(n) => Some(count(n).max(1)),
-                        _ => None,
-                    };
-                }
-            }
-            (Target::DeliveryStart, LeverValue::Month(m)) => {
-                if let Some(d) = scenario.referral_driver_mut() {
-                    d.delivery_start = m;
-                }
-            }
-            (Target::InvestmentPerMonth(i), LeverValue::Number(n)) => {
-                if let Some(InvestmentAmounts::Monthly { per_month, .. }) =
-                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
-                {
-                    *per_month = n;
-                }
-            }
-            (Target::InvestmentMonths(i), LeverValue::Number(n)) => {
-                if let Some(InvestmentAmounts::Monthly { months, .. }) =
-                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
-                {
-                    *months = Some(count(n));
-                }
-            }
-            (Target::InvestmentFrom(i), LeverValue::Month(m)) => {
-                if let Some(InvestmentAmounts::Monthly { from, .. }) =
-                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
-                {
-                    *from = MonthRef::Month(m);
-                }
-            }
-            (Target::OneOffAmount(i), LeverValue::Number(n)) => {
-                if let Some(InvestmentAmounts::OneOff { amount, .. }) =
-                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
-                {
-                    *amount = n;
-                }
-            }
-            (Target::OneOffMonth(i), LeverValue::Month(m)) => {
-                if let Some(InvestmentAmounts::OneOff { month, .. }) =
-                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
-                {
-                    *month = m;
-                }
-            }
-            (Target::InvestmentScale(i), LeverValue::Number(n)) => {
-                if let Some(InvestmentAmounts::PerYear(schedule)) =
-                    scenario.investments.get_mut(i).map(|l| &mut l.amounts)
-                {
-                    schedule.scale_percent = n;
-                }
-            }
-            (Target::SavingRealisation(i), LeverValue::Number(n)) => {
-                if let Some(line) = scenario.savings.get_mut(i) {
-                    line.realisation_percent = n;
-                }
-            }
-            (Target::SavingPerYear(i), LeverValue::Number(n)) => {
-                if let Some(SavingDriver::Recurring { per_year, .. }) =
-                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
-                {
-                    *per_year = n;
-                }
-            }
-            (Target::SavingFrom(i), LeverValue::Month(m)) => {
-                match scenario.savings.get_mut(i).map(|l| &mut l.driver) {
-                    Some(SavingDriver::Recurring { from, .. }) => *from = m,
-                    Some(SavingDriver::UnitCost(u)) => u.from = m,
-                    _ => {}
-                }
-            }
-            (Target::SavingRamp(i), LeverValue::Number(n)) => {
-                match scenario.savings.get_mut(i).map(|l| &mut l.driver) {
-                    Some(SavingDriver::Recurring { ramp_months, .. }) => *ramp_months = count(n),
-                    Some(SavingDriver::UnitCost(u)) => u.ramp_months = count(n),
-                    _ => {}
-                }
-            }
-            (Target::Units(i), LeverValue::Number(n)) => {
-                if let Some(SavingDriver::UnitCost(u)) =
-                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
-                {
-                    u.units = n;
-                }
-            }
-            (Target::UnitCostAmount(i), LeverValue::Number(n)) => {
-                if let Some(SavingDriver::UnitCost(u)) =
-                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
-                {
-                    u.cost_per_unit = n;
-                }
-            }
-            (Target::Occupancy(i), LeverValue::Number(n)) => {
-                if let Some(SavingDriver::UnitCost(u)) =
-                    scenario.savings.get_mut(i).map(|l| &mut l.driver)
-                {
-                    u.occupancy_percent = Some(n);
-                }
-            }
-            (Target::Contingency, LeverValue::Number(n)) => {
-                for line in &mut scenario.investments {
-                    line.contingency_percent = n;
-                }
-            }
-            (Target::Realisation, LeverValue::Number(n)) => {
-                for line in &mut scenario.savings {
-                    line.proposal_realisation_percent = n;
-                }
-            }
-            (Target::AdjustmentScale(i), LeverValue::Number(n)) => {
-                if let Some(BudgetRowSource::Adjustment { schedule, .. }) =
-                    scenario.budget.as_mut().and_then(|b| b.rows.get_mut(i))
-                {
-                    schedule.scale_percent = n;
-                }
-            }
-            _ => {}
+            (Slot::Number(_) | Slot::Count { .. } | Slot::EveryLine { .. }, Month(_) | Off)
+            | (Slot::OptionalNumber(_) | Slot::OptionalCount { .. }, Month(_))
+            | (Slot::Month(_), Number(_) | Off) => {}
         }
     }
 

@@ -1,7 +1,7 @@
 //! What a scenario is: a timeline, the money going in and the savings coming out.
 //!
 //! A scenario is plain data. Presets and councils' own proposals are read into it from TOML files
-//! (`crate::proposal`), and the levers (`crate::codec`) change its values; the engine
+//! (`crate::proposal`), and the levers (`crate::levers`) change its values; the engine
 //! (`crate::model::cashflow`) only reads it.
 
 use rust_decimal::Decimal;
