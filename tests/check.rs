@@ -663,3 +663,14 @@ fn a_printed_budget_total_that_is_not_the_sum_of_its_rows_is_reported_not_refuse
     let trafford = read_proposal(trafford).unwrap();
     assert_eq!(invest_to_save::reconcile::contradictions(&trafford), []);
 }
+
+#[test]
+fn every_problem_of_a_file_opened_on_the_page_is_named_with_its_file() {
+    let problems = invest_to_save::proposal::read_named_proposal("mine.toml", "format = 1\nid = ")
+        .unwrap_err();
+    assert!(!problems.is_empty());
+    assert!(
+        problems.iter().all(|p| p.starts_with("mine.toml: ")),
+        "{problems:?}"
+    );
+}

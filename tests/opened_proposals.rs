@@ -12,7 +12,6 @@ use invest_to_save::proposal::presets::presets;
 use invest_to_save::proposal::{read_proposal, Proposal};
 use invest_to_save::site::provenance::{Provenance, Source};
 use rust_decimal::Decimal;
-use yew::Reducible;
 
 const SANDWELL: &str = include_str!("../proposals/sandwell.toml");
 

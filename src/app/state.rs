@@ -4,8 +4,6 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use crate::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, FRAGMENT_KEY,
 };
@@ -169,10 +167,10 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The state after a reader's action: the same `Rc` when nothing changes, so the page does
+    /// not redraw.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
             Action::ChooseProposal(index) if index < next.proposals.len() => {

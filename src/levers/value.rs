@@ -209,6 +209,18 @@ impl Lever {
         }
     }
 
+    /// The value as a screen reader should say it: "44 percent", "£2,500 a year", "March 2023";
+    /// a bare count says what it counts: "10 further children kept out of out-of-borough
+    /// placements".
+    pub fn spoken(&self, value: LeverValue) -> String {
+        match value {
+            LeverValue::Number(n) if self.unit == Unit::Count => {
+                format!("{} {}", n.normalize(), lower_first(&self.label))
+            }
+            _ => self.describe(value).replace('%', " percent"),
+        }
+    }
+
     /// Reads a value strictly, as typed in a box or written in a proposal file's `[assumptions]`:
     /// one the lever cannot take is refused with a GOV.UK style message saying what to enter,
     /// rather than quietly changed as a link's would be.
@@ -342,5 +354,69 @@ impl Lever {
             self.describe(self.published),
             misplaced.unwrap_or_default()
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use crate::levers::{Lever, LeverValue};
+    use crate::proposal::presets::preset;
+
+    fn lever(proposal: &str, key: &str) -> Lever {
+        let proposal = preset(proposal).expect("a shipped proposal");
+        proposal
+            .lever(key)
+            .cloned()
+            .expect("a lever of that proposal")
+    }
+
+    #[test]
+    fn a_typed_value_the_lever_cannot_take_is_refused_with_what_to_enter() {
+        let allocation = lever("sandwell", "allocation");
+        assert_eq!(
+            allocation.accept("60%"),
+            Ok(LeverValue::Number(Decimal::from(60)))
+        );
+        assert!(allocation
+            .accept("250")
+            .is_err_and(|e| e.ends_with("must be between 0% and 100%")));
+        assert!(allocation
+            .accept("lots")
+            .is_err_and(|e| e.ends_with("must be a number, like 44")));
+        assert!(allocation
+            .accept(" ")
+            .is_err_and(|e| e.starts_with("Enter a number for ")));
+        assert!(allocation
+            .accept("none")
+            .is_err_and(|e| e.contains("cannot be none")));
+        assert_eq!(
+            allocation.accept("44.5"),
+            Ok(LeverValue::Number(Decimal::new(445, 1)))
+        );
+        let months = lever("sandwell", "council.months");
+        assert_eq!(
+            months.accept("1.5"),
+            Err("Months the council funds the post must be a whole number".into())
+        );
+        assert_eq!(
+            months.accept("1.555e1"),
+            Err("Months the council funds the post must be a whole number".into())
+        );
+        let per_month = lever("sandwell", "council.per_month");
+        assert!(per_month
+            .accept("7500.125")
+            .is_err_and(|e| e.ends_with("can have no more than 2 decimal places")));
+        let cap = lever("sandwell", "cap");
+        assert_eq!(cap.accept("none"), Ok(LeverValue::Off));
+        assert_eq!(
+            allocation.spoken(LeverValue::Number(Decimal::from(44))),
+            "44 percent"
+        );
+        assert_eq!(
+            lever("trafford", "placements.units").spoken(LeverValue::Number(Decimal::from(10))),
+            "10 further children kept out of out-of-borough placements"
+        );
     }
 }

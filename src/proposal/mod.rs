@@ -108,6 +108,17 @@ pub fn read_proposal(text: &str) -> Result<Proposal, Vec<Problem>> {
     check::check_text(text)
 }
 
+/// Reads a proposal file a reader opened: the proposal, or every problem, each named with the
+/// file it is in ("mine.toml: line 2, column 6: ..."), as `calc check` words them.
+pub fn read_named_proposal(name: &str, text: &str) -> Result<Proposal, Vec<String>> {
+    read_proposal(text).map_err(|problems| {
+        problems
+            .iter()
+            .map(|problem| format!("{name}: {problem}"))
+            .collect()
+    })
+}
+
 /// Reads a proposal file's bytes (text that is not UTF-8 is a problem, not a panic).
 pub fn read_proposal_bytes(bytes: &[u8]) -> Result<Proposal, Vec<Problem>> {
     check::check(bytes)

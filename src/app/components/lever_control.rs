@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use super::error_summary::box_id;
 use crate::levers::{Lever, LeverValue, Range, Unit};
-use crate::wording::lower_first;
 
 /// The id of the assumptions panel's visible instructions for the sliders.
 pub const SLIDER_INSTRUCTIONS_ID: &str = "slider-instructions";
@@ -49,17 +48,6 @@ fn unit_words(unit: Unit) -> &'static str {
         Unit::Count => "number",
         Unit::Months => "months",
         Unit::Month => "month",
-    }
-}
-
-/// The value as a screen reader should say it: "44 percent", "£2,500 a year", "March 2023"; a
-/// bare count says what it counts: "10 further children kept out of out-of-borough placements".
-pub fn spoken(lever: &Lever, value: LeverValue) -> String {
-    match value {
-        LeverValue::Number(n) if lever.unit == Unit::Count => {
-            format!("{} {}", n.normalize(), lower_first(&lever.label))
-        }
-        _ => lever.describe(value).replace('%', " percent"),
     }
 }
 
@@ -180,7 +168,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                         list={published_tick.as_ref().map(|_| ticks_id.clone())}
                         aria-labelledby={label_id.clone()}
                         aria-describedby={format!("{SLIDER_INSTRUCTIONS_ID} {describedby}")}
-                        aria-valuetext={spoken(lever, props.value)}
+                        aria-valuetext={lever.spoken(props.value)}
                         oninput={on_slid} />
                     if let Some(tick) = published_tick {
                         <datalist id={ticks_id}><option value={tick} label="published"></option></datalist>
@@ -229,70 +217,5 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                 </div>
             }
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::proposal::presets::preset;
-
-    fn lever(proposal: &str, key: &str) -> Lever {
-        let proposal = preset(proposal).expect("a shipped proposal");
-        proposal
-            .lever(key)
-            .cloned()
-            .expect("a lever of that proposal")
-    }
-
-    #[test]
-    fn a_typed_value_the_lever_cannot_take_is_refused_with_what_to_enter() {
-        let allocation = lever("sandwell", "allocation");
-        assert_eq!(
-            allocation.accept("60%"),
-            Ok(LeverValue::Number(Decimal::from(60)))
-        );
-        assert!(allocation
-            .accept("250")
-            .is_err_and(|e| e.ends_with("must be between 0% and 100%")));
-        assert!(allocation
-            .accept("lots")
-            .is_err_and(|e| e.ends_with("must be a number, like 44")));
-        assert!(allocation
-            .accept(" ")
-            .is_err_and(|e| e.starts_with("Enter a number for ")));
-        assert!(allocation
-            .accept("none")
-            .is_err_and(|e| e.contains("cannot be none")));
-        assert_eq!(
-            allocation.accept("44.5"),
-            Ok(LeverValue::Number(Decimal::new(445, 1)))
-        );
-        let months = lever("sandwell", "council.months");
-        assert_eq!(
-            months.accept("1.5"),
-            Err("Months the council funds the post must be a whole number".into())
-        );
-        assert_eq!(
-            months.accept("1.555e1"),
-            Err("Months the council funds the post must be a whole number".into())
-        );
-        let per_month = lever("sandwell", "council.per_month");
-        assert!(per_month
-            .accept("7500.125")
-            .is_err_and(|e| e.ends_with("can have no more than 2 decimal places")));
-        let cap = lever("sandwell", "cap");
-        assert_eq!(cap.accept("none"), Ok(LeverValue::Off));
-        assert_eq!(
-            spoken(&allocation, LeverValue::Number(Decimal::from(44))),
-            "44 percent"
-        );
-        assert_eq!(
-            spoken(
-                &lever("trafford", "placements.units"),
-                LeverValue::Number(Decimal::from(10))
-            ),
-            "10 further children kept out of out-of-borough placements"
-        );
     }
 }

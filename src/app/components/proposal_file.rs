@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::browser;
 use crate::model::Scenario;
 use crate::proposal::assumptions::{round_trips, with_assumptions};
-use crate::proposal::{read_proposal, Proposal};
+use crate::proposal::{read_named_proposal, Proposal};
 
 /// Larger than any proposal file; a bigger file is surely the wrong one.
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
@@ -27,16 +27,6 @@ pub struct ProposalFileProps {
     pub scenario: Scenario,
 }
 
-/// The proposal in a file, or every problem with it, as `calc check` words them.
-fn check(name: &str, text: &str) -> Result<Proposal, Vec<String>> {
-    read_proposal(text).map_err(|problems| {
-        problems
-            .iter()
-            .map(|problem| format!("{name}: {problem}"))
-            .collect()
-    })
-}
-
 async fn read(file: File) -> Result<Proposal, Vec<String>> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
@@ -51,7 +41,7 @@ async fn read(file: File) -> Result<Proposal, Vec<String>> {
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(unreadable)?;
-    check(&name, &text)
+    read_named_proposal(&name, &text)
 }
 
 #[function_component(ProposalFile)]
@@ -203,20 +193,5 @@ pub fn proposal_file(props: &ProposalFileProps) -> Html {
                 </span>
             </p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_problem_is_named_with_its_file() {
-        let problems = check("mine.toml", "format = 1\nid = ").unwrap_err();
-        assert!(!problems.is_empty());
-        assert!(
-            problems.iter().all(|p| p.starts_with("mine.toml: ")),
-            "{problems:?}"
-        );
     }
 }

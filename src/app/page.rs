@@ -1,0 +1,275 @@
+//! The page itself: the Yew app over the state, its masthead, and mounting it on the document
+//! with the proposals the site build wrote into the page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::components::downloads::Downloads;
+use super::components::headline::{Headline, SummaryBar};
+use super::components::lever_panel::LeverPanel;
+use super::components::notices::Notices;
+use super::components::organisations::Organisations;
+use super::components::payback_chart::PaybackChart;
+use super::components::proposal_file::ProposalFile;
+use super::components::proposal_picker::{AboutProposal, ProposalPicker};
+use super::components::reconciliation_view::ReconciliationView;
+use super::components::share_link::ShareLink;
+use super::components::skip_link::SkipLink;
+use super::components::tables::CashflowTables;
+use super::components::unpublished_warning::UnpublishedWarning;
+use super::state::{linked_file, Action, State};
+use crate::codec::fragment::MAX_LINK_CHARS;
+use crate::levers::LeverValue;
+use crate::model;
+use crate::proposal::presets::presets;
+use crate::proposal::Proposal;
+use crate::reconcile::reconcile;
+use crate::site::build::read_proposals;
+use crate::site::config::Branding;
+use crate::site::page_data::PageData;
+use crate::site::provenance::{heading, page_title};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub proposals: Rc<Vec<Proposal>>,
+    /// The query string the page opened with.
+    pub initial_query: String,
+    /// Whether to keep the address bar in step with the scenario (off in component tests).
+    #[prop_or(true)]
+    pub sync_address: bool,
+    /// Why the site's proposals could not be used (the shipped ones open instead).
+    #[prop_or_default]
+    pub site_problems: Vec<String>,
+    /// The council's name, title and logo, from the site file.
+    #[prop_or_default]
+    pub branding: Branding,
+    /// A proposal file the link carried, with the fragment that carried it.
+    #[prop_or_default]
+    pub linked_file: Option<(Proposal, Rc<str>)>,
+    /// Why a proposal file the link carried could not be used.
+    #[prop_or_default]
+    pub linked_file_problems: Vec<String>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let proposals = props.proposals.clone();
+        let query = props.initial_query.clone();
+        let file = props.linked_file.clone();
+        use_reducer(move || State::from_link_with_file(proposals, &query, file))
+    };
+    let link = state.link();
+    // A proposal opened from a file travels in the link's fragment, when the link stays short
+    // enough to share.
+    let fragment = state.fragment();
+    let full_address = browser::address_for(&link, fragment.as_deref());
+    let fits = full_address.chars().count() <= MAX_LINK_CHARS;
+    let (address, kept_fragment, caveat) = match fragment {
+        Some(_) if !fits => (
+            browser::address_for(&link, None),
+            None,
+            Some(format!(
+                "This proposal came from a file and is too large to travel in a link ({} characters; links here stop at {}). The link gives your assumptions, but whoever opens it also needs the file: use \u{201c}Download as a proposal file\u{201d} and send them that.",
+                crate::model::money::group_thousands(&full_address.chars().count().to_string()),
+                crate::model::money::group_thousands(&MAX_LINK_CHARS.to_string())
+            )),
+        ),
+        Some(fragment) => (full_address, Some(fragment), None),
+        None => (full_address, None, None),
+    };
+    {
+        let sync = props.sync_address;
+        use_effect_with((link.clone(), kept_fragment), move |(link, fragment)| {
+            if sync {
+                browser::replace_address(link, fragment.as_deref());
+            }
+            || ()
+        });
+    }
+
+    if state.proposals.is_empty() {
+        return html! { <main><p>{ "No proposal could be loaded." }</p></main> };
+    }
+    let proposal = state.current().clone();
+    let provenance = state.provenance();
+    let council_name = props.branding.council_name.clone();
+    {
+        // The tab names the proposal on screen, and says so when the site did not publish it.
+        let title = page_title(
+            &proposal.name,
+            &props.branding.title,
+            provenance,
+            &council_name,
+        );
+        use_effect_with(title, |title| {
+            browser::set_title(title);
+            || ()
+        });
+    }
+    // An opened proposal may take the place of the one opened before it, so the entry is known
+    // by its place and, for an opened one, its fragment.
+    let entry = (state.proposal, state.fragment());
+    let cashflow = use_memo(state.scenario.clone(), model::run);
+    let reconciliation = use_memo(entry, {
+        let proposal = proposal.clone();
+        move |_| reconcile(&proposal, &model::run(&proposal.baseline))
+    });
+    let published_curve = proposal
+        .published
+        .monthly
+        .get("cumulative")
+        .cloned()
+        .map(Rc::new);
+    let published = Rc::new(proposal.published.clone());
+
+    let on_lever = {
+        let state = state.clone();
+        Callback::from(move |(key, value): (String, LeverValue)| {
+            state.dispatch(Action::SetLever { key, value })
+        })
+    };
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |index| state.dispatch(Action::ChooseProposal(index)))
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ResetToPublished))
+    };
+    let on_open_file = {
+        let state = state.clone();
+        Callback::from(move |proposal: Proposal| {
+            state.dispatch(Action::OpenFile(Box::new(proposal)))
+        })
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissNotices))
+    };
+    let entries = state.picker_entries();
+
+    html! {
+        <>
+            <SkipLink />
+            <Masthead branding={props.branding.clone()} />
+            <main id="main">
+                <h1 class="visually-hidden">{ heading(&proposal.name, provenance, &council_name) }</h1>
+                <UnpublishedWarning provenance={provenance} council_name={AttrValue::from(council_name.clone())} />
+                if !props.site_problems.is_empty() {
+                    <div class="notice notice--site" role="status" id="site-problems">
+                        <h2>{ "This site's proposals could not be used" }</h2>
+                        <ul>{ for props.site_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    </div>
+                }
+                <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
+                <ProposalPicker entries={entries} chosen={state.proposal} on_choose={on_choose} />
+                <ProposalFile on_open={on_open_file} problems={props.linked_file_problems.clone()}
+                    proposal={proposal.clone()} scenario={state.scenario.clone()} />
+                <AboutProposal proposal={proposal.clone()} />
+                <SummaryBar cashflow={cashflow.clone()} />
+                <div class="workspace">
+                    <LeverPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} on_change={on_lever}
+                        on_reset={on_reset} is_published={state.is_published()}
+                        starting_word={AttrValue::Static(proposal.starting_values.word())} />
+                    <div class="outcome">
+                        <Headline cashflow={cashflow.clone()} published={published} />
+                        <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
+                        <ShareLink address={address.clone()} caveat={caveat} />
+                    </div>
+                </div>
+                <Organisations cashflow={cashflow.clone()} />
+                <CashflowTables cashflow={cashflow.clone()} />
+                <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}
+                    published={published_curve.clone()} brand_colour={props.branding.colours.brand.clone()}
+                    address={address} />
+                <ReconciliationView reconciliation={reconciliation} source={proposal.published.source.clone()} />
+            </main>
+            <footer class="footer">
+                <p>{ "Every figure on this page is calculated in your browser from the proposal's published assumptions and yours, in exact pounds and pence; nothing is sent anywhere. Figures are rounded to the pound for display." }</p>
+            </footer>
+        </>
+    }
+}
+
+/// The council's masthead: logo, name and the page's title.
+#[derive(Properties, PartialEq)]
+struct MastheadProps {
+    branding: Branding,
+}
+
+#[function_component(Masthead)]
+fn masthead(props: &MastheadProps) -> Html {
+    let branding = &props.branding;
+    let logo = branding.logo.as_ref().map(|logo| {
+        let image =
+            html! { <img class="masthead__logo" src={logo.file.clone()} alt={logo.alt.clone()} /> };
+        match &logo.home_url {
+            Some(url) => html! { <a href={url.clone()}>{ image }</a> },
+            None => image,
+        }
+    });
+    html! {
+        <header class="masthead">
+            { for logo }
+            if !branding.council_name.is_empty() {
+                <p class="masthead__council">{ &branding.council_name }</p>
+            }
+            <p class="masthead__title">{ &branding.title }</p>
+            <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
+        </header>
+    }
+}
+
+/// The proposals and look the site build wrote into the page; without them (a page not built
+/// by the site command), the shipped proposals in the default look.
+fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
+    let shipped = || presets().to_vec();
+    let Some(text) = browser::page_data_text() else {
+        return (shipped(), Branding::default(), Vec::new());
+    };
+    match PageData::from_json(&text)
+        .map_err(|e| vec![e])
+        .and_then(|data| Ok((read_proposals(&data.proposals)?, data.branding)))
+    {
+        Ok((proposals, branding)) if !proposals.is_empty() => (proposals, branding, Vec::new()),
+        Ok((_, branding)) => (
+            shipped(),
+            branding,
+            vec!["The site lists no proposals.".into()],
+        ),
+        Err(problems) => (shipped(), Branding::default(), problems),
+    }
+}
+
+/// Mounts the page on the document body, with the proposals the site publishes.
+pub fn start() {
+    browser::install_panic_message();
+    let (proposals, branding, site_problems) = site_contents();
+    let (linked_file, linked_file_problems) = match linked_file(&browser::current_fragment()) {
+        Ok(file) => (file, Vec::new()),
+        Err(problems) => (None, problems),
+    };
+    browser::remove_placeholders();
+    yew::Renderer::<App>::with_props(AppProps {
+        proposals: Rc::new(proposals),
+        initial_query: browser::current_query(),
+        sync_address: true,
+        site_problems,
+        branding,
+        linked_file,
+        linked_file_problems,
+    })
+    .render();
+}
+
+/// The page keeps its state in a Yew reducer; how each action changes it is pure (`State::reduce`).
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        State::reduce(self, action)
+    }
+}
