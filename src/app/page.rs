@@ -202,25 +202,8 @@ struct MastheadProps {
 
 #[function_component(Masthead)]
 fn masthead(props: &MastheadProps) -> Html {
-    let branding = &props.branding;
-    let logo = branding.logo.as_ref().map(|logo| {
-        let image =
-            html! { <img class="masthead__logo" src={logo.file.clone()} alt={logo.alt.clone()} /> };
-        match &logo.home_url {
-            Some(url) => html! { <a href={url.clone()}>{ image }</a> },
-            None => image,
-        }
-    });
-    html! {
-        <header class="masthead">
-            { for logo }
-            if !branding.council_name.is_empty() {
-                <p class="masthead__council">{ &branding.council_name }</p>
-            }
-            <p class="masthead__title">{ &branding.title }</p>
-            <p class="masthead__strap">{ "Children's social care: move a proposal's assumptions and see when, and whether, the money comes back." }</p>
-        </header>
-    }
+    // Written once, for the page built in advance too (every text in it escaped there).
+    Html::from_html_unchecked(crate::site::prerender::masthead(&props.branding).into())
 }
 
 /// The proposals and look the site build wrote into the page; without them (a page not built

@@ -3,6 +3,7 @@
 use crate::model::money::pence;
 use crate::model::{Cashflow, Flows};
 use crate::reconcile::Reconciliation;
+use crate::report::columns::{CashflowColumn, OrganisationColumn};
 
 /// A spreadsheet runs a cell that starts with one of these as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -25,35 +26,33 @@ fn text(cell: &str) -> String {
 }
 
 fn header(first: &str, cashflow: &Cashflow) -> String {
-    let mut columns = vec![text(first)];
-    columns.extend(
-        cashflow
-            .funders
-            .iter()
-            .map(|f| text(&format!("investment_{f}"))),
-    );
-    columns.extend(["investment", "saving", "net", "cumulative"].map(String::from));
-    columns.join(",")
+    std::iter::once(text(first))
+        .chain(
+            CashflowColumn::all(cashflow)
+                .into_iter()
+                .map(|column| text(&column.csv_name(cashflow))),
+        )
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
-fn flows_line(period: &str, flows: &Flows) -> String {
-    let mut cells = vec![text(period)];
-    cells.extend(
-        flows
-            .investment_by_funder
-            .iter()
-            .map(|a| pence(*a).to_string()),
-    );
-    cells.extend(
-        [flows.investment, flows.saving, flows.net, flows.cumulative].map(|a| pence(a).to_string()),
-    );
-    cells.join(",") + "\n"
+/// A period's line: money to the penny, costs positive.
+fn flows_line(cashflow: &Cashflow, period: &str, flows: &Flows) -> String {
+    std::iter::once(text(period))
+        .chain(
+            CashflowColumn::all(cashflow)
+                .into_iter()
+                .map(|column| pence(column.amount(flows)).to_string()),
+        )
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n"
 }
 
 pub fn months(cashflow: &Cashflow) -> String {
     let mut out = header("month", cashflow) + "\n";
     for row in &cashflow.months {
-        out += &flows_line(&row.month.to_string(), row);
+        out += &flows_line(cashflow, &row.month.to_string(), row);
     }
     out
 }
@@ -61,7 +60,7 @@ pub fn months(cashflow: &Cashflow) -> String {
 pub fn years(cashflow: &Cashflow) -> String {
     let mut out = header("year", cashflow) + "\n";
     for row in &cashflow.years {
-        out += &flows_line(&row.year.to_string(), row);
+        out += &flows_line(cashflow, &row.year.to_string(), row);
     }
     out
 }
@@ -122,15 +121,15 @@ pub fn reconciliation(reconciliation: &Reconciliation) -> String {
 
 /// Who paid and who gained: one row an organisation.
 pub fn organisations(cashflow: &Cashflow) -> String {
-    let mut out = String::from("organisation,invested,gained,net\n");
+    let header: Vec<&str> = std::iter::once("organisation")
+        .chain(OrganisationColumn::ALL.map(OrganisationColumn::csv_name))
+        .collect();
+    let mut out = header.join(",") + "\n";
     for o in &cashflow.results.by_organisation {
-        out += &format!(
-            "{},{},{},{}\n",
-            text(&o.name),
-            pence(o.invested),
-            pence(o.gained),
-            pence(o.net)
-        );
+        let cells: Vec<String> = std::iter::once(text(&o.name))
+            .chain(OrganisationColumn::ALL.map(|column| pence(column.amount(o)).to_string()))
+            .collect();
+        out += &(cells.join(",") + "\n");
     }
     out
 }

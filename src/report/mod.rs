@@ -2,6 +2,7 @@
 //! command; the page draws its own tables from the same `Cashflow`.
 
 pub mod chart;
+pub mod columns;
 pub mod csv;
 pub mod json;
 pub mod svg;

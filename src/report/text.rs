@@ -5,6 +5,7 @@ use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
+use crate::report::columns::{CashflowColumn, OrganisationColumn};
 
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -40,29 +41,18 @@ fn table(headers: &[String], rows: &[Vec<String>]) -> String {
 }
 
 pub(crate) fn money_columns(cashflow: &Cashflow) -> Vec<String> {
-    let mut headers: Vec<String> = cashflow
-        .funders
-        .iter()
-        .map(|f| format!("{f} invests"))
-        .collect();
-    headers.extend(["Investment", "Saving", "Net", "Cumulative"].map(String::from));
-    headers
+    CashflowColumn::all(cashflow)
+        .into_iter()
+        .map(|column| column.short_heading(cashflow))
+        .collect()
 }
 
-pub(crate) fn money_cells(flows: &Flows) -> Vec<String> {
-    // Costs print in brackets, as the reports print them.
-    let mut cells: Vec<String> = flows
-        .investment_by_funder
-        .iter()
-        .map(|a| format_council(-*a))
-        .collect();
-    cells.push(format_council(-flows.investment));
-    cells.extend(
-        [flows.saving, flows.net, flows.cumulative]
-            .iter()
-            .map(|a| format_council(*a)),
-    );
-    cells
+/// The money cells of a period, costs in brackets as the reports print them.
+pub(crate) fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Vec<String> {
+    CashflowColumn::all(cashflow)
+        .into_iter()
+        .map(|column| format_council(column.printed(flows)))
+        .collect()
 }
 
 pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
@@ -84,18 +74,16 @@ pub fn organisations(cashflow: &Cashflow) -> String {
         .by_organisation
         .iter()
         .map(|o| {
-            vec![
-                o.name.clone(),
-                format_council(-o.invested),
-                format_council(o.gained),
-                format_council(o.net),
-            ]
+            std::iter::once(o.name.clone())
+                .chain(OrganisationColumn::ALL.map(|column| format_council(column.printed(o))))
+                .collect()
         })
         .collect();
-    table(
-        &["Organisation", "Invested", "Gained", "Net"].map(String::from),
-        &rows,
-    )
+    let headers: Vec<String> = std::iter::once("Organisation")
+        .chain(OrganisationColumn::ALL.map(OrganisationColumn::short_heading))
+        .map(String::from)
+        .collect();
+    table(&headers, &rows)
 }
 
 fn flows_table(
@@ -108,7 +96,7 @@ fn flows_table(
     let rows: Vec<Vec<String>> = rows
         .map(|(period, flows)| {
             let mut cells = vec![period];
-            cells.extend(money_cells(&flows));
+            cells.extend(money_cells(cashflow, &flows));
             cells
         })
         .collect();

@@ -4,10 +4,11 @@
 //! JavaScript, the calculator replaces this once it starts.
 
 use crate::model::money::format_council;
-use crate::model::Cashflow;
+use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
+use crate::report::columns::{CashflowColumn, OrganisationColumn};
 use crate::report::svg::{chart_svg, escape};
-use crate::report::text::{money_cells, money_columns, year_label};
+use crate::report::text::year_label;
 use crate::report::{headline, key_figures};
 
 use super::config::Branding;
@@ -138,10 +139,22 @@ fn table(region_label: &str, columns: &[String], rows: &[(String, Vec<String>)])
     out + "</tbody></table></div>"
 }
 
-/// A cashflow table's columns: the period, then the money.
+/// A cashflow table's columns: the period, then the money, as the page heads them.
 fn flows_columns(first: &str, cashflow: &Cashflow) -> Vec<String> {
     std::iter::once(first.to_string())
-        .chain(money_columns(cashflow))
+        .chain(
+            CashflowColumn::on_page(cashflow)
+                .into_iter()
+                .map(|column| column.heading(cashflow)),
+        )
+        .collect()
+}
+
+/// A period's money, costs in brackets, in the page's columns.
+fn flows_cells(cashflow: &Cashflow, flows: &Flows) -> Vec<String> {
+    CashflowColumn::on_page(cashflow)
+        .into_iter()
+        .map(|column| format_council(column.printed(flows)))
         .collect()
 }
 
@@ -151,12 +164,15 @@ fn organisation_table(cashflow: &Cashflow) -> String {
     if organisations.is_empty() {
         return String::new();
     }
-    let columns = ["Organisation", "Invests", "Gains", "Net (cost) / gain"].map(String::from);
+    let columns: Vec<String> = std::iter::once("Organisation")
+        .chain(OrganisationColumn::ALL.map(OrganisationColumn::heading))
+        .map(String::from)
+        .collect();
     let rows: Vec<(String, Vec<String>)> = organisations
         .iter()
         .map(|o| {
-            let cells = [-o.invested, o.gained, o.net].map(format_council).to_vec();
-            (o.name.clone(), cells)
+            let cells = OrganisationColumn::ALL.map(|column| format_council(column.printed(o)));
+            (o.name.clone(), cells.to_vec())
         })
         .collect();
     format!(
@@ -170,7 +186,7 @@ fn month_table(cashflow: &Cashflow) -> String {
     let rows: Vec<(String, Vec<String>)> = cashflow
         .months
         .iter()
-        .map(|row| (row.month.short_name(), money_cells(row)))
+        .map(|row| (row.month.short_name(), flows_cells(cashflow, row)))
         .collect();
     format!(
         "<details class=\"months\"><summary>Month by month</summary>{}</details>",
@@ -187,7 +203,7 @@ fn year_table(cashflow: &Cashflow) -> String {
     let rows: Vec<(String, Vec<String>)> = cashflow
         .years
         .iter()
-        .map(|row| (year_label(row), money_cells(row)))
+        .map(|row| (year_label(row), flows_cells(cashflow, row)))
         .collect();
     format!(
         "<section><h2 id=\"static-years\">By financial year</h2>{}</section>",
@@ -235,5 +251,41 @@ mod tests {
         assert!(head.contains("&lt;script&gt;"));
         assert!(head.contains("alt=\"&quot;Crest&quot;\""));
         assert!(head.contains("href=\"https://example.org/?a=1&amp;b=2\""));
+    }
+
+    #[test]
+    fn the_tables_are_headed_as_on_the_running_page() {
+        // Sandwell: the Council and the Trust invest, so the total has a column of its own.
+        let sandwell = preset("sandwell").unwrap();
+        let page = static_page(
+            &Branding::default(),
+            sandwell,
+            &model::run(&sandwell.baseline),
+        );
+        for heading in [
+            "Investment by Council",
+            "Investment by Trust",
+            "Total investment",
+            "Saving",
+            "In month (cost) / return",
+            "Cumulative (cost) / return",
+            "Net (cost) / gain",
+        ] {
+            assert!(
+                page.contains(&format!(
+                    "<th scope=\"col\" class=\"number\">{heading}</th>"
+                )),
+                "{heading}"
+            );
+        }
+        // Trafford: the Council alone invests, and a total would only repeat its column.
+        let trafford = preset("trafford").unwrap();
+        let page = static_page(
+            &Branding::default(),
+            trafford,
+            &model::run(&trafford.baseline),
+        );
+        assert!(page.contains(">Investment by Council</th>"));
+        assert!(!page.contains(">Total investment</th>"));
     }
 }

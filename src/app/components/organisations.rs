@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::money::format_council;
 use crate::model::Cashflow;
+use crate::report::columns::OrganisationColumn;
 
 #[derive(Properties, PartialEq)]
 pub struct OrganisationsProps {
@@ -34,18 +35,18 @@ pub fn organisations(props: &OrganisationsProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Organisation" }</th>
-                            <th scope="col" class="num">{ "Invests" }</th>
-                            <th scope="col" class="num">{ "Gains" }</th>
-                            <th scope="col" class="num">{ "Net (cost) / gain" }</th>
+                            { for OrganisationColumn::ALL.map(|column| html! {
+                                <th scope="col" class="num">{ column.heading() }</th>
+                            }) }
                         </tr>
                     </thead>
                     <tbody>
                         { for organisations.iter().map(|o| html! {
                             <tr>
                                 <th scope="row">{ &o.name }</th>
-                                <td class="num">{ format_council(-o.invested) }</td>
-                                <td class="num">{ format_council(o.gained) }</td>
-                                <td class="num">{ format_council(o.net) }</td>
+                                { for OrganisationColumn::ALL.map(|column| html! {
+                                    <td class="num">{ format_council(column.printed(o)) }</td>
+                                }) }
                             </tr>
                         }) }
                     </tbody>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
+use crate::report::columns::CashflowColumn;
 
 #[derive(Properties, PartialEq)]
 pub struct TablesProps {
@@ -16,13 +17,9 @@ pub struct TablesProps {
 
 fn money_header(cashflow: &Cashflow) -> Html {
     html! {
-        <>
-            { for cashflow.funders.iter().map(|f| html! { <th scope="col">{ format!("Investment by {f}") }</th> }) }
-            if cashflow.funders.len() > 1 { <th scope="col">{ "Total investment" }</th> }
-            <th scope="col">{ "Saving" }</th>
-            <th scope="col">{ "In month (cost) / return" }</th>
-            <th scope="col">{ "Cumulative (cost) / return" }</th>
-        </>
+        { for CashflowColumn::on_page(cashflow).into_iter().map(|column| html! {
+            <th scope="col">{ column.heading(cashflow) }</th>
+        }) }
     }
 }
 
@@ -35,15 +32,8 @@ pub fn money_cell(amount: Decimal) -> Html {
 }
 
 fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Html {
-    let cell = money_cell;
     html! {
-        <>
-            { for flows.investment_by_funder.iter().map(|a| cell(-*a)) }
-            if cashflow.funders.len() > 1 { { cell(-flows.investment) } }
-            { cell(flows.saving) }
-            { cell(flows.net) }
-            { cell(flows.cumulative) }
-        </>
+        { for CashflowColumn::on_page(cashflow).into_iter().map(|column| money_cell(column.printed(flows))) }
     }
 }
 
