@@ -216,3 +216,21 @@ async fn a_failure_replaces_the_frozen_page_with_a_message_and_the_readers_link(
     assert!(page.query_selector("input").unwrap().is_none());
     page.remove();
 }
+
+#[wasm_bindgen_test]
+async fn every_lever_of_every_proposal_has_a_box_showing_its_starting_value() {
+    use invest_to_save::app::components::error_summary::box_id;
+    for proposal in presets() {
+        let root = mount(&format!("v=1&p={}", proposal.id)).await;
+        for lever in proposal.levers() {
+            let selector = format!("#{}", box_id(&lever.key));
+            assert_eq!(
+                input(&root, &selector).value(),
+                lever.box_text(lever.get(&proposal.starting)),
+                "{} {}",
+                proposal.id,
+                lever.key
+            );
+        }
+    }
+}
