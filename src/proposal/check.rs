@@ -4,7 +4,7 @@
 //! 1. the TOML syntax (one error, with its position: nothing after it can be trusted);
 //! 2. the shape: unknown keys (with the nearest known key), values of the wrong type, missing
 //!    keys and percentages outside 0 to 100, walked against the table of known keys in
-//!    `super::schema`;
+//!    `super::file`;
 //! 3. the meaning (months outside the timeline, amounts out of range, totals that do not add
 //!    up, slider values outside their range), found while building the proposal and placed in
 //!    the file by the key path of the value at fault.
@@ -15,10 +15,10 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 use toml_edit::{ImDocument, Item, Table, TableLike, Value};
 
-use super::file::ProposalFile;
+use super::file::{ProposalFile, ROOT};
 use super::schema::{
     Field, Kind, Shape, MAX_DECIMAL_PLACES, MAX_FILE_BYTES, MAX_LIST_ENTRIES, MAX_NAMED,
-    MAX_NUMBER, MAX_PROSE_CHARS, MAX_TABLES, MAX_TEXT_CHARS, MAX_WHOLE, ROOT,
+    MAX_NUMBER, MAX_PROSE_CHARS, MAX_TABLES, MAX_TEXT_CHARS, MAX_WHOLE,
 };
 use crate::model::money::group_thousands;
 

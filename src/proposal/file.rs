@@ -1,10 +1,14 @@
-//! The proposal file format (TOML), as written by a council officer. Every field is checked and
-//! every problem is reported in words, with where it is.
+//! The proposal file format (TOML), as a council officer writes it: every table and key,
+//! declared once. From each declaration come both the struct the reader reads the table into
+//! and the shape the checker walks it against (each key's kind, whether it must be there, what
+//! it means and an example, which `docs/proposal-file.md` documents), so the two cannot drift.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
+
+use super::schema::{tables, Kind, Shape};
 
 /// A number as written in the file: `7500`, `33333.33` or `"33333.33"`, read exactly.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,194 +40,276 @@ impl<'de> Deserialize<'de> for Number {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProposalFile {
-    /// Version of this file format; 1 is the only one so far.
-    pub format: u32,
-    pub id: String,
-    pub name: String,
-    pub council: String,
-    pub summary: String,
-    #[serde(default)]
-    pub source: String,
-    /// When the source report was published or dated ("2020-01-27").
-    pub source_date: Option<String>,
-    /// Where the source report can be read (a web address).
-    pub source_link: Option<String>,
-    /// What the starting values are: "published" (a report's figures, the default) or "example".
-    pub starting_values: Option<String>,
-    pub timeline: TimelineFile,
-    #[serde(default)]
-    pub investment: Vec<InvestmentFile>,
-    #[serde(default)]
-    pub saving: Vec<SavingFile>,
-    #[serde(default)]
-    pub after_plan_trend_percent: Option<Number>,
-    pub adjustments: Option<AdjustmentsFile>,
-    pub budget: Option<BudgetFile>,
-    #[serde(default)]
-    pub levers: BTreeMap<String, LeverFile>,
-    /// Where sliders start when not at the file's own figures, by link key.
-    #[serde(default)]
-    pub assumptions: BTreeMap<String, Setting>,
-    #[serde(default)]
-    pub facts: Vec<FactFile>,
-    pub published: Option<PublishedFile>,
+tables! {
+    /// A whole proposal file.
+    ProposalFile as ROOT {
+        /// Version of this file format; 1 is the only one so far.
+        format: u32 = required Whole, "the version of the file format", "1";
+        id: String = required Text, "a short name for links (a-z, 0-9 and _)", "\"my_council\"";
+        name: String = required Text, "the proposal's title", "\"Early help lead\"";
+        council: String = required Text, "the organisation proposing it", "\"Any Council\"";
+        summary: String = required Prose, "one paragraph in plain words", "\"\"\"...\"\"\"";
+        source: String = optional Text,
+            "the report, its date and where to find it",
+            "\"Cabinet report, 1 April 2024\"";
+        /// When the source report was published or dated ("2020-01-27").
+        source_date: Option<String> = optional Text,
+            "the date of the source report",
+            "\"2020-01-27\"";
+        /// Where the source report can be read (a web address).
+        source_link: Option<String> = optional Text,
+            "where the source report can be read",
+            "\"https://democracy.example.gov.uk/report.pdf\"";
+        /// What the starting values are: "published" (a report's figures, the default) or "example".
+        starting_values: Option<String> = optional Text,
+            "\"published\" or \"example\"",
+            "\"published\"";
+        timeline: TimelineFile = required Table(&TIMELINE),
+            "when the cashflow starts and how long it runs",
+            "[timeline] with start = \"2024-04\" and months = 60";
+        investment: Vec<InvestmentFile> = optional Tables(&INVESTMENT),
+            "the money going in, one [[investment]] a line",
+            "[[investment]]";
+        saving: Vec<SavingFile> = optional Tables(&SAVING),
+            "the money coming back, one [[saving]] a line",
+            "[[saving]]";
+        adjustments: Option<AdjustmentsFile> = optional Table(&ADJUSTMENTS),
+            "a contingency on all investment and a realisation on all savings",
+            "[adjustments]";
+        after_plan_trend_percent: Option<Number> = optional Number,
+            "how scheduled savings move after their last year",
+            "0";
+        budget: Option<BudgetFile> = optional Table(&BUDGET), "a council-funding table", "[budget]";
+        levers: BTreeMap<String, LeverFile> = optional Table(&LEVERS),
+            "how the page shows each assumption",
+            "[levers.horizon]";
+        /// Where sliders start when not at the file's own figures, by link key.
+        assumptions: BTreeMap<String, Setting> = optional Table(&ASSUMPTIONS),
+            "where each slider starts, when not at the file's own figures (keys as in a link)",
+            "[assumptions]";
+        facts: Vec<FactFile> = optional Tables(&FACT), "other figures from the report", "[[facts]]";
+        published: Option<PublishedFile> = optional Table(&PUBLISHED),
+            "the figures as printed",
+            "[published]";
+    }
+
+    TimelineFile as TIMELINE {
+        start: String = required Text, "the first month", "\"2024-04\"";
+        months: u32 = required Whole, "how many months the cashflow runs (1 to 600)", "60";
+    }
+
+    InvestmentFile as INVESTMENT {
+        id: String = required Text, "the line's short name for links", "\"capital\"";
+        label: String = required Text, "what the page calls it", "\"New children's home\"";
+        funder: String = required Text, "who pays", "\"Council\"";
+        per_month: Option<Number> = optional Number, "pounds a month", "7500";
+        from: Option<String> = optional Text, "the first month of a per_month line", "\"2024-04\"";
+        after: Option<String> = optional Text, "the id of the line this one follows", "\"council\"";
+        months: Option<u32> = optional Whole, "how many months a per_month line runs", "15";
+        one_off: Option<Number> = optional Number, "a single payment, in pounds", "2000000";
+        month: Option<String> = optional Text, "the month of a one_off payment", "\"2024-04\"";
+        first_year: Option<String> = optional Text,
+            "the financial year of the first per_year amount",
+            "\"2024/25\"";
+        per_year: Option<Vec<Number>> = optional Numbers,
+            "pounds per financial year",
+            "[150000, 160000]";
+    }
+
+    SavingFile as SAVING {
+        id: String = required Text, "the line's short name for links", "\"placements\"";
+        label: String = required Text, "what the page calls it", "\"Placements avoided\"";
+        realisation_percent: Option<Number> = optional Percent,
+            "the share of the forecast saving realised",
+            "100";
+        referrals: Option<ReferralsFile> = optional Table(&REFERRALS),
+            "the referral-reduction driver",
+            "[saving.referrals]";
+        first_year: Option<String> = optional Text,
+            "the financial year of the first per_year amount",
+            "\"2024/25\"";
+        per_year: Option<Vec<Number>> = optional Numbers,
+            "pounds saved per financial year",
+            "[100000, 200000]";
+        change_per_year: Option<Vec<Number>> = optional Numbers,
+            "the year-on-year change in pounds saved",
+            "[100000, 50000]";
+        amount_per_year: Option<Number> = optional Number,
+            "pounds saved a year at full rate",
+            "250000";
+        from: Option<String> = optional Text, "the first month of the saving", "\"2024-04\"";
+        ramp_months: Option<u32> = optional Whole, "months to reach the full saving", "6";
+        /// A unit-cost saving: how many (children, cases), what they are called, and what each saves.
+        units: Option<Number> = optional Number,
+            "how many units (beds, children) at full effect",
+            "4";
+        unit_name: Option<String> = optional Text, "what a unit is, in the plural", "\"beds\"";
+        cost_per_unit_per_week: Option<Number> = optional Number,
+            "pounds each unit saves a week",
+            "3000";
+        cost_per_unit_per_year: Option<Number> = optional Number,
+            "pounds each unit saves a year",
+            "50000";
+        /// Share of the time a unit is in use (a bed occupied), in percent.
+        occupancy_percent: Option<Number> = optional Percent,
+            "the share of the time a unit is in use (a bed occupied)",
+            "90";
+        /// The organisation the saving lands with; the council when not given.
+        beneficiary: Option<String> = optional Text,
+            "the organisation whose budget the saving lands in",
+            "\"NHS\"";
+    }
+
+    /// Adjustments on the whole proposal.
+    AdjustmentsFile as ADJUSTMENTS {
+        /// An uplift on all investment, in percent.
+        contingency_percent: Option<Number> = optional Percent, "an uplift on all investment", "10";
+        /// The share of all savings realised, on top of each line's own, in percent.
+        realisation_percent: Option<Number> = optional Percent,
+            "the share of all savings realised, on top of each line's own",
+            "100";
+    }
+
+    ReferralsFile as REFERRALS {
+        delivery_start: String = required Text, "the first month referrals fall", "\"2022-07\"";
+        baseline_referrals_per_year: Number = required Number,
+            "accepted referrals a year before the proposal",
+            "5402";
+        allocation_percent: Number = required Percent,
+            "share of avoided referrals that become cases",
+            "44";
+        cost_per_case_per_year: Number = required Number, "what an open case costs a year", "2500";
+        cases_per_cashable_step: u32 = required Whole,
+            "savings come in whole steps of this many cases",
+            "10";
+        saving_cap_per_year: Option<Number> = optional Number, "the most saved in a year", "400000";
+        case_duration_months: Option<u32> = optional Whole,
+            "months an avoided case would have stayed open",
+            "24";
+        period: Vec<PeriodFile> = optional Tables(&PERIOD),
+            "the planned reduction, period by period",
+            "[[saving.referrals.period]]";
+    }
+
+    PeriodFile as PERIOD {
+        label: String = optional Text, "how the report names the period", "\"2022/23\"";
+        monthly_profile: Vec<Number> = required Numbers,
+            "the printed monthly reductions (their shape)",
+            "[10, 10, 12]";
+        total: Number = required Number, "the period's total reduction", "32";
+    }
+
+    BudgetFile as BUDGET {
+        title: String = required Text, "the table's title", "\"Council funding required\"";
+        total_label: String = required Text,
+            "the total row's label",
+            "\"Council funding required\"";
+        rows: Vec<BudgetRowFile> = required Tables(&BUDGET_ROW),
+            "the table's rows",
+            "[[budget.rows]]";
+    }
+
+    BudgetRowFile as BUDGET_ROW {
+        /// A scheduled saving line's id, or the id of a new adjustment row.
+        id: String = required Text,
+            "a scheduled saving line's id, or a new row's id",
+            "\"contingency\"";
+        label: String = required Text, "the row's label", "\"Increase to general contingency\"";
+        /// Only for adjustments: their amounts per plan year, from the first plan year.
+        per_year: Option<Vec<Number>> = optional Numbers,
+            "an adjustment's pounds per plan year",
+            "[750000, 750000]";
+        first_year: Option<String> = optional Text,
+            "the financial year of the first amount",
+            "\"2020/21\"";
+    }
+
+    /// Overrides for a lever's presentation and range.
+    #[derive(Default)]
+    LeverFile as LEVER {
+        label: Option<String> = optional Text, "the slider's label", "\"Occupancy\"";
+        hint: Option<String> = optional Prose,
+            "a sentence under the slider, in the report's words",
+            "\"Share of nights a bed is filled.\"";
+        min: Option<Number> = optional Number, "the lowest value", "0";
+        max: Option<Number> = optional Number, "the highest value", "100";
+        step: Option<Number> = optional Number, "the slider's step", "5";
+        /// "main" (always shown) or "more" (under "more assumptions").
+        group: Option<String> = optional Text, "\"main\" (always shown) or \"more\"", "\"main\"";
+    }
+
+    FactFile as FACT {
+        label: String = required Text, "what the figure is", "\"Children in care\"";
+        value: String = required Text, "the figure as the report gives it", "\"410\"";
+    }
+
+    #[derive(Default)]
+    PublishedFile as PUBLISHED {
+        source: String = optional Text, "where the printed figures are", "\"Appendix 3\"";
+        breakeven_month: Option<String> = optional Text,
+            "the printed in-month breakeven",
+            "\"2023-02\"";
+        payback_month: Option<String> = optional Text, "the printed payback month", "\"2023-12\"";
+        stated: Vec<FactFile> = optional Tables(&FACT),
+            "other results stated in words",
+            "[[published.stated]]";
+        inconsistencies: Vec<String> = optional Texts,
+            "where the print contradicts itself",
+            "[\"...\"]";
+        /// Series by name ("saving", "cumulative", ...), one value per month from the timeline start.
+        monthly: BTreeMap<String, Vec<Number>> = optional Table(&MONTHLY),
+            "printed series, one figure a month",
+            "[published.monthly]";
+        yearly: Option<PublishedYearsFile> = optional Table(&YEARLY),
+            "printed series, one figure a financial year",
+            "[published.yearly]";
+        /// Budget rows by id, per plan year and total.
+        budget: BTreeMap<String, PublishedBudgetRowFile> = optional Table(&PUBLISHED_BUDGET),
+            "printed budget rows",
+            "[published.budget]";
+    }
+
+    PublishedYearsFile as YEARLY, others series: BTreeMap<String, Vec<Number>> = Numbers {
+        years: Vec<String> = required Texts,
+            "the financial years printed",
+            "[\"2022/23\", \"2023/24\"]";
+    }
+
+    PublishedBudgetRowFile as PUBLISHED_BUDGET_ROW {
+        per_year: Vec<Number> = required Numbers,
+            "the printed figure of each plan year",
+            "[153069, 156131]";
+        total: Number = required Number, "the printed total", "309200";
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineFile {
-    pub start: String,
-    pub months: u32,
-}
+// Tables of named entries (levers by key, assumptions, printed series): any key, one kind.
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InvestmentFile {
-    pub id: String,
-    pub label: String,
-    pub funder: String,
-    pub per_month: Option<Number>,
-    pub from: Option<String>,
-    pub after: Option<String>,
-    pub months: Option<u32>,
-    pub one_off: Option<Number>,
-    pub month: Option<String>,
-    pub first_year: Option<String>,
-    pub per_year: Option<Vec<Number>>,
-}
+pub static LEVER_TABLE: Kind = Kind::Table(&LEVER);
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SavingFile {
-    pub id: String,
-    pub label: String,
-    pub realisation_percent: Option<Number>,
-    pub referrals: Option<ReferralsFile>,
-    pub first_year: Option<String>,
-    pub per_year: Option<Vec<Number>>,
-    pub change_per_year: Option<Vec<Number>>,
-    pub amount_per_year: Option<Number>,
-    pub from: Option<String>,
-    pub ramp_months: Option<u32>,
-    /// A unit-cost saving: how many (children, cases), what they are called, and what each saves.
-    pub units: Option<Number>,
-    pub unit_name: Option<String>,
-    pub cost_per_unit_per_week: Option<Number>,
-    pub cost_per_unit_per_year: Option<Number>,
-    /// Share of the time a unit is in use (a bed occupied), in percent.
-    pub occupancy_percent: Option<Number>,
-    /// The organisation the saving lands with; the council when not given.
-    pub beneficiary: Option<String>,
-}
+pub static ASSUMPTIONS: Shape = Shape {
+    fields: &[],
+    others: Some(&Kind::Setting),
+};
 
-/// Adjustments on the whole proposal.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AdjustmentsFile {
-    /// An uplift on all investment, in percent.
-    pub contingency_percent: Option<Number>,
-    /// The share of all savings realised, on top of each line's own, in percent.
-    pub realisation_percent: Option<Number>,
-}
+pub static LEVERS: Shape = Shape {
+    fields: &[],
+    others: Some(&LEVER_TABLE),
+};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReferralsFile {
-    pub delivery_start: String,
-    pub baseline_referrals_per_year: Number,
-    pub allocation_percent: Number,
-    pub cost_per_case_per_year: Number,
-    pub cases_per_cashable_step: u32,
-    pub saving_cap_per_year: Option<Number>,
-    pub case_duration_months: Option<u32>,
-    #[serde(default)]
-    pub period: Vec<PeriodFile>,
-}
+pub static NUMBERS: Kind = Kind::Numbers;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PeriodFile {
-    #[serde(default)]
-    pub label: String,
-    pub monthly_profile: Vec<Number>,
-    pub total: Number,
-}
+pub static MONTHLY: Shape = Shape {
+    fields: &[],
+    others: Some(&NUMBERS),
+};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetFile {
-    pub title: String,
-    pub total_label: String,
-    pub rows: Vec<BudgetRowFile>,
-}
+pub static BUDGET_ROW_TABLE: Kind = Kind::Table(&PUBLISHED_BUDGET_ROW);
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetRowFile {
-    /// A scheduled saving line's id, or the id of a new adjustment row.
-    pub id: String,
-    pub label: String,
-    /// Only for adjustments: their amounts per plan year, from the first plan year.
-    pub per_year: Option<Vec<Number>>,
-    pub first_year: Option<String>,
-}
-
-/// Overrides for a lever's presentation and range.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LeverFile {
-    pub label: Option<String>,
-    pub hint: Option<String>,
-    pub min: Option<Number>,
-    pub max: Option<Number>,
-    pub step: Option<Number>,
-    /// "main" (always shown) or "more" (under "more assumptions").
-    pub group: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactFile {
-    pub label: String,
-    pub value: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PublishedFile {
-    #[serde(default)]
-    pub source: String,
-    pub breakeven_month: Option<String>,
-    pub payback_month: Option<String>,
-    #[serde(default)]
-    pub stated: Vec<FactFile>,
-    #[serde(default)]
-    pub inconsistencies: Vec<String>,
-    /// Series by name ("saving", "cumulative", ...), one value per month from the timeline start.
-    #[serde(default)]
-    pub monthly: BTreeMap<String, Vec<Number>>,
-    pub yearly: Option<PublishedYearsFile>,
-    /// Budget rows by id, per plan year and total.
-    #[serde(default)]
-    pub budget: BTreeMap<String, PublishedBudgetRowFile>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct PublishedYearsFile {
-    pub years: Vec<String>,
-    #[serde(flatten)]
-    pub series: BTreeMap<String, Vec<Number>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PublishedBudgetRowFile {
-    pub per_year: Vec<Number>,
-    pub total: Number,
-}
+pub static PUBLISHED_BUDGET: Shape = Shape {
+    fields: &[],
+    others: Some(&BUDGET_ROW_TABLE),
+};
 
 /// An assumption's value as written: a number, or text (a month, "none", "44%").
 #[derive(Debug, Clone, Deserialize)]

@@ -1,6 +1,7 @@
-//! Every key a proposal file may hold, table by table: its kind of value, whether it must be
-//! there, what it means and an example. The checker (`super::check`) walks a file against
-//! these tables; `docs/proposal-file.md` documents the same keys.
+//! How a proposal file's keys are described: each key's kind of value, whether it must be
+//! there, what it means and an example, and the bounds on how much a file may hold. The keys
+//! themselves are declared in `super::file`, with `tables!`; the checker (`super::check`)
+//! walks a file against them and `docs/proposal-file.md` documents them.
 
 use rust_decimal::Decimal;
 
@@ -71,616 +72,83 @@ pub struct Shape {
     pub others: Option<&'static Kind>,
 }
 
-const fn field(
-    name: &'static str,
-    kind: Kind,
-    meaning: &'static str,
-    example: &'static str,
-) -> Field {
-    Field {
-        name,
-        kind,
-        required: false,
-        meaning,
-        example,
-    }
+/// Declares tables of the proposal file, each once: the struct the reader reads it into (a
+/// key that may be left out is read as its type's default: `None`, an empty list) and the
+/// shape the checker walks it against. `others` names a field that takes every other key.
+macro_rules! tables {
+    ($(
+        $(#[$table_meta:meta])*
+        $name:ident as $shape:ident $(, others $others:ident : $others_type:ty = $others_kind:ident)? {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident : $type:ty = $presence:ident $kind:ident $(($($kind_arg:tt)*))?, $meaning:literal, $example:literal;
+            )*
+        }
+    )*) => {
+        $(
+            $crate::proposal::schema::table_struct! {
+                [$(#[$table_meta])*] $name [$($others : $others_type)?] []
+                $( [$(#[$field_meta])*] $field : $type = $presence; )*
+            }
+
+            pub static $shape: $crate::proposal::schema::Shape = $crate::proposal::schema::Shape {
+                fields: &[$(
+                    $crate::proposal::schema::Field {
+                        name: stringify!($field),
+                        kind: $crate::proposal::schema::Kind::$kind $(($($kind_arg)*))?,
+                        required: $crate::proposal::schema::table_struct!(@required $presence),
+                        meaning: $meaning,
+                        example: $example,
+                    },
+                )*],
+                others: $crate::proposal::schema::table_struct!(@others $($others_kind)?),
+            };
+        )*
+    };
 }
+pub(super) use tables;
 
-const fn required(
-    name: &'static str,
-    kind: Kind,
-    meaning: &'static str,
-    example: &'static str,
-) -> Field {
-    Field {
-        required: true,
-        ..field(name, kind, meaning, example)
-    }
+/// The struct of one table, built a key at a time (`tables!` uses it).
+macro_rules! table_struct {
+    (@required required) => { true };
+    (@required optional) => { false };
+    (@others) => { None };
+    (@others $kind:ident) => { Some(&$crate::proposal::schema::Kind::$kind) };
+    ([$($meta:tt)*] $name:ident [] [$($done:tt)*]) => {
+        $($meta)*
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($done)*
+        }
+    };
+    ([$($meta:tt)*] $name:ident [$others:ident : $others_type:ty] [$($done:tt)*]) => {
+        $($meta)*
+        #[derive(Debug, serde::Deserialize)]
+        pub struct $name {
+            $($done)*
+            /// Every other key of the table, by name.
+            #[serde(flatten)]
+            pub $others: $others_type,
+        }
+    };
+    ([$($meta:tt)*] $name:ident $others:tt [$($done:tt)*] [$($field_meta:tt)*] $field:ident : $type:ty = required; $($rest:tt)*) => {
+        $crate::proposal::schema::table_struct! {
+            [$($meta)*] $name $others [$($done)* $($field_meta)* pub $field: $type,] $($rest)*
+        }
+    };
+    ([$($meta:tt)*] $name:ident $others:tt [$($done:tt)*] [$($field_meta:tt)*] $field:ident : $type:ty = optional; $($rest:tt)*) => {
+        $crate::proposal::schema::table_struct! {
+            [$($meta)*] $name $others [$($done)* $($field_meta)* #[serde(default)] pub $field: $type,] $($rest)*
+        }
+    };
 }
-
-pub static ROOT: Shape = Shape {
-    fields: &[
-        required("format", Kind::Whole, "the version of the file format", "1"),
-        required(
-            "id",
-            Kind::Text,
-            "a short name for links (a-z, 0-9 and _)",
-            "\"my_council\"",
-        ),
-        required(
-            "name",
-            Kind::Text,
-            "the proposal's title",
-            "\"Early help lead\"",
-        ),
-        required(
-            "council",
-            Kind::Text,
-            "the organisation proposing it",
-            "\"Any Council\"",
-        ),
-        required(
-            "summary",
-            Kind::Prose,
-            "one paragraph in plain words",
-            "\"\"\"...\"\"\"",
-        ),
-        field(
-            "source",
-            Kind::Text,
-            "the report, its date and where to find it",
-            "\"Cabinet report, 1 April 2024\"",
-        ),
-        field(
-            "source_date",
-            Kind::Text,
-            "the date of the source report",
-            "\"2020-01-27\"",
-        ),
-        field(
-            "source_link",
-            Kind::Text,
-            "where the source report can be read",
-            "\"https://democracy.example.gov.uk/report.pdf\"",
-        ),
-        field(
-            "starting_values",
-            Kind::Text,
-            "\"published\" or \"example\"",
-            "\"published\"",
-        ),
-        required(
-            "timeline",
-            Kind::Table(&TIMELINE),
-            "when the cashflow starts and how long it runs",
-            "[timeline] with start = \"2024-04\" and months = 60",
-        ),
-        field(
-            "investment",
-            Kind::Tables(&INVESTMENT),
-            "the money going in, one [[investment]] a line",
-            "[[investment]]",
-        ),
-        field(
-            "saving",
-            Kind::Tables(&SAVING),
-            "the money coming back, one [[saving]] a line",
-            "[[saving]]",
-        ),
-        field(
-            "adjustments",
-            Kind::Table(&ADJUSTMENTS),
-            "a contingency on all investment and a realisation on all savings",
-            "[adjustments]",
-        ),
-        field(
-            "after_plan_trend_percent",
-            Kind::Number,
-            "how scheduled savings move after their last year",
-            "0",
-        ),
-        field(
-            "budget",
-            Kind::Table(&BUDGET),
-            "a council-funding table",
-            "[budget]",
-        ),
-        field(
-            "levers",
-            Kind::Table(&LEVERS),
-            "how the page shows each assumption",
-            "[levers.horizon]",
-        ),
-        field(
-            "assumptions",
-            Kind::Table(&ASSUMPTIONS),
-            "where each slider starts, when not at the file's own figures (keys as in a link)",
-            "[assumptions]",
-        ),
-        field(
-            "facts",
-            Kind::Tables(&FACT),
-            "other figures from the report",
-            "[[facts]]",
-        ),
-        field(
-            "published",
-            Kind::Table(&PUBLISHED),
-            "the figures as printed",
-            "[published]",
-        ),
-    ],
-    others: None,
-};
-
-static TIMELINE: Shape = Shape {
-    fields: &[
-        required("start", Kind::Text, "the first month", "\"2024-04\""),
-        required(
-            "months",
-            Kind::Whole,
-            "how many months the cashflow runs (1 to 600)",
-            "60",
-        ),
-    ],
-    others: None,
-};
-
-static INVESTMENT: Shape = Shape {
-    fields: &[
-        required(
-            "id",
-            Kind::Text,
-            "the line's short name for links",
-            "\"capital\"",
-        ),
-        required(
-            "label",
-            Kind::Text,
-            "what the page calls it",
-            "\"New children's home\"",
-        ),
-        required("funder", Kind::Text, "who pays", "\"Council\""),
-        field("per_month", Kind::Number, "pounds a month", "7500"),
-        field(
-            "from",
-            Kind::Text,
-            "the first month of a per_month line",
-            "\"2024-04\"",
-        ),
-        field(
-            "after",
-            Kind::Text,
-            "the id of the line this one follows",
-            "\"council\"",
-        ),
-        field(
-            "months",
-            Kind::Whole,
-            "how many months a per_month line runs",
-            "15",
-        ),
-        field(
-            "one_off",
-            Kind::Number,
-            "a single payment, in pounds",
-            "2000000",
-        ),
-        field(
-            "month",
-            Kind::Text,
-            "the month of a one_off payment",
-            "\"2024-04\"",
-        ),
-        field(
-            "first_year",
-            Kind::Text,
-            "the financial year of the first per_year amount",
-            "\"2024/25\"",
-        ),
-        field(
-            "per_year",
-            Kind::Numbers,
-            "pounds per financial year",
-            "[150000, 160000]",
-        ),
-    ],
-    others: None,
-};
-
-static SAVING: Shape = Shape {
-    fields: &[
-        required(
-            "id",
-            Kind::Text,
-            "the line's short name for links",
-            "\"placements\"",
-        ),
-        required(
-            "label",
-            Kind::Text,
-            "what the page calls it",
-            "\"Placements avoided\"",
-        ),
-        field(
-            "realisation_percent",
-            Kind::Percent,
-            "the share of the forecast saving realised",
-            "100",
-        ),
-        field(
-            "referrals",
-            Kind::Table(&REFERRALS),
-            "the referral-reduction driver",
-            "[saving.referrals]",
-        ),
-        field(
-            "first_year",
-            Kind::Text,
-            "the financial year of the first per_year amount",
-            "\"2024/25\"",
-        ),
-        field(
-            "per_year",
-            Kind::Numbers,
-            "pounds saved per financial year",
-            "[100000, 200000]",
-        ),
-        field(
-            "change_per_year",
-            Kind::Numbers,
-            "the year-on-year change in pounds saved",
-            "[100000, 50000]",
-        ),
-        field(
-            "amount_per_year",
-            Kind::Number,
-            "pounds saved a year at full rate",
-            "250000",
-        ),
-        field(
-            "from",
-            Kind::Text,
-            "the first month of the saving",
-            "\"2024-04\"",
-        ),
-        field(
-            "ramp_months",
-            Kind::Whole,
-            "months to reach the full saving",
-            "6",
-        ),
-        field(
-            "units",
-            Kind::Number,
-            "how many units (beds, children) at full effect",
-            "4",
-        ),
-        field(
-            "unit_name",
-            Kind::Text,
-            "what a unit is, in the plural",
-            "\"beds\"",
-        ),
-        field(
-            "cost_per_unit_per_week",
-            Kind::Number,
-            "pounds each unit saves a week",
-            "3000",
-        ),
-        field(
-            "cost_per_unit_per_year",
-            Kind::Number,
-            "pounds each unit saves a year",
-            "50000",
-        ),
-        field(
-            "occupancy_percent",
-            Kind::Percent,
-            "the share of the time a unit is in use (a bed occupied)",
-            "90",
-        ),
-        field(
-            "beneficiary",
-            Kind::Text,
-            "the organisation whose budget the saving lands in",
-            "\"NHS\"",
-        ),
-    ],
-    others: None,
-};
-
-static ADJUSTMENTS: Shape = Shape {
-    fields: &[
-        field(
-            "contingency_percent",
-            Kind::Percent,
-            "an uplift on all investment",
-            "10",
-        ),
-        field(
-            "realisation_percent",
-            Kind::Percent,
-            "the share of all savings realised, on top of each line's own",
-            "100",
-        ),
-    ],
-    others: None,
-};
-
-static REFERRALS: Shape = Shape {
-    fields: &[
-        required(
-            "delivery_start",
-            Kind::Text,
-            "the first month referrals fall",
-            "\"2022-07\"",
-        ),
-        required(
-            "baseline_referrals_per_year",
-            Kind::Number,
-            "accepted referrals a year before the proposal",
-            "5402",
-        ),
-        required(
-            "allocation_percent",
-            Kind::Percent,
-            "share of avoided referrals that become cases",
-            "44",
-        ),
-        required(
-            "cost_per_case_per_year",
-            Kind::Number,
-            "what an open case costs a year",
-            "2500",
-        ),
-        required(
-            "cases_per_cashable_step",
-            Kind::Whole,
-            "savings come in whole steps of this many cases",
-            "10",
-        ),
-        field(
-            "saving_cap_per_year",
-            Kind::Number,
-            "the most saved in a year",
-            "400000",
-        ),
-        field(
-            "case_duration_months",
-            Kind::Whole,
-            "months an avoided case would have stayed open",
-            "24",
-        ),
-        field(
-            "period",
-            Kind::Tables(&PERIOD),
-            "the planned reduction, period by period",
-            "[[saving.referrals.period]]",
-        ),
-    ],
-    others: None,
-};
-
-static PERIOD: Shape = Shape {
-    fields: &[
-        field(
-            "label",
-            Kind::Text,
-            "how the report names the period",
-            "\"2022/23\"",
-        ),
-        required(
-            "monthly_profile",
-            Kind::Numbers,
-            "the printed monthly reductions (their shape)",
-            "[10, 10, 12]",
-        ),
-        required("total", Kind::Number, "the period's total reduction", "32"),
-    ],
-    others: None,
-};
-
-static BUDGET: Shape = Shape {
-    fields: &[
-        required(
-            "title",
-            Kind::Text,
-            "the table's title",
-            "\"Council funding required\"",
-        ),
-        required(
-            "total_label",
-            Kind::Text,
-            "the total row's label",
-            "\"Council funding required\"",
-        ),
-        required(
-            "rows",
-            Kind::Tables(&BUDGET_ROW),
-            "the table's rows",
-            "[[budget.rows]]",
-        ),
-    ],
-    others: None,
-};
-
-static BUDGET_ROW: Shape = Shape {
-    fields: &[
-        required(
-            "id",
-            Kind::Text,
-            "a scheduled saving line's id, or a new row's id",
-            "\"contingency\"",
-        ),
-        required(
-            "label",
-            Kind::Text,
-            "the row's label",
-            "\"Increase to general contingency\"",
-        ),
-        field(
-            "per_year",
-            Kind::Numbers,
-            "an adjustment's pounds per plan year",
-            "[750000, 750000]",
-        ),
-        field(
-            "first_year",
-            Kind::Text,
-            "the financial year of the first amount",
-            "\"2020/21\"",
-        ),
-    ],
-    others: None,
-};
-
-static LEVER_TABLE: Kind = Kind::Table(&LEVER);
-
-static ASSUMPTIONS: Shape = Shape {
-    fields: &[],
-    others: Some(&Kind::Setting),
-};
-
-static LEVERS: Shape = Shape {
-    fields: &[],
-    others: Some(&LEVER_TABLE),
-};
-
-static LEVER: Shape = Shape {
-    fields: &[
-        field("label", Kind::Text, "the slider's label", "\"Occupancy\""),
-        field(
-            "hint",
-            Kind::Prose,
-            "a sentence under the slider, in the report's words",
-            "\"Share of nights a bed is filled.\"",
-        ),
-        field("min", Kind::Number, "the lowest value", "0"),
-        field("max", Kind::Number, "the highest value", "100"),
-        field("step", Kind::Number, "the slider's step", "5"),
-        field(
-            "group",
-            Kind::Text,
-            "\"main\" (always shown) or \"more\"",
-            "\"main\"",
-        ),
-    ],
-    others: None,
-};
-
-static FACT: Shape = Shape {
-    fields: &[
-        required(
-            "label",
-            Kind::Text,
-            "what the figure is",
-            "\"Children in care\"",
-        ),
-        required(
-            "value",
-            Kind::Text,
-            "the figure as the report gives it",
-            "\"410\"",
-        ),
-    ],
-    others: None,
-};
-
-static NUMBERS: Kind = Kind::Numbers;
-
-static PUBLISHED: Shape = Shape {
-    fields: &[
-        field(
-            "source",
-            Kind::Text,
-            "where the printed figures are",
-            "\"Appendix 3\"",
-        ),
-        field(
-            "breakeven_month",
-            Kind::Text,
-            "the printed in-month breakeven",
-            "\"2023-02\"",
-        ),
-        field(
-            "payback_month",
-            Kind::Text,
-            "the printed payback month",
-            "\"2023-12\"",
-        ),
-        field(
-            "stated",
-            Kind::Tables(&FACT),
-            "other results stated in words",
-            "[[published.stated]]",
-        ),
-        field(
-            "inconsistencies",
-            Kind::Texts,
-            "where the print contradicts itself",
-            "[\"...\"]",
-        ),
-        field(
-            "monthly",
-            Kind::Table(&MONTHLY),
-            "printed series, one figure a month",
-            "[published.monthly]",
-        ),
-        field(
-            "yearly",
-            Kind::Table(&YEARLY),
-            "printed series, one figure a financial year",
-            "[published.yearly]",
-        ),
-        field(
-            "budget",
-            Kind::Table(&PUBLISHED_BUDGET),
-            "printed budget rows",
-            "[published.budget]",
-        ),
-    ],
-    others: None,
-};
-
-static MONTHLY: Shape = Shape {
-    fields: &[],
-    others: Some(&NUMBERS),
-};
-
-static YEARLY: Shape = Shape {
-    fields: &[required(
-        "years",
-        Kind::Texts,
-        "the financial years printed",
-        "[\"2022/23\", \"2023/24\"]",
-    )],
-    others: Some(&NUMBERS),
-};
-
-static BUDGET_ROW_TABLE: Kind = Kind::Table(&PUBLISHED_BUDGET_ROW);
-
-static PUBLISHED_BUDGET: Shape = Shape {
-    fields: &[],
-    others: Some(&BUDGET_ROW_TABLE),
-};
-
-static PUBLISHED_BUDGET_ROW: Shape = Shape {
-    fields: &[
-        required(
-            "per_year",
-            Kind::Numbers,
-            "the printed figure of each plan year",
-            "[153069, 156131]",
-        ),
-        required("total", Kind::Number, "the printed total", "309200"),
-    ],
-    others: None,
-};
+pub(super) use table_struct;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::proposal::file::ROOT;
 
     fn keys(shape: &'static Shape, into: &mut Vec<&'static str>) {
         for field in shape.fields {
