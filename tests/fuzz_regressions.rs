@@ -295,3 +295,34 @@ fn a_slider_of_whole_children_given_half_a_child_as_its_end_ends_at_a_whole_one(
     );
     survives_as_file_and_link(&text);
 }
+
+#[test]
+fn a_slider_that_would_open_outside_its_range_is_refused_at_the_files_own_figure() {
+    // per_month = -1 is on line 15; its value starts at column 13.
+    let negative = MINIMAL.replace("per_month = 5000", "per_month = -1");
+    refused_at(
+        &negative,
+        15,
+        13,
+        "the slider \"post.per_month\" cannot start at the file's published value -1",
+    );
+    // A second saving's ramp_months, on line 33: after the minimal file's 26 lines, a blank
+    // line, and the saving's header and four keys before it.
+    let ramp = format!(
+        "{MINIMAL}\n[[saving]]\nid = \"ramp\"\nlabel = \"Ramp\"\namount_per_year = 1000\nfrom = \"2024-10\"\nramp_months = 121\n"
+    );
+    refused_at(
+        &ramp,
+        33,
+        15,
+        "the slider \"ramp.ramp\" cannot start at the file's published value 121",
+    );
+    // A range the file set itself is still reported where it set it, at its max.
+    let above = MINIMAL.replace("amount_per_year = 120000", "amount_per_year = 2000000");
+    refused_at(
+        &above,
+        26,
+        7,
+        "the slider \"saving.per_year\" starts at its published value 2000000, above its max = 1000000",
+    );
+}

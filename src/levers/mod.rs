@@ -81,9 +81,10 @@ pub enum Range {
     },
 }
 
-/// Which value in the scenario a lever moves.
+/// Which value in the scenario a lever moves; a line's by its place in the scenario's
+/// investments, savings or budget rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Target {
+pub enum Target {
     Horizon,
     AfterPlanTrend,
     Reduction,
@@ -138,6 +139,13 @@ pub struct LeverSettings {
     pub max: Option<Decimal>,
     pub step: Option<Decimal>,
     pub more: Option<bool>,
+}
+
+impl Lever {
+    /// Which value in the scenario the lever moves.
+    pub fn target(&self) -> Target {
+        self.target
+    }
 }
 
 /// A whole count as a decimal, for a lever's value.

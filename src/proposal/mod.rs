@@ -8,6 +8,7 @@ mod file;
 pub mod presets;
 pub mod published;
 mod schema;
+mod sliders;
 
 use std::collections::BTreeMap;
 
@@ -354,42 +355,11 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         published,
         adjustments,
     };
-    check_levers(&proposal, complete, found);
+    sliders::check_levers(&proposal, complete, found);
     if found.is_empty() {
-        proposal.starting = starting_scenario(&proposal, &assumptions, found);
+        proposal.starting = sliders::starting_scenario(&proposal, &assumptions, found);
     }
     found.is_empty().then_some(proposal)
-}
-
-/// The baseline with the file's `[assumptions]` applied; a value outside its slider's range, or
-/// one it cannot take, is a problem.
-fn starting_scenario(
-    proposal: &Proposal,
-    assumptions: &BTreeMap<String, file::Setting>,
-    found: &mut Findings,
-) -> Scenario {
-    let levers = proposal.levers();
-    let mut scenario = proposal.baseline.clone();
-    for (key, setting) in assumptions {
-        let at = Path::root().key("assumptions").key(key);
-        let Some(lever) = levers.iter().find(|lever| lever.key == *key) else {
-            let known: Vec<&str> = levers.iter().map(|l| l.key.as_str()).collect();
-            let suggestion = check::nearest(key, known.iter().copied())
-                .map(|n| format!(" Did you mean \"{n}\"?"))
-                .unwrap_or_default();
-            found.add(
-                &at,
-                format!("assumptions.\"{key}\" names no assumption of this proposal.{suggestion}"),
-            );
-            continue;
-        };
-        // Read as strictly as a typed value: a file's figure is refused, never quietly moved.
-        match lever.accept(&setting.text()) {
-            Ok(value) => lever.set(&mut scenario, value),
-            Err(message) => found.add(&at, format!("assumptions.\"{key}\": {message}")),
-        }
-    }
-    scenario
 }
 
 /// Builds each line of a list (`[[investment]]`, `[[saving]]`); a line's problems say which
@@ -446,103 +416,6 @@ fn month_on(
         found.ok(at, horizon.month(month, field));
     }
     Some(month)
-}
-
-/// Every lever needs its own link key; every `[levers.<key>]` table must name a lever, and the
-/// lever's starting value must lie within the range the file gives it.
-fn check_levers(proposal: &Proposal, complete: bool, found: &mut Findings) {
-    let levers = proposal.levers();
-    if levers.len() > schema::MAX_SLIDERS {
-        found.add(
-            &Path::root(),
-            format!(
-                "this file gives {} sliders; a proposal may give at most {} (every investment line and saving gives its own), so that all of them moved at once still fit in a link and in [assumptions]",
-                levers.len(),
-                schema::MAX_SLIDERS
-            ),
-        );
-    }
-    for (index, lever) in levers.iter().enumerate() {
-        if levers[..index].iter().any(|other| other.key == lever.key) {
-            found.add(
-                &Path::root(),
-                format!(
-                    "two assumptions would share the link key \"{}\"; give the lines and budget rows different ids",
-                    lever.key
-                ),
-            );
-        }
-    }
-    // Every slider must open on a value it can show: a file that checks clean opens clean.
-    // (Ranges the file set itself are reported below, at its min or max.)
-    for lever in levers {
-        let settings = proposal.lever_settings.get(&lever.key);
-        let set_by_file = match (lever.published, settings) {
-            (crate::levers::LeverValue::Number(value), Some(settings)) => {
-                settings.min.is_some_and(|min| value < min)
-                    || settings.max.is_some_and(|max| value > max)
-            }
-            _ => false,
-        };
-        if let (Err(why), false) = (lever.admit(lever.published), set_by_file) {
-            let at = match settings {
-                Some(_) => Path::root().key("levers").key(&lever.key),
-                None => Path::root(),
-            };
-            found.add(
-                &at,
-                format!(
-                    "the slider \"{}\" cannot start at the file's {} value {}: {why}. Change the value, or give the slider a range that holds it in [levers.\"{}\"]",
-                    lever.key,
-                    proposal.starting_values.word(),
-                    lever.link_text(lever.published),
-                    lever.key
-                ),
-            );
-        }
-    }
-    for (key, settings) in &proposal.lever_settings {
-        let at = Path::root().key("levers").key(key);
-        let Some(lever) = levers.iter().find(|lever| lever.key == *key) else {
-            if !complete {
-                continue;
-            }
-            let known: Vec<&str> = levers.iter().map(|l| l.key.as_str()).collect();
-            let suggestion = check::nearest(key, known.iter().copied())
-                .map(|n| format!(" Did you mean \"{n}\"?"))
-                .unwrap_or_default();
-            found.add(
-                &at,
-                format!(
-                    "[levers.\"{key}\"] names no assumption of this proposal.{suggestion} Its assumptions are {}",
-                    known.join(", ")
-                ),
-            );
-            continue;
-        };
-        if let crate::levers::LeverValue::Number(value) = lever.published {
-            let word = proposal.starting_values.word();
-            let shown = value.normalize();
-            if let Some(min) = settings.min.filter(|min| value < *min) {
-                found.add(
-                    &at.key("min"),
-                    format!(
-                        "the slider \"{key}\" starts at its {word} value {shown}, below its min = {}",
-                        min.normalize()
-                    ),
-                );
-            }
-            if let Some(max) = settings.max.filter(|max| value > *max) {
-                found.add(
-                    &at.key("max"),
-                    format!(
-                        "the slider \"{key}\" starts at its {word} value {shown}, above its max = {}",
-                        max.normalize()
-                    ),
-                );
-            }
-        }
-    }
 }
 
 /// `source_link` is where a reader can read the report: a web address, and nothing a browser
