@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::cashflow::YearRow;
 use super::month::FinancialYear;
+use super::rows::YearRow;
 use super::scenario::{
     BudgetRowSource, BudgetView, InvestmentAmounts, SavingDriver, Scenario, Schedule,
 };

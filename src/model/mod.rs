@@ -6,6 +6,7 @@ pub mod cashflow;
 pub mod money;
 pub mod month;
 pub mod referrals;
+pub mod rows;
 pub mod scenario;
 pub mod schedule;
 
