@@ -47,22 +47,76 @@ struct Spec {
     target: Target,
 }
 
-fn spec(
-    key: impl Into<String>,
-    label: impl Into<String>,
-    unit: Unit,
-    range: Range,
-    target: Target,
-) -> Spec {
-    Spec {
-        key: key.into(),
-        label: label.into(),
-        hint: "",
-        unit,
-        range,
-        can_be_off: false,
-        more: false,
-        target,
+impl Spec {
+    fn new(
+        key: impl Into<String>,
+        label: impl Into<String>,
+        unit: Unit,
+        range: Range,
+        target: Target,
+    ) -> Spec {
+        Spec {
+            key: key.into(),
+            label: label.into(),
+            hint: "",
+            unit,
+            range,
+            can_be_off: false,
+            more: false,
+            target,
+        }
+    }
+
+    fn hint(self, hint: &'static str) -> Spec {
+        Spec { hint, ..self }
+    }
+
+    /// Shown under "more assumptions".
+    fn more(self) -> Spec {
+        Spec { more: true, ..self }
+    }
+
+    /// "none" is a value: no cap, no duration.
+    fn can_be_off(self) -> Spec {
+        Spec {
+            can_be_off: true,
+            ..self
+        }
+    }
+}
+
+/// The levers of one line of investment, saving or funding: each keyed by the line's id and
+/// named by its label ("council.months", "Council funding: months").
+struct Line<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
+impl<'a> Line<'a> {
+    fn of(id: &'a str, label: &'a str) -> Line<'a> {
+        Line { id, label }
+    }
+
+    /// `key` follows the line's id after a dot; `words` follow its label as written.
+    fn lever(&self, key: &str, words: &str, unit: Unit, range: Range, target: Target) -> Spec {
+        Spec::new(
+            format!("{}.{key}", self.id),
+            format!("{}{words}", self.label),
+            unit,
+            range,
+            target,
+        )
+    }
+
+    /// The month the line starts, on the timeline.
+    fn first_month(&self, months: Range, target: Target) -> Spec {
+        self.lever("from", ": first month", Unit::Month, months, target)
+            .more()
+    }
+
+    /// A share of what the line plans or forecasts.
+    fn share(&self, key: &str, words: &str, most: i64, step: i64, target: Target) -> Spec {
+        self.lever(key, words, Unit::Percent, numbers(0, most, step), target)
     }
 }
 
@@ -94,253 +148,180 @@ pub fn catalogue(
     let mut specs: Vec<Spec> = Vec::new();
 
     if let Some(driver) = scenario.referral_driver() {
-        specs.push(Spec {
-            hint: "How much of the planned fall in referrals happens; 100% is the plan.",
-            ..spec(
-                "reduction",
-                "Referral reduction, share of plan",
-                Unit::Percent,
-                numbers(0, 300, 1),
-                Target::Reduction,
-            )
-        });
-        specs.push(Spec {
-            hint: "Share of avoided referrals that would have become Child in Need or Child Protection cases.",
-            ..spec("allocation", "Referrals that become cases", Unit::Percent, numbers(0, 100, 1), Target::Allocation)
-        });
-        specs.push(Spec {
-            hint: "What an open case costs a year.",
-            ..spec(
-                "cost_per_case",
-                "Cost per case",
-                Unit::PoundsPerYear,
-                numbers(0, upper(driver.cost_per_case_per_year, 50_000), 100),
-                Target::CostPerCase,
-            )
-        });
-        specs.push(Spec {
-            hint: "Savings count only in whole steps of this many cases.",
-            more: true,
-            ..spec(
-                "step",
-                "Cases per cashable step",
-                Unit::Cases,
-                numbers(1, 50, 1),
-                Target::Step,
-            )
-        });
-        specs.push(Spec {
-            hint: "The most that can be saved in a year; none for no cap.",
-            more: true,
-            can_be_off: true,
-            ..spec(
-                "cap",
-                "Saving cap",
-                Unit::PoundsPerYear,
-                numbers(
-                    0,
-                    upper(driver.saving_cap_per_year.unwrap_or_default(), 1_000_000),
-                    1000,
-                ),
-                Target::Cap,
-            )
-        });
-        specs.push(Spec {
-            hint: "Months an avoided case would have stayed open; none if cases keep saving.",
-            more: true,
-            can_be_off: true,
-            ..spec(
-                "duration",
-                "Case duration",
-                Unit::Months,
-                numbers(1, 120, 1),
-                Target::Duration,
-            )
-        });
-        specs.push(Spec {
-            hint: "First month in which referrals fall.",
-            more: true,
-            ..spec(
-                "delivery_start",
-                "Delivery starts",
-                Unit::Month,
-                months_from_start,
-                Target::DeliveryStart,
-            )
-        });
+        let cost_per_case = numbers(0, upper(driver.cost_per_case_per_year, 50_000), 100);
+        let cap = upper(driver.saving_cap_per_year.unwrap_or_default(), 1_000_000);
+        specs.extend([
+            Spec::new("reduction", "Referral reduction, share of plan", Unit::Percent, numbers(0, 300, 1), Target::Reduction)
+                .hint("How much of the planned fall in referrals happens; 100% is the plan."),
+            Spec::new("allocation", "Referrals that become cases", Unit::Percent, numbers(0, 100, 1), Target::Allocation)
+                .hint("Share of avoided referrals that would have become Child in Need or Child Protection cases."),
+            Spec::new("cost_per_case", "Cost per case", Unit::PoundsPerYear, cost_per_case, Target::CostPerCase)
+                .hint("What an open case costs a year."),
+            Spec::new("step", "Cases per cashable step", Unit::Cases, numbers(1, 50, 1), Target::Step)
+                .hint("Savings count only in whole steps of this many cases.")
+                .more(),
+            Spec::new("cap", "Saving cap", Unit::PoundsPerYear, numbers(0, cap, 1000), Target::Cap)
+                .hint("The most that can be saved in a year; none for no cap.")
+                .more()
+                .can_be_off(),
+            Spec::new("duration", "Case duration", Unit::Months, numbers(1, 120, 1), Target::Duration)
+                .hint("Months an avoided case would have stayed open; none if cases keep saving.")
+                .more()
+                .can_be_off(),
+            Spec::new("delivery_start", "Delivery starts", Unit::Month, months_from_start, Target::DeliveryStart)
+                .hint("First month in which referrals fall.")
+                .more(),
+        ]);
     }
 
-    for (index, line) in scenario.investments.iter().enumerate() {
-        let id = &line.id;
-        match &line.amounts {
+    for (index, investment) in scenario.investments.iter().enumerate() {
+        let line = Line::of(&investment.id, &investment.label);
+        match &investment.amounts {
             InvestmentAmounts::Monthly {
                 per_month,
                 from,
                 months,
             } => {
-                specs.push(Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.per_month"),
-                        format!("{} per month", line.label),
+                let pounds = numbers(0, upper(*per_month, 10_000), 100);
+                specs.push(
+                    line.lever(
+                        "per_month",
+                        " per month",
                         Unit::PoundsPerMonth,
-                        numbers(0, upper(*per_month, 10_000), 100),
+                        pounds,
                         Target::InvestmentPerMonth(index),
                     )
-                });
+                    .more(),
+                );
                 if months.is_some() {
-                    specs.push(Spec {
-                        more: true,
-                        ..spec(
-                            format!("{id}.months"),
-                            format!("{}: months", line.label),
+                    let months = numbers(0, 120, 1);
+                    specs.push(
+                        line.lever(
+                            "months",
+                            ": months",
                             Unit::Months,
-                            numbers(0, 120, 1),
+                            months,
                             Target::InvestmentMonths(index),
                         )
-                    });
+                        .more(),
+                    );
                 }
                 if matches!(from, MonthRef::Month(_)) {
-                    specs.push(Spec {
-                        more: true,
-                        ..spec(
-                            format!("{id}.from"),
-                            format!("{}: first month", line.label),
-                            Unit::Month,
-                            months_from_start,
-                            Target::InvestmentFrom(index),
-                        )
-                    });
+                    specs.push(line.first_month(months_from_start, Target::InvestmentFrom(index)));
                 }
             }
             InvestmentAmounts::OneOff { amount, .. } => {
-                specs.push(spec(
-                    format!("{id}.amount"),
-                    line.label.clone(),
-                    Unit::Pounds,
-                    numbers(0, upper(*amount, 1_000_000), 1000),
-                    Target::OneOffAmount(index),
-                ));
-                specs.push(Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.month"),
-                        format!("{}: month", line.label),
+                let pounds = numbers(0, upper(*amount, 1_000_000), 1000);
+                let amount = Target::OneOffAmount(index);
+                specs.push(line.lever("amount", "", Unit::Pounds, pounds, amount));
+                specs.push(
+                    line.lever(
+                        "month",
+                        ": month",
                         Unit::Month,
                         months_from_start,
                         Target::OneOffMonth(index),
                     )
-                });
+                    .more(),
+                );
             }
             InvestmentAmounts::PerYear(schedule) => {
                 if schedule.amounts_per_year.iter().any(|a| !a.is_zero()) {
-                    specs.push(Spec {
-                        hint: "Scales this line's spending in every year; 100% is the plan.",
-                        more: true,
-                        ..spec(
-                            format!("{id}.scale"),
-                            format!("{}: share of planned spend", line.label),
-                            Unit::Percent,
-                            numbers(0, 200, 5),
+                    specs.push(
+                        line.share(
+                            "scale",
+                            ": share of planned spend",
+                            200,
+                            5,
                             Target::InvestmentScale(index),
                         )
-                    });
+                        .hint("Scales this line's spending in every year; 100% is the plan.")
+                        .more(),
+                    );
                 }
             }
         }
     }
 
-    for (index, line) in scenario.savings.iter().enumerate() {
-        let id = &line.id;
-        let realisation = |more: bool| Spec {
-            hint: "How much of the forecast saving is realised; 100% is the forecast.",
-            more,
-            ..spec(
-                format!("{id}.realisation"),
-                format!("{}: realisation", line.label),
-                Unit::Percent,
-                numbers(0, 150, 5),
+    for (index, saving) in scenario.savings.iter().enumerate() {
+        let line = Line::of(&saving.id, &saving.label);
+        let realisation = || {
+            line.share(
+                "realisation",
+                ": realisation",
+                150,
+                5,
                 Target::SavingRealisation(index),
             )
+            .hint("How much of the forecast saving is realised; 100% is the forecast.")
         };
         // When a saving starts and how long it takes to reach its full rate.
         let start_and_ramp = || {
+            let ramp = numbers(0, 60, 1);
             [
-                Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.from"),
-                        format!("{}: first month", line.label),
-                        Unit::Month,
-                        months_from_start,
-                        Target::SavingFrom(index),
-                    )
-                },
-                Spec {
-                    more: true,
-                    ..spec(
-                        format!("{id}.ramp"),
-                        format!("{}: months to full rate", line.label),
-                        Unit::Months,
-                        numbers(0, 60, 1),
-                        Target::SavingRamp(index),
-                    )
-                },
+                line.first_month(months_from_start, Target::SavingFrom(index)),
+                line.lever(
+                    "ramp",
+                    ": months to full rate",
+                    Unit::Months,
+                    ramp,
+                    Target::SavingRamp(index),
+                )
+                .more(),
             ]
         };
-        match &line.driver {
+        match &saving.driver {
             SavingDriver::Referrals(_) => {}
-            SavingDriver::Scheduled(_) => specs.push(realisation(false)),
+            SavingDriver::Scheduled(_) => specs.push(realisation()),
             SavingDriver::UnitCost(unit_cost) => {
-                specs.push(Spec {
-                    hint: "How many, at full effect.",
-                    ..spec(
-                        format!("{id}.units"),
-                        format!("{}: {}", line.label, unit_cost.unit_name),
-                        Unit::Count,
-                        numbers(0, upper(unit_cost.units, 100), 1),
-                        Target::Units(index),
-                    )
-                });
+                let how_many = numbers(0, upper(unit_cost.units, 100), 1);
                 let (unit, floor) = match unit_cost.cost_period {
                     CostPeriod::Week => (Unit::PoundsPerWeek, 10_000),
                     CostPeriod::Year => (Unit::PoundsPerYear, 100_000),
                 };
-                specs.push(Spec {
-                    hint: "What each one saves.",
-                    ..spec(
-                        format!("{id}.unit_cost"),
-                        format!("{}: saving for each", line.label),
+                let each = numbers(0, upper(unit_cost.cost_per_unit, floor), 50);
+                let unit_name = format!(": {}", unit_cost.unit_name);
+                specs.push(
+                    line.lever(
+                        "units",
+                        &unit_name,
+                        Unit::Count,
+                        how_many,
+                        Target::Units(index),
+                    )
+                    .hint("How many, at full effect."),
+                );
+                specs.push(
+                    line.lever(
+                        "unit_cost",
+                        ": saving for each",
                         unit,
-                        numbers(0, upper(unit_cost.cost_per_unit, floor), 50),
+                        each,
                         Target::UnitCostAmount(index),
                     )
-                });
+                    .hint("What each one saves."),
+                );
                 if unit_cost.occupancy_percent.is_some() {
-                    specs.push(Spec {
-                        hint: "Share of the time each one is in use (a bed occupied); the saving counts only then.",
-                        more: true,
-                        ..spec(
-                            format!("{id}.occupancy"),
-                            format!("{}: occupancy", line.label),
-                            Unit::Percent,
-                            numbers(0, 100, 1),
-                            Target::Occupancy(index),
-                        )
-                    });
+                    specs.push(
+                        line.share("occupancy", ": occupancy", 100, 1, Target::Occupancy(index))
+                            .hint("Share of the time each one is in use (a bed occupied); the saving counts only then.")
+                            .more(),
+                    );
                 }
                 specs.extend(start_and_ramp());
             }
             SavingDriver::Recurring { per_year, .. } => {
-                specs.push(spec(
-                    format!("{id}.per_year"),
-                    format!("{} per year", line.label),
+                let pounds = numbers(0, upper(*per_year, 1_000_000), 1000);
+                let a_year = Target::SavingPerYear(index);
+                specs.push(line.lever(
+                    "per_year",
+                    " per year",
                     Unit::PoundsPerYear,
-                    numbers(0, upper(*per_year, 1_000_000), 1000),
-                    Target::SavingPerYear(index),
+                    pounds,
+                    a_year,
                 ));
                 specs.extend(start_and_ramp());
-                specs.push(realisation(true));
+                specs.push(realisation().more());
             }
         }
     }
@@ -348,72 +329,51 @@ pub fn catalogue(
     if let Some(budget) = &scenario.budget {
         for (index, row) in budget.rows.iter().enumerate() {
             if let BudgetRowSource::Adjustment { id, label, .. } = row {
-                specs.push(Spec {
-                    hint: "Scales this row of the funding table; 100% is the report's figure.",
-                    more: true,
-                    ..spec(
-                        format!("{id}.scale"),
-                        label.clone(),
-                        Unit::Percent,
-                        numbers(0, 200, 5),
-                        Target::AdjustmentScale(index),
-                    )
-                });
+                let line = Line::of(id, label);
+                specs.push(
+                    line.share("scale", "", 200, 5, Target::AdjustmentScale(index))
+                        .hint("Scales this row of the funding table; 100% is the report's figure.")
+                        .more(),
+                );
             }
         }
     }
 
     if offers_adjustments {
-        specs.push(Spec {
-            hint: "An uplift on all investment, for costs that run over; 0% is none.",
-            more: true,
-            ..spec(
-                "contingency",
-                "Contingency on investment",
-                Unit::Percent,
-                numbers(0, 100, 1),
-                Target::Contingency,
-            )
-        });
-        specs.push(Spec {
-            hint: "How much of all the forecast savings is realised, on top of each line's own realisation; 100% is the forecast.",
-            more: true,
-            ..spec(
-                "realisation",
-                "Realisation of all savings",
-                Unit::Percent,
-                numbers(0, 100, 1),
-                Target::Realisation,
-            )
-        });
+        specs.extend([
+            Spec::new("contingency", "Contingency on investment", Unit::Percent, numbers(0, 100, 1), Target::Contingency)
+                .hint("An uplift on all investment, for costs that run over; 0% is none.")
+                .more(),
+            Spec::new("realisation", "Realisation of all savings", Unit::Percent, numbers(0, 100, 1), Target::Realisation)
+                .hint("How much of all the forecast savings is realised, on top of each line's own realisation; 100% is the forecast.")
+                .more(),
+        ]);
     }
 
-    specs.push(Spec {
-        hint: "How many months the cashflow runs for.",
-        more: true,
-        ..spec(
+    let longest = number(MAX_HORIZON_MONTHS / 5).max(number(scenario.horizon_months));
+    specs.push(
+        Spec::new(
             "horizon",
             "Horizon",
             Unit::Months,
-            numbers(
-                1,
-                number(MAX_HORIZON_MONTHS / 5).max(number(scenario.horizon_months)),
-                1,
-            ),
+            numbers(1, longest, 1),
             Target::Horizon,
         )
-    });
+        .hint("How many months the cashflow runs for.")
+        .more(),
+    );
 
     if scenario
         .savings
         .iter()
         .any(|line| matches!(line.driver, SavingDriver::Scheduled(_)))
     {
-        specs.push(Spec {
-            hint: "After the plan's last year, savings hold (0%) or keep growing by this share of their last year's growth.",
-            more: true,
-            ..spec("after_plan_trend", "Savings trend after the plan", Unit::Percent, numbers(0, 200, 5), Target::AfterPlanTrend)
-        });
+        let trend = numbers(0, 200, 5);
+        specs.push(
+            Spec::new("after_plan_trend", "Savings trend after the plan", Unit::Percent, trend, Target::AfterPlanTrend)
+                .hint("After the plan's last year, savings hold (0%) or keep growing by this share of their last year's growth.")
+                .more(),
+        );
     }
     specs
         .into_iter()
