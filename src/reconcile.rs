@@ -36,6 +36,9 @@ pub struct Reconciliation {
     pub model_breakeven: Option<YearMonth>,
     pub published_payback: Option<YearMonth>,
     pub model_payback: Option<YearMonth>,
+    /// The payback period in years, as printed, and the model's at the same decimal places.
+    pub published_payback_years: Option<Decimal>,
+    pub model_payback_years: Option<Decimal>,
     /// The print's own inconsistencies, in words.
     pub inconsistencies: Vec<String>,
 }
@@ -48,6 +51,70 @@ impl Reconciliation {
     pub fn differences(&self) -> impl Iterator<Item = &Comparison> {
         self.all().filter(|c| !c.matches())
     }
+
+    /// The results the report prints as a month or a number of years, beside the model's, in
+    /// the order reports give them; only those the file gives.
+    pub fn printed_results(&self) -> Vec<PrintedResult> {
+        let month = |m: Option<YearMonth>| m.map_or("none".to_string(), |m| m.long_name());
+        let years = |y: Option<Decimal>| match y {
+            None => "none".to_string(),
+            Some(y) if y == Decimal::ONE && y.scale() == 0 => "1 year".to_string(),
+            Some(y) => format!("{y} years"),
+        };
+        let mut results = Vec::new();
+        if self.published_breakeven.is_some() {
+            results.push(PrintedResult {
+                name: "In-month breakeven",
+                printed: month(self.published_breakeven),
+                model: month(self.model_breakeven),
+                differs: self.published_breakeven != self.model_breakeven,
+            });
+        }
+        if self.published_payback.is_some() {
+            results.push(PrintedResult {
+                name: "Payback",
+                printed: month(self.published_payback),
+                model: month(self.model_payback),
+                differs: self.published_payback != self.model_payback,
+            });
+        }
+        if self.published_payback_years.is_some() {
+            results.push(PrintedResult {
+                name: "Payback in years",
+                printed: years(self.published_payback_years),
+                model: years(self.model_payback_years),
+                differs: self.published_payback_years != self.model_payback_years,
+            });
+        }
+        results
+    }
+}
+
+/// A result printed in words (a month, a number of years) beside the model's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedResult {
+    /// "Payback", "In-month breakeven", "Payback in years".
+    pub name: &'static str,
+    pub printed: String,
+    pub model: String,
+    pub differs: bool,
+}
+
+/// Years from the start of the timeline to the end of the payback month, at the decimal places
+/// of the printed figure: December 2023 on a timeline from January 2022 is 24 months, 2.0 years.
+fn payback_years(
+    start: YearMonth,
+    payback: Option<YearMonth>,
+    printed: Decimal,
+) -> Option<Decimal> {
+    let months = start.months_until(payback?) + 1;
+    let mut years = (Decimal::from(months) / Decimal::from(12)).round_dp_with_strategy(
+        printed.scale(),
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
+    // Written as the print writes it: 1.0 against a printed 1.3, not 1.
+    years.rescale(printed.scale());
+    Some(years)
 }
 
 fn funder_share(funders: &[String], by_funder: &[Decimal], name: &str) -> Option<Decimal> {
@@ -144,6 +211,14 @@ pub fn reconcile(proposal: &Proposal, cashflow: &Cashflow) -> Reconciliation {
         model_breakeven: cashflow.results.breakeven_month,
         published_payback: published.payback_month,
         model_payback: cashflow.results.payback.month(),
+        published_payback_years: published.payback_years,
+        model_payback_years: published.payback_years.and_then(|printed| {
+            payback_years(
+                proposal.baseline.start,
+                cashflow.results.payback.month(),
+                printed,
+            )
+        }),
         inconsistencies: published.inconsistencies.clone(),
     }
 }

@@ -15,6 +15,14 @@ pub fn lower_first(label: &str) -> String {
     }
 }
 
+/// A count and what it counts: "1 place", "3 places", "0 places".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        _ => format!("{count} {many}"),
+    }
+}
+
 /// Long or odd text from a link, cut down to show safely in a message.
 pub fn shorten(text: &str) -> String {
     let printable: String = text.chars().filter(|c| !c.is_control()).take(40).collect();

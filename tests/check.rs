@@ -674,3 +674,68 @@ fn every_problem_of_a_file_opened_on_the_page_is_named_with_its_file() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn calc_check_counts_a_printed_payback_that_is_not_the_models_in_months_and_in_years() {
+    // The minimal file: £5,000 a month for 12 months from April 2024, £10,000 a month saved
+    // from October 2024. The cumulative is -£30,000 at September 2024 and climbs £5,000 a
+    // month back to £0 in March 2025, which is the model's payback: 12 months from the
+    // timeline's first month, 1.0 years.
+    let wrong =
+        format!("{MINIMAL}\n[published]\npayback_month = \"2025-06\"\npayback_years = 1.3\n");
+    let file = TempFile::new(wrong.as_bytes());
+    let output = calc(&["check", file.path()]);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("0 printed figures compared; 0 differ by more than £1."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Payback: printed June 2025, model March 2025."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Payback in years: printed 1.3 years, model 1.0 years."),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 printed results differ from the model: payback, payback in years."),
+        "{out}"
+    );
+
+    // Printed as the model has it, to the report's precision: nothing differs.
+    let right = format!("{MINIMAL}\n[published]\npayback_month = \"2025-03\"\npayback_years = 1\n");
+    let file = TempFile::new(right.as_bytes());
+    let out = text(&calc(&["check", file.path()]).stdout);
+    assert!(
+        out.contains("Payback in years: printed 1 year, model 1 year."),
+        "{out}"
+    );
+    assert!(!out.contains("differs from the model"), "{out}");
+
+    // A payback of no years is a problem at its own line (line 29: the minimal file's 26, a
+    // blank line, [published] and the key).
+    let none = format!("{MINIMAL}\n[published]\npayback_years = 0\n");
+    let problems = read_proposal(&none).expect_err("refused");
+    assert_eq!(
+        (problems[0].line, problems[0].column),
+        (29, 17),
+        "{problems:?}"
+    );
+    assert!(problems[0]
+        .message
+        .contains("payback_years = 0 must be above 0"));
+}
+
+#[test]
+fn one_of_anything_is_said_in_the_singular() {
+    // One printed figure, which differs: the cumulative at April 2024 is -£5,000, printed -£4,000.
+    let one = format!("{MINIMAL}\n[published.monthly]\ncumulative = [-4000]\n");
+    let file = TempFile::new(one.as_bytes());
+    let out = text(&calc(&["check", file.path()]).stdout);
+    assert!(
+        out.contains("1 printed figure compared; 1 differs by more than £1."),
+        "{out}"
+    );
+}

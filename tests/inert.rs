@@ -44,6 +44,8 @@ fn hostile_reconciliation() -> Reconciliation {
         model_breakeven: None,
         published_payback: None,
         model_payback: None,
+        published_payback_years: None,
+        model_payback_years: None,
         inconsistencies: Vec::new(),
     }
 }

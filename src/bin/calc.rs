@@ -197,7 +197,8 @@ fn check(args: &[String]) -> ExitCode {
                 || !published.yearly.is_empty()
                 || !published.budget.is_empty()
                 || published.breakeven_month.is_some()
-                || published.payback_month.is_some();
+                || published.payback_month.is_some()
+                || published.payback_years.is_some();
             if printed || !contradictions.is_empty() {
                 let reconciliation = reconcile(&proposal, &model::run(&proposal.baseline));
                 print!(

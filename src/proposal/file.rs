@@ -250,6 +250,9 @@ tables! {
             "the printed in-month breakeven",
             "\"2023-02\"";
         payback_month: Option<String> = optional Text, "the printed payback month", "\"2023-12\"";
+        payback_years: Option<Number> = optional Number,
+            "the printed payback period in years, from the timeline's first month",
+            "4.1";
         stated: Vec<FactFile> = optional Tables(&FACT),
             "other results stated in words",
             "[[published.stated]]";

@@ -14,6 +14,9 @@ pub struct Published {
     pub source: String,
     pub breakeven_month: Option<YearMonth>,
     pub payback_month: Option<YearMonth>,
+    /// The payback period as printed in years ("4.1 years"), from the timeline's first month;
+    /// the model's is compared at the same number of decimal places.
+    pub payback_years: Option<Decimal>,
     /// Other results the report states in words.
     pub stated: Vec<(String, String)>,
     /// Where the print disagrees with itself, in plain words.
@@ -77,6 +80,19 @@ pub(super) fn build(raw: PublishedFile, baseline: &Scenario, found: &mut Finding
     };
     let breakeven_month = month(raw.breakeven_month, "breakeven_month");
     let payback_month = month(raw.payback_month, "payback_month");
+    let longest_years = Decimal::from(crate::model::scenario::MAX_HORIZON_MONTHS / 12);
+    let payback_years = raw.payback_years.and_then(|years| {
+        let in_range = years.0 > Decimal::ZERO && years.0 <= longest_years;
+        found.ok(
+            &at.key("payback_years"),
+            in_range.then_some(years.0).ok_or_else(|| {
+                format!(
+                    "published.payback_years = {} must be above 0 and at most {longest_years} (the longest timeline)",
+                    years.0.normalize()
+                )
+            }),
+        )
+    });
     let mut monthly = BTreeMap::new();
     for (name, values) in raw.monthly {
         if values.len() > baseline.horizon_months as usize {
@@ -157,6 +173,7 @@ pub(super) fn build(raw: PublishedFile, baseline: &Scenario, found: &mut Finding
         source: raw.source,
         breakeven_month,
         payback_month,
+        payback_years,
         stated: raw.stated.into_iter().map(|f| (f.label, f.value)).collect(),
         inconsistencies: raw.inconsistencies,
         monthly,

@@ -6,6 +6,7 @@ use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
 use crate::report::columns::{CashflowColumn, OrganisationColumn};
+use crate::wording::{counted, lower_first};
 
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -255,24 +256,31 @@ pub fn check_reconciliation(
         differing.extend(cells);
     }
     let mut out = format!(
-        "Model against print (published assumptions): {compared} printed figures compared; {} differ by more than £1.\n",
-        differing.len()
+        "Model against print (published assumptions): {} compared; {} by more than £1.\n",
+        counted(compared, "printed figure", "printed figures"),
+        counted(differing.len(), "differs", "differ")
     );
-    let month = |m: Option<crate::model::YearMonth>| {
-        m.map(|m| m.long_name()).unwrap_or_else(|| "none".into())
-    };
-    if reconciliation.published_breakeven.is_some() {
+    let results = reconciliation.printed_results();
+    for result in &results {
         out += &format!(
-            "In-month breakeven: printed {}, model {}.\n",
-            month(reconciliation.published_breakeven),
-            month(reconciliation.model_breakeven)
+            "{}: printed {}, model {}.\n",
+            result.name, result.printed, result.model
         );
     }
-    if reconciliation.published_payback.is_some() {
+    let differing_results: Vec<String> = results
+        .iter()
+        .filter(|result| result.differs)
+        .map(|result| lower_first(result.name))
+        .collect();
+    if !differing_results.is_empty() {
         out += &format!(
-            "Payback: printed {}, model {}.\n",
-            month(reconciliation.published_payback),
-            month(reconciliation.model_payback)
+            "{} the model: {}.\n",
+            counted(
+                differing_results.len(),
+                "printed result differs from",
+                "printed results differ from"
+            ),
+            differing_results.join(", ")
         );
     }
     if !differing.is_empty() {
@@ -281,8 +289,8 @@ pub fn check_reconciliation(
     }
     if !contradictions.is_empty() {
         out += &format!(
-            "\nThe print contradicts itself in {} places:\n",
-            contradictions.len()
+            "\nThe print contradicts itself in {}:\n",
+            counted(contradictions.len(), "place", "places")
         );
         for contradiction in contradictions {
             out += &format!("- {}\n", contradiction.describe());

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::money::format_council;
-use crate::model::YearMonth;
 use crate::reconcile::Reconciliation;
 
 #[derive(Properties, PartialEq)]
@@ -15,15 +14,12 @@ pub struct ReconciliationProps {
     pub source: String,
 }
 
-fn month(m: Option<YearMonth>, otherwise: &str) -> String {
-    m.map(|m| m.long_name()).unwrap_or_else(|| otherwise.into())
-}
-
 #[function_component(ReconciliationView)]
 pub fn reconciliation_view(props: &ReconciliationProps) -> Html {
     let r = &props.reconciliation;
     let compared = r.all().count();
-    if compared == 0 && r.inconsistencies.is_empty() {
+    let results = r.printed_results();
+    if compared == 0 && r.inconsistencies.is_empty() && results.is_empty() {
         return html! {};
     }
     let differences: Vec<_> = r.differences().collect();
@@ -35,10 +31,12 @@ pub fn reconciliation_view(props: &ReconciliationProps) -> Html {
                 if !props.source.is_empty() { { format!(" ({})", props.source) } }
                 { "." }
             </p>
-            if r.published_payback.is_some() || r.published_breakeven.is_some() {
+            if !results.is_empty() {
                 <ul>
-                    <li>{ format!("In-month breakeven: published {}, model {}.", month(r.published_breakeven, "not stated"), month(r.model_breakeven, "none")) }</li>
-                    <li>{ format!("Payback: published {}, model {}.", month(r.published_payback, "not stated"), month(r.model_payback, "none")) }</li>
+                    { for results.iter().map(|result| html! {
+                        <li>{ format!("{}: published {}, model {}{}.", result.name, result.printed, result.model,
+                            if result.differs { " (they differ)" } else { "" }) }</li>
+                    }) }
                 </ul>
             }
             if !differences.is_empty() {
