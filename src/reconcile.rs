@@ -61,32 +61,36 @@ impl Reconciliation {
             Some(y) if y == Decimal::ONE && y.scale() == 0 => "1 year".to_string(),
             Some(y) => format!("{y} years"),
         };
-        let mut results = Vec::new();
-        if self.published_breakeven.is_some() {
-            results.push(PrintedResult {
-                name: "In-month breakeven",
-                printed: month(self.published_breakeven),
-                model: month(self.model_breakeven),
-                differs: self.published_breakeven != self.model_breakeven,
-            });
-        }
-        if self.published_payback.is_some() {
-            results.push(PrintedResult {
-                name: "Payback",
-                printed: month(self.published_payback),
-                model: month(self.model_payback),
-                differs: self.published_payback != self.model_payback,
-            });
-        }
-        if self.published_payback_years.is_some() {
-            results.push(PrintedResult {
-                name: "Payback in years",
-                printed: years(self.published_payback_years),
-                model: years(self.model_payback_years),
-                differs: self.published_payback_years != self.model_payback_years,
-            });
-        }
-        results
+        // Each in words; the words differ exactly when the results do (a month has one name,
+        // and the model's years are written at the printed figure's decimal places).
+        let result = |name, printed: Option<String>, model: String| {
+            printed.map(|printed| PrintedResult {
+                name,
+                differs: printed != model,
+                printed,
+                model,
+            })
+        };
+        [
+            result(
+                "In-month breakeven",
+                self.published_breakeven.map(|m| m.long_name()),
+                month(self.model_breakeven),
+            ),
+            result(
+                "Payback",
+                self.published_payback.map(|m| m.long_name()),
+                month(self.model_payback),
+            ),
+            result(
+                "Payback in years",
+                self.published_payback_years.map(|y| years(Some(y))),
+                years(self.model_payback_years),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 
