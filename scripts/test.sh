@@ -28,6 +28,9 @@ if [ -d tests/browser ]; then
   node --test tests/browser/ | tee -a "$RESULTS"
 fi
 
+step "Benchmark, quick mode (proves scripts/bench.sh runs; its figures are not checked)"
+node scripts/bench-page.mjs --quick
+
 if [ -f tests/web.rs ]; then
   step "Component tests in headless Chromium (wasm-bindgen-test)"
   CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web | tee -a "$RESULTS"
