@@ -1,6 +1,6 @@
 //! The model natively, measured with criterion: one recalculation of each shipped proposal at its
-//! published horizon, at 120 months and at the longest horizon (600 months), and writing and
-//! reading its link. The page reruns the model on every input event, so a run must stay far below
+//! published horizon, at 120 months and at the longest horizon (600 months), writing and
+//! reading its link, and finding every lever's switching values. The page reruns the model on every input event, so a run must stay far below
 //! a frame (16.7 ms).
 //!
 //!     cargo bench --bench model          (or scripts/bench.sh, which prints one table of everything)
@@ -20,6 +20,7 @@ mod native {
     use std::time::Duration;
 
     use criterion::{criterion_group, BenchmarkId, Criterion};
+    use invest_to_save::analysis::switching_values;
     use invest_to_save::codec;
     use invest_to_save::model;
     use invest_to_save::proposal::presets::presets;
@@ -56,6 +57,17 @@ mod native {
                 group.bench_with_input(BenchmarkId::new("read link", horizon), &link, |b, link| {
                     b.iter(|| codec::parse(black_box(link), proposals))
                 });
+                // Every lever's switching values, paying back by the horizon's last month.
+                let last_month = scenario.start.plus_months(horizon as i32 - 1);
+                group.bench_with_input(
+                    BenchmarkId::new("switching values", horizon),
+                    &scenario,
+                    |b, scenario| {
+                        b.iter(|| {
+                            switching_values(proposal.levers(), black_box(scenario), last_month)
+                        })
+                    },
+                );
             }
             group.finish();
         }

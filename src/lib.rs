@@ -2,6 +2,7 @@
 //! (`model`), proposals read from TOML files (`proposal`), scenarios in links (`codec`), and
 //! printed reports (`report`). The web page (`app`) and the `calc` command are thin fronts.
 
+pub mod analysis;
 pub mod app;
 pub mod codec;
 pub mod levers;

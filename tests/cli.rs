@@ -462,3 +462,47 @@ fn csv_from_a_hostile_proposal_file_shows_its_formulas_as_text() {
         "{budget}"
     );
 }
+
+#[test]
+fn calc_prints_each_levers_switching_values_as_a_table_and_in_the_json() {
+    let table = succeeds(&["sandwell", "--table", "switching"]);
+    assert!(table.contains("Pays back by March 2025"), "{table}");
+    let allocation = table
+        .lines()
+        .find(|line| line.starts_with("Referrals that become cases"))
+        .unwrap_or_else(|| panic!("no allocation row in\n{table}"));
+    assert!(
+        allocation.contains("44%") && allocation.contains("at 17.98% or more"),
+        "{allocation}"
+    );
+
+    let exported = json(&["sandwell", "--format", "json"]);
+    let values = &exported["switching_values"];
+    assert_eq!(values["target_month"], "2025-03");
+    let allocation = values["levers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|lever| lever["key"] == "allocation")
+        .unwrap();
+    assert_eq!(allocation["value"], "44");
+    assert_eq!(allocation["pays_back"]["passes_now"], true);
+    assert_eq!(allocation["pays_back"]["below"]["passing"], "17.98");
+    assert_eq!(allocation["pays_back"]["below"]["failing"], "17.97");
+    assert_eq!(allocation["pays_back"]["above"], Value::Null);
+    assert_eq!(
+        allocation["pays_back"]["sentence"],
+        "Pays back by March 2025 at 17.98% or more (published: 44%)"
+    );
+}
+
+#[test]
+fn calc_asks_for_payback_by_the_month_it_is_given() {
+    let exported = json(&["sandwell", "--format", "json", "--target-month", "2024-03"]);
+    assert_eq!(exported["switching_values"]["target_month"], "2024-03");
+    let message = refuses(&["sandwell", "--target-month", "March"]);
+    assert!(
+        message.contains("--target-month must be a month such as 2025-03, not \"March\""),
+        "{message}"
+    );
+}

@@ -9,6 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use invest_to_save::analysis::switching_values;
 use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
@@ -780,6 +781,18 @@ fn exercise_proposal(proposal: &Proposal, violations: &mut Vec<String>) {
 fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut Vec<String>) {
     let cashflow = model::run(scenario);
     let link = codec::write(proposal, scenario);
+    // One lever's switching values a case (each takes a hundred runs of the model), chosen by
+    // the link so that every lever meets hostile scenarios across the run.
+    let levers = proposal.levers();
+    let chosen = levers
+        .len()
+        .checked_sub(1)
+        .map(|last| link.len() % (last + 1));
+    let switching = switching_values(
+        chosen.map_or(&[][..], |index| &levers[index..=index]),
+        scenario,
+        cashflow.final_month().unwrap_or(scenario.start),
+    );
     let _ = (
         report::headline(&cashflow),
         report::key_figures(&cashflow),
@@ -794,7 +807,14 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
         csv::working(&cashflow),
         csv::budget(&cashflow),
         csv::organisations(&cashflow),
-        serde_json::to_string(&json::export(proposal, &link, &cashflow, &[])),
+        serde_json::to_string(&json::export(&json::Export {
+            proposal,
+            scenario,
+            query: &link,
+            cashflow: &cashflow,
+            notices: &[],
+            switching: &switching,
+        })),
         svg::chart_svg(
             &cashflow,
             proposal

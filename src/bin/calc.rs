@@ -7,16 +7,38 @@
 
 use std::process::ExitCode;
 
+use invest_to_save::analysis::switching_values;
 use invest_to_save::codec::{self, NoticeKind};
-use invest_to_save::model;
+use invest_to_save::model::{self, YearMonth};
 use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
 use invest_to_save::reconcile::{contradictions, reconcile};
 use invest_to_save::report::{csv, json, text};
 
-const USAGE: &str = "\
-Usage: calc [SCENARIO] [--format table|csv|json] [--table all|results|organisations|years|months|working|budget|reconciliation]
-            [--proposal-file FILE]
+/// Every table `--table` can name, in the order `all` prints them.
+const TABLES: [&str; 9] = [
+    "all",
+    "results",
+    "organisations",
+    "years",
+    "budget",
+    "months",
+    "working",
+    "reconciliation",
+    "switching",
+];
+
+fn usage() -> String {
+    format!(
+        "\
+Usage: calc [SCENARIO] [--format table|csv|json] [--table {}]
+            [--target-month YYYY-MM] [--proposal-file FILE]
        calc check FILE
+{USAGE_TEXT}",
+        TABLES.join("|")
+    )
+}
+
+const USAGE_TEXT: &str = "
 
 SCENARIO is a preset name (sandwell, trafford, own) or a scenario link's query string,
 e.g. 'v=1&p=sandwell&allocation=50' (a whole URL works too). Without one, the first
@@ -24,6 +46,8 @@ proposal opens at its published assumptions.
 --proposal-file reads a council's own proposal file (TOML) and offers it beside the presets.
 --format table (default) prints readable tables; csv prints one table (--table, default months);
 json prints everything in the export format described in the README.
+--target-month is the month the switching values ask the proposal to pay back by (default: the
+horizon's last month).
 Values out of range are corrected with a warning; anything unreadable stops with exit code 2.
 calc check FILE checks a proposal file: exit 0 when it is clean (with its printed figures
 reconciled against the model), or exit 2 listing every problem as FILE:LINE:COLUMN: message.";
@@ -33,6 +57,7 @@ struct Options {
     format: String,
     table: String,
     proposal_file: Option<String>,
+    target_month: Option<YearMonth>,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -41,6 +66,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         format: "table".into(),
         table: String::new(),
         proposal_file: None,
+        target_month: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -49,6 +75,13 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--format" => options.format = value("--format")?,
             "--table" => options.table = value("--table")?,
             "--proposal-file" => options.proposal_file = Some(value("--proposal-file")?),
+            "--target-month" => {
+                let text = value("--target-month")?;
+                let month = text.parse().map_err(|_: String| {
+                    format!("--target-month must be a month such as 2025-03, not \"{text}\"")
+                })?;
+                options.target_month = Some(month);
+            }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             scenario if options.scenario.is_empty() => options.scenario = scenario.to_string(),
@@ -61,21 +94,11 @@ fn options(args: &[String]) -> Result<Options, String> {
             options.format
         ));
     }
-    if ![
-        "",
-        "all",
-        "results",
-        "organisations",
-        "years",
-        "months",
-        "working",
-        "budget",
-        "reconciliation",
-    ]
-    .contains(&options.table.as_str())
-    {
+    if !options.table.is_empty() && !TABLES.contains(&options.table.as_str()) {
         return Err(format!(
-            "--table must be all, results, organisations, years, months, working, budget or reconciliation, not \"{}\"",
+            "--table must be {} or {}, not \"{}\"",
+            TABLES[..TABLES.len() - 1].join(", "),
+            TABLES[TABLES.len() - 1],
             options.table
         ));
     }
@@ -122,10 +145,22 @@ fn run(args: &[String]) -> Result<String, String> {
     } else {
         options.table.as_str()
     };
+    let target_month = options
+        .target_month
+        .or(cashflow.final_month())
+        .unwrap_or(parsed.scenario.start);
+    let switching = || switching_values(proposal.levers(), &parsed.scenario, target_month);
     // Only the reconciliation tables need the published run.
     let reconciliation = || reconcile(proposal, &model::run(&proposal.baseline));
     Ok(match options.format.as_str() {
-        "json" => serde_json::to_string_pretty(&json::export(proposal, &link, &cashflow, &parsed.notices))
+        "json" => serde_json::to_string_pretty(&json::export(&json::Export {
+            proposal,
+            scenario: &parsed.scenario,
+            query: &link,
+            cashflow: &cashflow,
+            notices: &parsed.notices,
+            switching: &switching(),
+        }))
             .map_err(|e| e.to_string())?
             + "\n",
         "csv" => match table {
@@ -159,6 +194,12 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             if matches!(table, "all" | "reconciliation") {
                 sections.push(format!("Published figures against the model (published assumptions)\n{}", text::reconciliation(&reconciliation())));
+            }
+            if matches!(table, "all" | "switching") {
+                sections.push(format!(
+                    "Switching values: where each assumption changes the answer, found with the model\n{}",
+                    text::switching(proposal, &parsed.scenario, &switching())
+                ));
             }
             sections.join("\n")
         }
@@ -231,11 +272,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) if message.is_empty() => {
-            println!("{USAGE}");
+            println!("{}", usage());
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("calc: {message}\n\n{USAGE}");
+            eprintln!("calc: {message}\n\n{}", usage());
             ExitCode::from(2)
         }
     }

@@ -12,7 +12,7 @@ use crate::model::scenario::{
     MAX_HORIZON_MONTHS,
 };
 
-use super::{number, Lever, LeverSettings, LeverValue, Range, Target, Unit};
+use super::{number, places_for, Lever, LeverSettings, LeverValue, Range, Target, Unit};
 
 /// The widest range any lever of a unit may have, whatever a proposal file says: money up to
 /// ten billion pounds, percentages up to 1,000, counts up to the longest horizon.
@@ -385,7 +385,7 @@ pub fn catalogue(
                     let (lowest, highest) = hard_limits(spec.unit);
                     // Its ends are values the lever can hold: a slider that counts whole
                     // children with `max = 0.5` ends at 0, not at half a child.
-                    let places = spec.unit.decimal_places();
+                    let places = places_for(spec.unit, settings.step.unwrap_or(step));
                     let min = settings
                         .min
                         .unwrap_or(min)

@@ -33,7 +33,11 @@ impl Unit {
     pub fn decimal_places(self) -> u32 {
         match self {
             Unit::Cases | Unit::Count | Unit::Months | Unit::Month => 0,
-            _ => 2,
+            Unit::Percent
+            | Unit::Pounds
+            | Unit::PoundsPerMonth
+            | Unit::PoundsPerYear
+            | Unit::PoundsPerWeek => 2,
         }
     }
 
@@ -145,6 +149,31 @@ impl Lever {
     /// Which value in the scenario the lever moves.
     pub fn target(&self) -> Target {
         self.target
+    }
+
+    /// The decimal places the lever's values are held and shown with: its unit's, or more for a
+    /// count whose slider moves in fractions (a step of 0.01 children keeps two places).
+    pub fn decimal_places(&self) -> u32 {
+        match self.range {
+            Range::Number { step, .. } => places_for(self.unit, step),
+            Range::Month { .. } => self.unit.decimal_places(),
+        }
+    }
+}
+
+/// The decimal places of a lever of `unit` whose slider moves by `step`: the unit's, except that
+/// a count moving in fractions keeps the step's places (at most four).
+fn places_for(unit: Unit, step: Decimal) -> u32 {
+    match unit {
+        Unit::Count => step.normalize().scale().min(4),
+        Unit::Percent
+        | Unit::Pounds
+        | Unit::PoundsPerMonth
+        | Unit::PoundsPerYear
+        | Unit::PoundsPerWeek
+        | Unit::Cases
+        | Unit::Months
+        | Unit::Month => unit.decimal_places(),
     }
 }
 

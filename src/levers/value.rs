@@ -74,7 +74,7 @@ impl Lever {
                 )),
             ),
             (LeverValue::Number(n), Range::Number { min, max, .. }) => {
-                let places = self.unit.decimal_places();
+                let places = self.decimal_places();
                 let rounded =
                     n.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
                 if rounded < min {
@@ -285,7 +285,7 @@ impl Lever {
             }
             _ => match self.clamp(value) {
                 (kept, None) => Ok(kept),
-                (_, Some(_)) => Err(match self.unit.decimal_places() {
+                (_, Some(_)) => Err(match self.decimal_places() {
                     0 => format!("{} must be a whole number", self.label),
                     places => format!(
                         "{} can have no more than {places} decimal places",

@@ -4,9 +4,12 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
+use crate::analysis::words::sentence;
+use crate::analysis::{Answer, Switch, SwitchingValues};
 use crate::codec::Notice;
+use crate::levers::Lever;
 use crate::model::money::pence;
-use crate::model::{Cashflow, Flows};
+use crate::model::{Cashflow, Flows, Scenario};
 use crate::proposal::Proposal;
 
 /// Version of the export's shape.
@@ -50,7 +53,62 @@ fn flows(cashflow: &Cashflow, period: Value, flows: &Flows) -> Value {
     Value::Object(object)
 }
 
-pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[Notice]) -> Value {
+/// One answer of a lever's switching values: the answer now, the nearest change of answer on
+/// each side (the value that passes and its neighbour that fails), and the sentence.
+fn answer(lever: &Lever, found: &Answer) -> Value {
+    let side = |switch: Option<Switch>| {
+        switch.map(|switch| {
+            json!({
+                "passing": lever.link_text(switch.passing),
+                "failing": lever.link_text(switch.failing),
+            })
+        })
+    };
+    json!({
+        "passes_now": found.passes_now,
+        "below": side(found.below),
+        "above": side(found.above),
+        "sentence": sentence(lever, found),
+    })
+}
+
+fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingValues) -> Value {
+    json!({
+        "target_month": values.target_month.to_string(),
+        "levers": values.levers.iter().filter_map(|found| {
+            let lever = proposal.lever(&found.key)?;
+            Some(json!({
+                "key": found.key,
+                "label": lever.label,
+                "value": lever.link_text(lever.get(scenario)),
+                "published": lever.link_text(lever.published),
+                "pays_back": answer(lever, &found.pays_back),
+                "net_return": answer(lever, &found.net_return),
+            }))
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// What the export is of: the proposal, the scenario (and its link), its cashflow, what was
+/// corrected on the way in, and the analyses.
+pub struct Export<'a> {
+    pub proposal: &'a Proposal,
+    pub scenario: &'a Scenario,
+    pub query: &'a str,
+    pub cashflow: &'a Cashflow,
+    pub notices: &'a [Notice],
+    pub switching: &'a SwitchingValues,
+}
+
+pub fn export(of: &Export) -> Value {
+    let Export {
+        proposal,
+        scenario,
+        query,
+        cashflow,
+        notices,
+        switching: switching_values,
+    } = *of;
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
         .months
@@ -109,6 +167,7 @@ pub fn export(proposal: &Proposal, query: &str, cashflow: &Cashflow, notices: &[
         "months": months,
         "financial_years": years,
         "budget": budget,
+        "switching_values": switching(proposal, scenario, switching_values),
         "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
     })
 }

@@ -1,7 +1,10 @@
 //! A readable text report: headline results, then the financial-year and monthly tables with
 //! negative figures in brackets, as councils print them.
 
+use crate::analysis::words::{passing_values, question_words};
+use crate::analysis::{Question, SwitchingValues};
 use crate::model::money::{format_council, format_quantity};
+use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
@@ -303,4 +306,29 @@ pub fn check_reconciliation(
         }
     }
     out
+}
+
+/// Each lever's switching values: the values at which the proposal pays back by the target month
+/// and at which its net return is zero or more, from the scenario's value outwards.
+pub fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingValues) -> String {
+    let headers = [
+        "Lever".to_string(),
+        "Now".to_string(),
+        question_words(Question::PaysBackBy(values.target_month)),
+        question_words(Question::NetReturnNotNegative),
+    ];
+    let rows: Vec<Vec<String>> = values
+        .levers
+        .iter()
+        .filter_map(|found| {
+            let lever = proposal.lever(&found.key)?;
+            Some(vec![
+                lever.label.clone(),
+                lever.describe(lever.get(scenario)),
+                passing_values(lever, &found.pays_back),
+                passing_values(lever, &found.net_return),
+            ])
+        })
+        .collect();
+    table(&headers, &rows)
 }

@@ -1,0 +1,8 @@
+//! Analyses of a scenario: how far each assumption can move before the answer changes. They
+//! take the levers and the model and nothing else, so every front (the page, `calc`, the JSON)
+//! shows the same figures, computed by the model itself in exact decimals.
+
+pub mod switching;
+pub mod words;
+
+pub use switching::{switching_values, Answer, LeverSwitching, Question, Switch, SwitchingValues};

@@ -1,0 +1,60 @@
+//! Switching values in words, for the page's sentence under each slider, `calc` and the JSON:
+//! "Pays back by March 2025 at 18.04% or more (published: 44%)".
+
+use crate::levers::{Lever, LeverValue, Range, Unit};
+
+use super::switching::{Answer, Question, Switch};
+
+/// What the answer is to, as the start of a sentence.
+pub fn question_words(question: Question) -> String {
+    match question {
+        Question::PaysBackBy(month) => format!("Pays back by {}", month.long_name()),
+        Question::NetReturnNotNegative => "Net return is zero or more".to_string(),
+    }
+}
+
+/// The lever's values for which the answer is yes, from the scenario's value outwards: "at
+/// 18.04% or more", "from £1,200 to £3,000", "across the whole range (0% to 100%)".
+pub fn passing_values(lever: &Lever, answer: &Answer) -> String {
+    let (more, less) = if lever.unit == Unit::Month {
+        ("or later", "or earlier")
+    } else {
+        ("or more", "or less")
+    };
+    let value = |switch: Switch| lever.describe(switch.passing);
+    match (answer.passes_now, answer.below, answer.above) {
+        (true, None, None) => format!("across the whole range ({})", range_words(lever)),
+        (true, Some(low), None) => format!("at {} {more}", value(low)),
+        (true, None, Some(high)) => format!("at {} {less}", value(high)),
+        (true, Some(low), Some(high)) => format!("from {} to {}", value(low), value(high)),
+        (false, None, None) => format!("nowhere in its range ({})", range_words(lever)),
+        (false, Some(low), None) => format!("only at {} {less}", value(low)),
+        (false, None, Some(high)) => format!("only at {} {more}", value(high)),
+        (false, Some(low), Some(high)) => {
+            format!("only at {} {less} or at {} {more}", value(low), value(high))
+        }
+    }
+}
+
+/// The whole sentence: "Pays back by March 2025 at 18.04% or more (published: 44%)".
+pub fn sentence(lever: &Lever, answer: &Answer) -> String {
+    format!(
+        "{} {} (published: {})",
+        question_words(answer.question),
+        passing_values(lever, answer),
+        lever.describe(lever.published)
+    )
+}
+
+fn range_words(lever: &Lever) -> String {
+    match lever.range {
+        Range::Number { min, max, .. } => format!(
+            "{} to {}",
+            lever.describe(LeverValue::Number(min)),
+            lever.describe(LeverValue::Number(max))
+        ),
+        Range::Month { earliest, latest } => {
+            format!("{} to {}", earliest.long_name(), latest.long_name())
+        }
+    }
+}
