@@ -1,6 +1,8 @@
 //! Switching values in words, for the page's sentence under each slider, `calc` and the JSON:
 //! "Pays back by March 2025 at 18.04% or more (published: 44%)".
 
+use rust_decimal::Decimal;
+
 use crate::levers::{Lever, LeverValue, Range, Unit};
 
 use super::switching::{Answer, Question, Switch};
@@ -56,5 +58,49 @@ fn range_words(lever: &Lever) -> String {
         Range::Month { earliest, latest } => {
             format!("{} to {}", earliest.long_name(), latest.long_name())
         }
+    }
+}
+
+/// Where the nearest switching value for paying back sits along the lever's slider, in percent
+/// of its track from the low end (to two decimals), for the marker drawn under it.
+pub fn marker_percent(lever: &Lever, answer: &Answer) -> Option<Decimal> {
+    let switch = answer.below.or(answer.above)?;
+    let (along, length) = match (lever.range, switch.passing) {
+        (Range::Number { min, max, .. }, LeverValue::Number(value)) => (value - min, max - min),
+        (Range::Month { earliest, latest }, LeverValue::Month(month)) => (
+            Decimal::from(earliest.months_until(month)),
+            Decimal::from(earliest.months_until(latest)),
+        ),
+        (Range::Number { .. } | Range::Month { .. }, _) => return None,
+    };
+    let share = along.checked_div(length)?;
+    Some(
+        (share * Decimal::ONE_HUNDRED)
+            .round_dp(2)
+            .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::switching::lever_switching;
+    use crate::proposal::presets::presets;
+
+    #[test]
+    fn sandwell_allocation_in_words_and_on_its_track() {
+        let sandwell = &presets()[0];
+        let allocation = sandwell.lever("allocation").unwrap();
+        let found =
+            lever_switching(allocation, &sandwell.baseline, "2025-03".parse().unwrap()).unwrap();
+        assert_eq!(
+            sentence(allocation, &found.pays_back),
+            "Pays back by March 2025 at 17.98% or more (published: 44%)"
+        );
+        // 17.98 along a 0 to 100 track.
+        assert_eq!(
+            marker_percent(allocation, &found.pays_back),
+            Some(Decimal::new(1798, 2))
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! title and downloads are built for wasm32 only, so the library and `calc` build without Yew.
 
 pub mod state;
+pub mod switching;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

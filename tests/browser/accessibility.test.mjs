@@ -65,7 +65,8 @@ describe('the GOV.UK error pattern', () => {
     assert.deepEqual([...order].sort((a, b) => a - b), order, `label, hint, message, box: ${order}`);
     const box = page.locator('#lever-allocation');
     assert.equal(await box.getAttribute('aria-invalid'), 'true');
-    assert.deepEqual((await box.getAttribute('aria-describedby')).split(' '), ['lever-allocation-hint', 'lever-allocation-message']);
+    // The hint, the message, then the switching value's sentence.
+    assert.deepEqual((await box.getAttribute('aria-describedby')).split(' '), ['lever-allocation-hint', 'lever-allocation-message', 'lever-allocation-switching']);
     assert.ok((await page.locator('#lever-allocation-slider').getAttribute('aria-describedby')).includes('lever-allocation-message'));
     await context.close();
   });

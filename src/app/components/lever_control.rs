@@ -13,9 +13,24 @@ use crate::levers::{Lever, LeverValue, Range, Unit};
 /// The id of the assumptions panel's visible instructions for the sliders.
 pub const SLIDER_INSTRUCTIONS_ID: &str = "slider-instructions";
 
+/// The lever's switching value for paying back, in words, and where it sits on the track.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SwitchingLine {
+    pub sentence: AttrValue,
+    /// Percent of the track from its low end, for the marker; `None` while working it out or
+    /// where there is no switching value.
+    pub marker_percent: Option<AttrValue>,
+    /// Still being worked out for the scenario on the page: the sentence is the one before, or
+    /// says it is being worked out, and is marked so.
+    pub updating: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LeverControlProps {
     pub lever: Lever,
+    /// The switching-value line under the controls, if the lever has one.
+    #[prop_or_default]
+    pub switching: Option<SwitchingLine>,
     pub value: LeverValue,
     pub on_change: Callback<(String, LeverValue)>,
     /// "published" or "example": what the starting value is.
@@ -90,10 +105,12 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             format!("From {} to {}.", earliest.long_name(), latest.long_name())
         }
     };
-    let describedby = if has_error {
-        format!("{hint_id} {message_id}")
-    } else {
-        hint_id.clone()
+    let switching_id = format!("{id}-switching");
+    let describedby = match (has_error, props.switching.is_some()) {
+        (true, true) => format!("{hint_id} {message_id} {switching_id}"),
+        (true, false) => format!("{hint_id} {message_id}"),
+        (false, true) => format!("{hint_id} {switching_id}"),
+        (false, false) => hint_id.clone(),
     };
 
     let on_typed = {
@@ -162,6 +179,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             let ticks_id = format!("{id}-ticks");
             html! {
                 <div class="lever__inputs">
+                    <span class="lever__track">
                     <input type="range" id={format!("{id}-slider")} class="lever__slider"
                         min={min.to_string()} max={max.to_string()} step={step.to_string()}
                         value={slider_value} disabled={is_off}
@@ -170,6 +188,14 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                         aria-describedby={format!("{SLIDER_INSTRUCTIONS_ID} {describedby}")}
                         aria-valuetext={lever.spoken(props.value)}
                         oninput={on_slid} />
+                    // The switching value's place on the track, drawn in SVG (the page's
+                    // Content-Security-Policy allows no inline styles).
+                    if let Some(percent) = props.switching.as_ref().and_then(|line| line.marker_percent.clone()) {
+                        <svg class="lever__marker" aria-hidden="true" focusable="false" width="100%" height="10">
+                            <line x1={format!("{percent}%")} x2={format!("{percent}%")} y1="0" y2="10" />
+                        </svg>
+                    }
+                    </span>
                     if let Some(tick) = published_tick {
                         <datalist id={ticks_id}><option value={tick} label="published"></option></datalist>
                     }
@@ -210,6 +236,13 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                 </p>
             }
             { controls }
+            if let Some(line) = props.switching.as_ref() {
+                <p id={switching_id.clone()} aria-busy={line.updating.to_string()}
+                    class={classes!("lever__switching", line.updating.then_some("lever__switching--updating"))}>
+                    if line.updating { <span class="visually-hidden">{ "Being updated: " }</span> }
+                    { line.sentence.clone() }
+                </p>
+            }
             if lever.can_be_off {
                 <div class="lever__off">
                     <input type="checkbox" id={format!("{id}-off")} checked={is_off} onchange={on_toggle_off} />

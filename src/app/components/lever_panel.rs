@@ -1,12 +1,54 @@
 //! The proposal's assumptions: the main ones first, the rest under "More assumptions". Values
 //! typed but refused are gathered here for the error summary at the top of the panel.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::error_summary::{ErrorSummary, ErrorsAction, TypedErrors};
-use super::lever_control::{LeverControl, SLIDER_INSTRUCTIONS_ID};
+use super::lever_control::{LeverControl, SwitchingLine, SLIDER_INSTRUCTIONS_ID};
+use crate::analysis::words::{marker_percent, sentence};
+use crate::app::switching::{Shown, SwitchingProgress};
 use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
+
+/// How long one slice of switching-value work may run before the page may answer the next
+/// input (each slice works out at least one lever).
+const SLICE_MS: f64 = 8.0;
+
+/// Works out switching values a slice at a time, showing each slice's results, until all are
+/// done or `cancelled` is set (the scenario moved on).
+fn work_in_slices(
+    working: Rc<RefCell<SwitchingProgress>>,
+    levers: Arc<[Lever]>,
+    shown: UseStateHandle<Rc<SwitchingProgress>>,
+    cancelled: Rc<Cell<bool>>,
+) {
+    // Forgotten, not kept: a timer must not be dropped from inside its own callback, and
+    // `cancelled` stops a chain that is no longer wanted.
+    Timeout::new(0, move || {
+        if cancelled.get() {
+            return;
+        }
+        let started = js_sys::Date::now();
+        let mut more = true;
+        {
+            let mut progress = working.borrow_mut();
+            while more && js_sys::Date::now() - started < SLICE_MS {
+                more = progress.work_one(&levers);
+            }
+            more = more && !progress.is_complete();
+        }
+        shown.set(Rc::new(working.borrow().clone()));
+        if more {
+            work_in_slices(working, levers, shown, cancelled);
+        }
+    })
+    .forget();
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LeverPanelProps {
@@ -32,15 +74,53 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
             || ()
         });
     }
+    let switching = use_state({
+        let (levers, scenario) = (props.levers.clone(), props.scenario.clone());
+        move || Rc::new(SwitchingProgress::new(&levers, &scenario))
+    });
+    {
+        let (levers, shown) = (props.levers.clone(), switching.clone());
+        use_effect_with(props.scenario.clone(), move |scenario| {
+            let cancelled = Rc::new(Cell::new(false));
+            let working = Rc::new(RefCell::new(SwitchingProgress::after(
+                &shown, &levers, scenario,
+            )));
+            work_in_slices(working, levers, shown, cancelled.clone());
+            move || cancelled.set(true)
+        });
+    }
     let on_error = {
         let errors = errors.dispatcher();
         Callback::from(move |(key, message): (String, Option<String>)| {
             errors.dispatch(ErrorsAction::Set(key, message))
         })
     };
+    let position = |lever: &Lever| props.levers.iter().position(|l| l.key == lever.key);
+    let switching_line = |lever: &Lever| match position(lever)
+        .map(|index| switching.shown(index, &props.scenario))
+    {
+        Some(Shown::Current(found)) => Some(SwitchingLine {
+            sentence: AttrValue::from(sentence(lever, &found.pays_back)),
+            marker_percent: marker_percent(lever, &found.pays_back)
+                .map(|percent| AttrValue::from(percent.to_string())),
+            updating: false,
+        }),
+        // The figure for the scenario before, marked as out of date until it is worked out again.
+        Some(Shown::Updating(Some(earlier))) => Some(SwitchingLine {
+            sentence: AttrValue::from(sentence(lever, &earlier.pays_back)),
+            marker_percent: None,
+            updating: true,
+        }),
+        Some(Shown::Updating(None)) => Some(SwitchingLine {
+            sentence: AttrValue::Static("Working out where this changes the answer"),
+            marker_percent: None,
+            updating: true,
+        }),
+        Some(Shown::Nothing) | None => None,
+    };
     let control = |lever: &Lever| {
         html! {
-            <LeverControl key={lever.key.clone()} lever={lever.clone()}
+            <LeverControl key={lever.key.clone()} lever={lever.clone()} switching={switching_line(lever)}
                 value={lever.get(&props.scenario)} on_change={props.on_change.clone()}
                 starting_word={props.starting_word.clone()}
                 error={errors.message(&lever.key)} on_error={on_error.clone()} />
