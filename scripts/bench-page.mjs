@@ -4,7 +4,8 @@
 //
 //   node scripts/bench-page.mjs [--quick]
 //
-// --quick takes 20 steps instead of 200 and one throttling rate, to prove the benchmark runs.
+// --quick takes 20 steps instead of 200 and one throttling rate, to prove the benchmark runs;
+// --proposal NAME measures that proposal's sliders only.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -15,11 +16,15 @@ const STEPS = QUICK ? 20 : 200;
 // 4x is Chrome DevTools' "mid-tier mobile" setting: roughly a mid-range phone.
 const RATES = QUICK ? [4] : [1, 4];
 // The sliders a reader moves first: each proposal's main saving driver and its biggest cost.
-const KEY_SLIDERS = {
+const ALL_KEY_SLIDERS = {
   sandwell: ['allocation', 'reduction'],
   trafford: ['demographic-realisation', 'placements-units'],
   own: ['saving-per_year', 'capital-amount'],
 };
+const ONLY = process.argv[process.argv.indexOf('--proposal') + 1];
+const KEY_SLIDERS = process.argv.includes('--proposal')
+  ? { [ONLY]: ALL_KEY_SLIDERS[ONLY] ?? [] }
+  : ALL_KEY_SLIDERS;
 // The number box typed into (its value committed, as a reader's Enter or Tab commits it).
 const TYPED_BOX = { proposal: 'sandwell', lever: 'cost_per_case', values: ['2500', '3000', '1800', '12000'] };
 

@@ -90,6 +90,11 @@ impl SwitchingProgress {
         !self.found.contains(&Found::Pending)
     }
 
+    /// Whether every lever's switching values are worked out for `scenario`.
+    pub fn is_current(&self, scenario: &Scenario) -> bool {
+        self.is_complete() && self.scenario == *scenario
+    }
+
     /// The lever's switching values if they are for `scenario`: a figure for another scenario is
     /// never shown as if it were current.
     pub fn for_lever(&self, index: usize, scenario: &Scenario) -> &Found {
@@ -133,6 +138,7 @@ mod tests {
         }
         assert_eq!(steps, levers.len());
         assert!(progress.is_complete());
+        assert!(progress.is_current(&sandwell.baseline));
         let whole = switching_values(levers, &sandwell.baseline, "2025-03".parse().unwrap());
         let ready: Vec<&LeverSwitching> = (0..levers.len())
             .filter_map(
@@ -150,6 +156,7 @@ mod tests {
             .unwrap()
             .set(&mut moved, crate::levers::LeverValue::Number(5000.into()));
         assert_eq!(progress.for_lever(1, &moved), &Found::Pending);
+        assert!(!progress.is_current(&moved));
         // Until they are, the page may show the earlier ones, marked as being updated.
         let allocation = progress.for_lever(1, &sandwell.baseline);
         let Found::Ready(allocation) = allocation.clone() else {

@@ -22,6 +22,9 @@ test('moving the cost per case changes the allocation slider\'s switching value'
     await sentence(page, 'allocation').filter({ hasNotText: '17.98%' }).filter({ hasText: 'Pays back by March 2025 at' }).waitFor();
     // `calc 'v=1&p=sandwell&cost_per_case=5000' --table switching` gives the same 9.97%.
     assert.equal(await sentence(page, 'allocation').textContent(), 'Pays back by March 2025 at 9.97% or more (published: 44%)');
+    // Once every lever's figure is worked out again, the panel no longer says it is updating.
+    await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
+    assert.equal(await page.locator('#switching-updating').count(), 0);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -20,9 +20,6 @@ pub struct SwitchingLine {
     /// Percent of the track from its low end, for the marker; `None` while working it out or
     /// where there is no switching value.
     pub marker_percent: Option<AttrValue>,
-    /// Still being worked out for the scenario on the page: the sentence is the one before, or
-    /// says it is being worked out, and is marked so.
-    pub updating: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -237,11 +234,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             }
             { controls }
             if let Some(line) = props.switching.as_ref() {
-                <p id={switching_id.clone()} aria-busy={line.updating.to_string()}
-                    class={classes!("lever__switching", line.updating.then_some("lever__switching--updating"))}>
-                    if line.updating { <span class="visually-hidden">{ "Being updated: " }</span> }
-                    { line.sentence.clone() }
-                </p>
+                <p id={switching_id.clone()} class="lever__switching">{ line.sentence.clone() }</p>
             }
             if lever.can_be_off {
                 <div class="lever__off">

@@ -19,9 +19,14 @@ use crate::model::Scenario;
 /// input (each slice works out at least one lever).
 const SLICE_MS: f64 = 8.0;
 
+/// How long after a change the work starts: a slider being dragged sends an input every frame,
+/// and each would otherwise start (and cancel) work the page must finish before it can paint.
+const PAUSE_MS: u32 = 50;
+
 /// Works out switching values a slice at a time, showing each slice's results, until all are
 /// done or `cancelled` is set (the scenario moved on).
 fn work_in_slices(
+    after_ms: u32,
     working: Rc<RefCell<SwitchingProgress>>,
     levers: Arc<[Lever]>,
     shown: UseStateHandle<Rc<SwitchingProgress>>,
@@ -29,7 +34,7 @@ fn work_in_slices(
 ) {
     // Forgotten, not kept: a timer must not be dropped from inside its own callback, and
     // `cancelled` stops a chain that is no longer wanted.
-    Timeout::new(0, move || {
+    Timeout::new(after_ms, move || {
         if cancelled.get() {
             return;
         }
@@ -44,7 +49,7 @@ fn work_in_slices(
         }
         shown.set(Rc::new(working.borrow().clone()));
         if more {
-            work_in_slices(working, levers, shown, cancelled);
+            work_in_slices(0, working, levers, shown, cancelled);
         }
     })
     .forget();
@@ -85,7 +90,7 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
             let working = Rc::new(RefCell::new(SwitchingProgress::after(
                 &shown, &levers, scenario,
             )));
-            work_in_slices(working, levers, shown, cancelled.clone());
+            work_in_slices(PAUSE_MS, working, levers, shown, cancelled.clone());
             move || cancelled.set(true)
         });
     }
@@ -96,27 +101,23 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
         })
     };
     let position = |lever: &Lever| props.levers.iter().position(|l| l.key == lever.key);
-    let switching_line = |lever: &Lever| match position(lever)
-        .map(|index| switching.shown(index, &props.scenario))
-    {
-        Some(Shown::Current(found)) => Some(SwitchingLine {
-            sentence: AttrValue::from(sentence(lever, &found.pays_back)),
-            marker_percent: marker_percent(lever, &found.pays_back)
-                .map(|percent| AttrValue::from(percent.to_string())),
-            updating: false,
-        }),
-        // The figure for the scenario before, marked as out of date until it is worked out again.
-        Some(Shown::Updating(Some(earlier))) => Some(SwitchingLine {
-            sentence: AttrValue::from(sentence(lever, &earlier.pays_back)),
-            marker_percent: None,
-            updating: true,
-        }),
-        Some(Shown::Updating(None)) => Some(SwitchingLine {
-            sentence: AttrValue::Static("Working out where this changes the answer"),
-            marker_percent: None,
-            updating: true,
-        }),
-        Some(Shown::Nothing) | None => None,
+    // While any is being worked out again, the whole panel is marked so (one attribute, so the
+    // input's own render stays small); each line keeps its earlier figure until its new one.
+    let switching_current = switching.is_current(&props.scenario);
+    let switching_line = |lever: &Lever| {
+        let shown = position(lever).map(|index| switching.shown(index, &props.scenario));
+        match shown {
+            Some(Shown::Current(found) | Shown::Updating(Some(found))) => Some(SwitchingLine {
+                sentence: AttrValue::from(sentence(lever, &found.pays_back)),
+                marker_percent: marker_percent(lever, &found.pays_back)
+                    .map(|percent| AttrValue::from(percent.to_string())),
+            }),
+            Some(Shown::Updating(None)) => Some(SwitchingLine {
+                sentence: AttrValue::Static("Working out where this changes the answer"),
+                marker_percent: None,
+            }),
+            Some(Shown::Nothing) | None => None,
+        }
     };
     let control = |lever: &Lever| {
         html! {
@@ -145,7 +146,11 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
         })
     };
     html! {
-        <section class="assumptions" id="assumptions" aria-labelledby="assumptions-heading">
+        <section id="assumptions" aria-labelledby="assumptions-heading"
+            class={classes!("assumptions", (!switching_current).then_some("assumptions--updating"))}>
+            if !switching_current {
+                <p class="visually-hidden" id="switching-updating">{ "The switching values under the sliders are being updated." }</p>
+            }
             <ErrorSummary errors={(*errors).clone()} />
             <div class="section-heading">
                 <h2 id="assumptions-heading">{ "Assumptions" }</h2>
