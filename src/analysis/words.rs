@@ -25,11 +25,11 @@ pub fn passing_values(lever: &Lever, answer: &Answer) -> String {
     };
     let value = |switch: Switch| lever.describe(switch.passing);
     match (answer.passes_now, answer.below, answer.above) {
-        (true, None, None) => format!("across the whole range ({})", range_words(lever)),
+        (true, None, None) => format!("across the whole range ({})", lever.range_words()),
         (true, Some(low), None) => format!("at {} {more}", value(low)),
         (true, None, Some(high)) => format!("at {} {less}", value(high)),
         (true, Some(low), Some(high)) => format!("from {} to {}", value(low), value(high)),
-        (false, None, None) => format!("nowhere in its range ({})", range_words(lever)),
+        (false, None, None) => format!("nowhere in its range ({})", lever.range_words()),
         (false, Some(low), None) => format!("only at {} {less}", value(low)),
         (false, None, Some(high)) => format!("only at {} {more}", value(high)),
         (false, Some(low), Some(high)) => {
@@ -46,19 +46,6 @@ pub fn sentence(lever: &Lever, answer: &Answer) -> String {
         passing_values(lever, answer),
         lever.describe(lever.published)
     )
-}
-
-fn range_words(lever: &Lever) -> String {
-    match lever.range {
-        Range::Number { min, max, .. } => format!(
-            "{} to {}",
-            lever.describe(LeverValue::Number(min)),
-            lever.describe(LeverValue::Number(max))
-        ),
-        Range::Month { earliest, latest } => {
-            format!("{} to {}", earliest.long_name(), latest.long_name())
-        }
-    }
 }
 
 /// Where the nearest switching value for paying back sits along the lever's slider, in percent

@@ -209,6 +209,20 @@ impl Lever {
         }
     }
 
+    /// The lever's range in words: "0% to 100%", "January 2022 to December 2031".
+    pub fn range_words(&self) -> String {
+        match self.range {
+            Range::Number { min, max, .. } => format!(
+                "{} to {}",
+                self.describe(LeverValue::Number(min)),
+                self.describe(LeverValue::Number(max))
+            ),
+            Range::Month { earliest, latest } => {
+                format!("{} to {}", earliest.long_name(), latest.long_name())
+            }
+        }
+    }
+
     /// The value as a screen reader should say it: "44 percent", "£2,500 a year", "March 2023";
     /// a bare count says what it counts: "10 further children kept out of out-of-borough
     /// placements".

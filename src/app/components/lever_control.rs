@@ -92,16 +92,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         });
     }
     let published = lever.describe(lever.published);
-    let range_words = match lever.range {
-        Range::Number { min, max, .. } => format!(
-            "From {} to {}.",
-            lever.describe(LeverValue::Number(min)),
-            lever.describe(LeverValue::Number(max))
-        ),
-        Range::Month { earliest, latest } => {
-            format!("From {} to {}.", earliest.long_name(), latest.long_name())
-        }
-    };
+    let range_words = format!("From {}.", lever.range_words());
     let switching_id = format!("{id}-switching");
     let describedby = match (has_error, props.switching.is_some()) {
         (true, true) => format!("{hint_id} {message_id} {switching_id}"),
