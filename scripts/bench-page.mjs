@@ -49,8 +49,8 @@ async function openThrottled(browser, base, query, rate) {
 // In the page: moves `selector` through `values` one input (or change) event at a time and gives,
 // for each, the time from the event to the results: the last change to the document before the
 // next task (the headline, chart and tables, which the page redraws at once), and to the last
-// change of all, waiting until two frames pass with no further change (the switching values,
-// worked out in slices after the results).
+// change of all: the switching values, worked out in slices after the reader pauses, are
+// current once the panel is no longer marked as updating and two frames pass with no change.
 function stepInPage({ selector, values, eventName }) {
   const control = document.querySelector(selector);
   if (!control) throw new Error(`${selector} is not on the page`);
@@ -73,7 +73,7 @@ function stepInPage({ selector, values, eventName }) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         await frame();
         await frame();
-      } while (lastChange !== seen);
+      } while (lastChange !== seen || document.querySelector('.assumptions--updating'));
       times.settled.push(lastChange - started);
     }
     observer.disconnect();

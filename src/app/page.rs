@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
@@ -24,12 +25,16 @@ use crate::codec::fragment::MAX_LINK_CHARS;
 use crate::levers::LeverValue;
 use crate::model;
 use crate::proposal::presets::presets;
-use crate::proposal::Proposal;
+use crate::proposal::{Proposal, Published};
 use crate::reconcile::reconcile;
 use crate::site::build::read_proposals;
 use crate::site::config::Branding;
 use crate::site::page_data::PageData;
 use crate::site::provenance::{heading, page_title};
+use rust_decimal::Decimal;
+
+/// How long the reader pauses before the address bar takes the scenario's link.
+const ADDRESS_PAUSE_MS: u32 = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -81,10 +86,24 @@ pub fn app(props: &AppProps) -> Html {
         None => (full_address, None, None),
     };
     {
+        // Written at once when the page opens (a corrected link is corrected in the address bar
+        // too), then once the reader pauses: writing the address costs more than redrawing the
+        // results, and a dragged slider sends an input every frame.
         let sync = props.sync_address;
+        let pending = use_mut_ref(|| None::<Timeout>);
+        let opened = use_mut_ref(|| false);
         use_effect_with((link.clone(), kept_fragment), move |(link, fragment)| {
             if sync {
-                browser::replace_address(link, fragment.as_deref());
+                let write = {
+                    let (link, fragment) = (link.clone(), fragment.clone());
+                    move || browser::replace_address(&link, fragment.as_deref())
+                };
+                if opened.replace(true) {
+                    // Replacing the timer drops (cancels) the one still waiting.
+                    *pending.borrow_mut() = Some(Timeout::new(ADDRESS_PAUSE_MS, write));
+                } else {
+                    write();
+                }
             }
             || ()
         });
@@ -93,7 +112,15 @@ pub fn app(props: &AppProps) -> Html {
     if state.proposals.is_empty() {
         return html! { <main><p>{ "No proposal could be loaded." }</p></main> };
     }
-    let proposal = state.current().clone();
+    // An opened proposal may take the place of the one opened before it, so the entry is known
+    // by its place and, for an opened one, its fragment.
+    let entry = (state.proposal, state.fragment());
+    // Copied out of the state once per proposal, not on every input.
+    let shown = use_memo(entry.clone(), {
+        let (proposals, index) = (state.proposals.clone(), state.proposal);
+        move |_| ShownProposal::new(&proposals[index])
+    });
+    let proposal = shown.proposal.clone();
     let provenance = state.provenance();
     let council_name = props.branding.council_name.clone();
     {
@@ -109,46 +136,31 @@ pub fn app(props: &AppProps) -> Html {
             || ()
         });
     }
-    // An opened proposal may take the place of the one opened before it, so the entry is known
-    // by its place and, for an opened one, its fragment.
-    let entry = (state.proposal, state.fragment());
     let cashflow = use_memo(state.scenario.clone(), model::run);
     let reconciliation = use_memo(entry, {
         let proposal = proposal.clone();
         move |_| reconcile(&proposal, &model::run(&proposal.baseline))
     });
-    let published_curve = proposal
-        .published
-        .monthly
-        .get("cumulative")
-        .cloned()
-        .map(Rc::new);
-    let published = Rc::new(proposal.published.clone());
+    let published_curve = shown.published_curve.clone();
+    let published = shown.published.clone();
 
-    let on_lever = {
-        let state = state.clone();
-        Callback::from(move |(key, value): (String, LeverValue)| {
-            state.dispatch(Action::SetLever { key, value })
-        })
-    };
-    let on_choose = {
-        let state = state.clone();
-        Callback::from(move |index| state.dispatch(Action::ChooseProposal(index)))
-    };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::ResetToPublished))
-    };
-    let on_open_file = {
-        let state = state.clone();
-        Callback::from(move |proposal: Proposal| {
-            state.dispatch(Action::OpenFile(Box::new(proposal)))
-        })
-    };
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::DismissNotices))
-    };
+    // Made once (a callback made afresh compares unequal, and every control given it would
+    // redraw on every input).
+    let dispatcher = state.dispatcher();
+    let on_lever = use_callback(
+        dispatcher.clone(),
+        |(key, value): (String, LeverValue), d| d.dispatch(Action::SetLever { key, value }),
+    );
+    let on_choose = use_callback(dispatcher.clone(), |index, d| {
+        d.dispatch(Action::ChooseProposal(index))
+    });
+    let on_reset = use_callback(dispatcher.clone(), |(), d| {
+        d.dispatch(Action::ResetToPublished)
+    });
+    let on_open_file = use_callback(dispatcher.clone(), |proposal: Proposal, d| {
+        d.dispatch(Action::OpenFile(Box::new(proposal)))
+    });
+    let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(Action::DismissNotices));
     let entries = state.picker_entries();
 
     html! {
@@ -191,6 +203,29 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ "Every figure on this page is calculated in your browser from the proposal's published assumptions and yours, in exact pounds and pence; nothing is sent anywhere. Figures are rounded to the pound for display." }</p>
             </footer>
         </>
+    }
+}
+
+/// The proposal on screen and its published figures, shared with the components that show them
+/// (compared by address when the page redraws).
+struct ShownProposal {
+    proposal: Rc<Proposal>,
+    published: Rc<Published>,
+    published_curve: Option<Rc<Vec<Decimal>>>,
+}
+
+impl ShownProposal {
+    fn new(proposal: &Proposal) -> Self {
+        Self {
+            proposal: Rc::new(proposal.clone()),
+            published: Rc::new(proposal.published.clone()),
+            published_curve: proposal
+                .published
+                .monthly
+                .get("cumulative")
+                .cloned()
+                .map(Rc::new),
+        }
     }
 }
 

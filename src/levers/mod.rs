@@ -135,7 +135,7 @@ pub struct Lever {
 
 /// How a proposal file presents a lever (its `[levers."key"]` table); anything unset falls
 /// back to the lever's default.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LeverSettings {
     pub label: Option<String>,
     pub hint: Option<String>,

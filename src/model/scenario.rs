@@ -11,7 +11,7 @@ use super::month::{FinancialYear, YearMonth};
 /// Longest horizon a scenario may have: 50 years of months.
 pub const MAX_HORIZON_MONTHS: u32 = 600;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// First month of the cashflow.
     pub start: YearMonth,
@@ -61,7 +61,7 @@ impl Scenario {
 }
 
 /// Money going in: who pays, how much, when.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvestmentLine {
     /// Short, URL-safe name used in links ("council").
     pub id: String,
@@ -73,7 +73,7 @@ pub struct InvestmentLine {
     pub contingency_percent: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InvestmentAmounts {
     /// The same amount every month, from a month, for a number of months (or to the horizon).
     Monthly {
@@ -89,7 +89,7 @@ pub enum InvestmentAmounts {
 
 /// When a monthly line starts: a fixed month, or straight after another line stops (the Trust
 /// takes over when the council's funding ends).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MonthRef {
     Month(YearMonth),
     After(String),
@@ -97,7 +97,7 @@ pub enum MonthRef {
 
 /// Annual amounts, one per financial year from `first_year`. After the last year the amount
 /// holds at the last year's level (and, for savings, follows the after-plan trend).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
     pub first_year: FinancialYear,
     pub amounts_per_year: Vec<Decimal>,
@@ -114,7 +114,7 @@ impl Schedule {
 }
 
 /// Money coming back.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavingLine {
     pub id: String,
     pub label: String,
@@ -129,13 +129,13 @@ pub struct SavingLine {
 
 /// Adjustments on the whole proposal: an uplift on all investment and a realisation on all
 /// savings. The scenario carries them on each line; the proposal keeps the published values.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Adjustments {
     pub contingency_percent: Decimal,
     pub realisation_percent: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavingDriver {
     /// Fewer accepted referrals, so fewer open cases (Sandwell).
     Referrals(ReferralDriver),
@@ -152,7 +152,7 @@ pub enum SavingDriver {
     UnitCost(UnitCost),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitCost {
     pub units: Decimal,
     /// What a unit is, in the plural, for labels ("children").
@@ -190,7 +190,7 @@ impl UnitCost {
 }
 
 /// The referral-reduction mechanism (models.md section 2).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReferralDriver {
     /// First month in which referrals fall.
     pub delivery_start: YearMonth,
@@ -213,7 +213,7 @@ pub struct ReferralDriver {
 
 /// A stretch of months whose reductions follow `monthly_profile` in shape and add up to
 /// `total_reduction` (the printed months are rounded; the annual totals drive the model).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReductionPeriod {
     /// How the report names the period ("2022/23").
     pub label: String,
@@ -222,7 +222,7 @@ pub struct ReductionPeriod {
 }
 
 /// How the proposal changes the council's annual budget over its plan years.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BudgetView {
     pub title: String,
     /// Rows after "year on year investment", in printed order, each a saving line's change in
@@ -231,7 +231,7 @@ pub struct BudgetView {
     pub total_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BudgetRowSource {
     /// The year-on-year change of a scheduled saving line, as a reduction in funding required.
     SavingChange { line_id: String, label: String },

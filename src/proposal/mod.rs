@@ -30,7 +30,7 @@ pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 pub use crate::levers::LeverSettings;
 pub use crate::model::money::MAX_AMOUNT;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
     pub id: String,
     pub name: String,

@@ -123,3 +123,10 @@ export function useSite(extra = {}, root = DIST) {
   });
   return site;
 }
+
+// The page's address once the address bar has caught up with the scenario (the page writes it
+// once the reader pauses): the same as the link offered to share.
+export async function settledAddress(page) {
+  await page.waitForFunction(() => document.querySelector('#scenario-link')?.value === location.href);
+  return new URL(page.url());
+}

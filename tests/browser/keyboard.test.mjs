@@ -156,6 +156,8 @@ describe('working the calculator by keyboard alone', () => {
       ['End', '100'], ['Home', '0']]) {
       await page.keyboard.press(key);
       await page.waitForFunction((v) => document.querySelector('#lever-allocation-slider').getAttribute('aria-valuetext') === `${v} percent`, value);
+      // The address bar follows once the reader pauses.
+      await page.waitForFunction((v) => new URLSearchParams(location.search).get('allocation') === (v === '44' ? null : v), value);
       assert.deepEqual(await state(), { value, spoken: `${value} percent`, box: value, link: value === '44' ? null : value }, key);
     }
     await page.keyboard.press('PageUp');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DIST, openPage, serveDist, useSite } from './harness.mjs';
+import { DIST, openPage, serveDist, useSite, settledAddress } from './harness.mjs';
 import { VIEWPORTS } from './scenarios.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,8 +84,9 @@ describe('a link carrying a proposal under a published id', () => {
     assert.equal(await page.locator('#unpublished-warning').count(), 0);
     assert.equal(await page.title(), PUBLISHED_TITLE);
     assert.doesNotMatch(await page.locator('h1').textContent(), /opened|published/);
-    assert.equal(new URL(page.url()).hash, '', 'the link for a published proposal carries no file');
-    assert.match(new URL(page.url()).search, /[?&]p=sandwell(&|$)/);
+    const published = await settledAddress(page);
+    assert.equal(published.hash, '', 'the link for a published proposal carries no file');
+    assert.match(published.search, /[?&]p=sandwell(&|$)/);
 
     // And back: the warning returns with the link's proposal.
     await page.locator('label[for="proposal-opened-sandwell"]').click();
@@ -118,7 +119,7 @@ describe('a file opened in the page under a published id', () => {
     assert.match(await page.locator('h1').textContent(), /opened from a file\)$/);
     assert.equal(await page.locator('label[for="proposal-opened-sandwell"]').textContent(),
       'Sandwell: an early help lead to reduce referrals (from a file)');
-    const address = new URL(page.url());
+    const address = await settledAddress(page);
     assert.match(address.search, /[?&]p=sandwell(&|$)/);
     assert.match(address.hash, /^#proposal=[A-Za-z0-9_-]+$/);
 
@@ -135,7 +136,7 @@ describe('a file opened in the page under a published id', () => {
     await page.waitForFunction(() => document.querySelector('#headline').textContent.includes('£370,000 net'));
     assert.equal(await page.locator('#unpublished-warning').count(), 0);
     assert.equal(await page.title(), PUBLISHED_TITLE);
-    assert.equal(new URL(page.url()).hash, '');
+    assert.equal((await settledAddress(page)).hash, '');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -94,12 +94,13 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
             move || cancelled.set(true)
         });
     }
-    let on_error = {
-        let errors = errors.dispatcher();
-        Callback::from(move |(key, message): (String, Option<String>)| {
+    // Made once, so that a control redraws only when its own lever, value or line changes.
+    let on_error = use_callback(
+        errors.dispatcher(),
+        |(key, message): (String, Option<String>), errors| {
             errors.dispatch(ErrorsAction::Set(key, message))
-        })
-    };
+        },
+    );
     let position = |lever: &Lever| props.levers.iter().position(|l| l.key == lever.key);
     // While any is being worked out again, the whole panel is marked so (one attribute, so the
     // input's own render stays small); each line keeps its earlier figure until its new one.

@@ -2,6 +2,8 @@
 //! leaves the computer) through the same reader as `calc check`. A file that cannot be used gets
 //! the same messages as `check`, in the GOV.UK error-summary pattern.
 
+use std::rc::Rc;
+
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::platform::spawn_local;
@@ -23,7 +25,7 @@ pub struct ProposalFileProps {
     #[prop_or_default]
     pub problems: Vec<String>,
     /// The proposal on screen and its assumptions as the reader has them, for the download.
-    pub proposal: Proposal,
+    pub proposal: Rc<Proposal>,
     pub scenario: Scenario,
 }
 

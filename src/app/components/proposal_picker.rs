@@ -1,5 +1,7 @@
 //! Choosing a proposal, and what it is about.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::app::state::PickerEntry;
@@ -36,7 +38,7 @@ pub fn proposal_picker(props: &ProposalPickerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
-    pub proposal: Proposal,
+    pub proposal: Rc<Proposal>,
 }
 
 /// The proposal's description, source, and the report's other figures.

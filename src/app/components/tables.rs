@@ -40,7 +40,6 @@ fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Html {
 #[function_component(CashflowTables)]
 pub fn cashflow_tables(props: &TablesProps) -> Html {
     let cashflow = &props.cashflow;
-    let shows_referrals = cashflow.months.iter().any(|row| row.referrals.is_some());
     html! {
         <section class="tables" aria-labelledby="tables-heading">
             <h2 id="tables-heading">{ "Cashflow" }</h2>
@@ -61,42 +60,7 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <details class="months">
-                <summary>{ format!("Month by month ({} months)", cashflow.months.len()) }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="months-caption">
-                    <table class="cashflow" id="months-table">
-                        <caption id="months-caption">{
-                            if shows_referrals {
-                                "By month, pounds; costs in brackets. Referrals and cases avoided are the model's working, to one decimal place."
-                            } else {
-                                "By month, pounds; costs in brackets"
-                            }
-                        }</caption>
-                        <thead><tr>
-                            <th scope="col">{ "Month" }</th>
-                            if shows_referrals {
-                                <th scope="col">{ "Referrals avoided" }</th>
-                                <th scope="col">{ "Cases avoided, still open" }</th>
-                                <th scope="col">{ "Cashable steps" }</th>
-                            }
-                            { money_header(cashflow) }
-                        </tr></thead>
-                        <tbody>
-                            { for cashflow.months.iter().map(|row| html! {
-                                <tr>
-                                    <th scope="row">{ row.month.short_name() }</th>
-                                    if let Some(working) = &row.referrals {
-                                        <td class="num">{ format_quantity(working.referral_reduction) }</td>
-                                        <td class="num">{ format_quantity(working.open_cases_avoided) }</td>
-                                        <td class="num">{ working.cashable_steps.normalize().to_string() }</td>
-                                    }
-                                    { money_cells(cashflow, row) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            <MonthTable cashflow={cashflow.clone()} />
             if let Some(budget) = &cashflow.budget {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="budget-caption">
                     <table class="cashflow budget" id="budget-table">
@@ -123,5 +87,61 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// The month-by-month table, under its own heading; its rows are drawn only while it is open
+/// (a 120-month horizon has 120 of them, and a closed table would redraw them on every input).
+#[function_component(MonthTable)]
+fn month_table(props: &TablesProps) -> Html {
+    let cashflow = &props.cashflow;
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            let details: web_sys::Element = event.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
+    let shows_referrals = cashflow.months.iter().any(|row| row.referrals.is_some());
+    html! {
+        <details class="months" ontoggle={on_toggle}>
+            <summary>{ format!("Month by month ({} months)", cashflow.months.len()) }</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="months-caption">
+                <table class="cashflow" id="months-table">
+                    <caption id="months-caption">{
+                        if shows_referrals {
+                            "By month, pounds; costs in brackets. Referrals and cases avoided are the model's working, to one decimal place."
+                        } else {
+                            "By month, pounds; costs in brackets"
+                        }
+                    }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Month" }</th>
+                        if shows_referrals {
+                            <th scope="col">{ "Referrals avoided" }</th>
+                            <th scope="col">{ "Cases avoided, still open" }</th>
+                            <th scope="col">{ "Cashable steps" }</th>
+                        }
+                        { money_header(cashflow) }
+                    </tr></thead>
+                    <tbody>
+                        if *open {
+                            { for cashflow.months.iter().map(|row| html! {
+                                <tr>
+                                    <th scope="row">{ row.month.short_name() }</th>
+                                    if let Some(working) = &row.referrals {
+                                        <td class="num">{ format_quantity(working.referral_reduction) }</td>
+                                        <td class="num">{ format_quantity(working.open_cases_avoided) }</td>
+                                        <td class="num">{ working.cashable_steps.normalize().to_string() }</td>
+                                    }
+                                    { money_cells(cashflow, row) }
+                                </tr>
+                            }) }
+                        }
+                    </tbody>
+                </table>
+            </div>
+        </details>
     }
 }
