@@ -22,7 +22,7 @@ mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion};
     use invest_to_save::analysis::switching_values;
     use invest_to_save::codec;
-    use invest_to_save::model;
+    use invest_to_save::model::{self, Scenario};
     use invest_to_save::proposal::presets::presets;
 
     /// The horizons measured: the proposal's own, then a ten-year and the longest one allowed.
@@ -58,14 +58,15 @@ mod native {
                     b.iter(|| codec::parse(black_box(link), proposals))
                 });
                 // Every lever's switching values, paying back by the horizon's last month.
-                let last_month = scenario.start.plus_months(horizon as i32 - 1);
+                let paying_back_by_the_end = Scenario {
+                    pay_back_by: scenario.last_month(),
+                    ..scenario.clone()
+                };
                 group.bench_with_input(
                     BenchmarkId::new("switching values", horizon),
-                    &scenario,
+                    &paying_back_by_the_end,
                     |b, scenario| {
-                        b.iter(|| {
-                            switching_values(proposal.levers(), black_box(scenario), last_month)
-                        })
+                        b.iter(|| switching_values(proposal.levers(), black_box(scenario)))
                     },
                 );
             }

@@ -506,3 +506,32 @@ fn calc_asks_for_payback_by_the_month_it_is_given() {
         "{message}"
     );
 }
+
+#[test]
+fn calc_gives_the_discounted_figures_beside_the_cash_ones() {
+    let exported = json(&["sandwell", "--format", "json"]);
+    let discounting = &exported["discounting"];
+    assert_eq!(discounting["rate_percent"], "3.5");
+    // At 0% nothing is discounted: the net present value is the cash net return.
+    let undiscounted = json(&["v=1&p=sandwell&discount_rate=0", "--format", "json"]);
+    assert_eq!(
+        undiscounted["discounting"]["net_present_value"],
+        undiscounted["results"]["net_return"]
+    );
+    assert_eq!(undiscounted["results"]["net_return"], "370000.00");
+    // At 3.5% money later counts for less: below the cash £370,000, paid back later.
+    let npv: f64 = discounting["net_present_value"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(npv > 0.0 && npv < 370_000.0, "{npv}");
+    assert_eq!(exported["results"]["payback_month"], "2023-12");
+    assert_eq!(discounting["payback_month"], "2024-01");
+    let text = succeeds(&["sandwell", "--table", "results"]);
+    assert!(
+        text.contains("Net present value (discounted at 3.5% a year)"),
+        "{text}"
+    );
+    assert!(text.contains("Discounted payback month"), "{text}");
+}

@@ -2,9 +2,11 @@
 //! Switching values: how far each lever can move before the proposal stops paying back by its
 //! target month, or before its net return is below zero, found by running the model itself.
 
+mod common;
+
 use invest_to_save::analysis::{switching_values, Answer, LeverSwitching, Question, Switch};
 use invest_to_save::levers::LeverValue;
-use invest_to_save::model::{self, Payback, YearMonth};
+use invest_to_save::model::{self, Payback, Scenario, YearMonth};
 use invest_to_save::proposal::presets::presets;
 use invest_to_save::proposal::{parse_proposal, Proposal};
 use proptest::prelude::*;
@@ -16,6 +18,14 @@ fn number(text: &str) -> LeverValue {
 
 fn month(text: &str) -> YearMonth {
     text.parse().unwrap()
+}
+
+/// The scenario, asked to have paid back by `month`.
+fn paying_back_by(scenario: &Scenario, month: YearMonth) -> Scenario {
+    Scenario {
+        pay_back_by: month,
+        ..scenario.clone()
+    }
 }
 
 fn lever<'a>(values: &'a [LeverSwitching], key: &str) -> &'a LeverSwitching {
@@ -64,7 +74,10 @@ max = 2000
 #[test]
 fn a_programme_breaks_even_at_918_point_0328_children_shown_as_918_point_04() {
     let proposal = parse_proposal(PROGRAMME).unwrap();
-    let found = switching_values(proposal.levers(), &proposal.baseline, month("2026-03"));
+    let found = switching_values(
+        proposal.levers(),
+        &paying_back_by(&proposal.baseline, month("2026-03")),
+    );
     let children = lever(&found.levers, "care.units");
     let expected = Some(Switch {
         passing: number("918.04"),
@@ -123,7 +136,10 @@ fn a_switching_value_where_the_cumulative_is_exactly_zero_to_the_penny() {
     let proposal = parse_proposal(EXACT).unwrap();
     // Paid back by March 2026 (month 12) needs 12 x saving/12 >= 1,200: a saving of exactly
     // £1,200.00 a year leaves a cumulative of £0.00 in March 2026, and £1,199.99 leaves -£0.01.
-    let found = switching_values(proposal.levers(), &proposal.baseline, month("2026-03"));
+    let found = switching_values(
+        proposal.levers(),
+        &paying_back_by(&proposal.baseline, month("2026-03")),
+    );
     let saving = lever(&found.levers, "saving.per_year");
     assert!(saving.pays_back.passes_now);
     assert_eq!(
@@ -160,7 +176,10 @@ fn a_switching_value_where_the_cumulative_is_exactly_zero_to_the_penny() {
 fn sandwell_pays_back_by_march_2025_while_the_share_of_referrals_that_become_cases_stays_above_its_switching_value(
 ) {
     let sandwell = &presets()[0];
-    let found = switching_values(sandwell.levers(), &sandwell.baseline, month("2025-03"));
+    let found = switching_values(
+        sandwell.levers(),
+        &paying_back_by(&sandwell.baseline, month("2025-03")),
+    );
     let allocation = lever(&found.levers, "allocation");
     assert!(allocation.pays_back.passes_now);
     let Some(Switch {
@@ -197,7 +216,10 @@ fn sandwell_pays_back_by_march_2025_while_the_share_of_referrals_that_become_cas
 #[test]
 fn a_lever_that_cannot_change_the_answer_has_no_switching_value() {
     let proposal = parse_proposal(EXACT).unwrap();
-    let found = switching_values(proposal.levers(), &proposal.baseline, month("2026-03"));
+    let found = switching_values(
+        proposal.levers(),
+        &paying_back_by(&proposal.baseline, month("2026-03")),
+    );
     // Whenever in the timeline the £1,200 is paid, £125 a month saved from April 2025 has
     // covered it by March 2026 and stays ahead: it pays back across the whole range.
     let paid_in = lever(&found.levers, "capital.month");
@@ -214,7 +236,7 @@ fn the_horizon_has_no_switching_value_and_every_other_lever_of_every_proposal_ha
             .baseline
             .start
             .plus_months(proposal.baseline.horizon_months as i32 - 1);
-        let found = switching_values(proposal.levers(), &proposal.baseline, last);
+        let found = switching_values(proposal.levers(), &paying_back_by(&proposal.baseline, last));
         assert!(found.levers.iter().all(|lever| lever.key != "horizon"));
         for lever_found in &found.levers {
             for answer in [lever_found.pays_back, lever_found.net_return] {
@@ -281,22 +303,66 @@ proptest! {
     ) {
         let proposal = &presets()[which];
         let mut moved = proposal.clone();
-        for (lever, share) in proposal.levers().iter().zip(&shares) {
-            if lever.key == "horizon" {
-                continue;
-            }
-            if let invest_to_save::levers::Range::Number { min, max, step } = lever.range {
-                let steps = ((max - min) / step).floor() * Decimal::from(*share) / Decimal::ONE_HUNDRED;
-                let (value, _) = lever.clamp(LeverValue::Number(min + steps.floor() * step));
-                lever.set(&mut moved.baseline, value);
-            }
-        }
+        moved.baseline = common::moved_to_shares(proposal, &shares, true);
         let target = moved.baseline.start.plus_months(target_offset.min(moved.baseline.horizon_months as i32 - 1));
-        let found = switching_values(moved.levers(), &moved.baseline, target);
+        let found = switching_values(moved.levers(), &paying_back_by(&moved.baseline, target));
         for lever_found in &found.levers {
             for answer in [lever_found.pays_back, lever_found.net_return] {
                 check_answer(&moved, &lever_found.key, answer, target);
             }
         }
     }
+}
+
+#[test]
+fn a_proposal_file_and_a_link_set_the_month_to_pay_back_by() {
+    // £1,200 paid in April 2025 against a saving of s a year, s/12 a month from April 2025.
+    // Paid back by December 2025 (month 9) needs 9 x s/12 >= 1,200, so s >= £1,600.00: at
+    // £1,600.00 the cumulative is -£0.00000...03 (1,600/12 is not a whole number of pence,
+    // within the half penny Payback allows); at £1,599.99 it is 9 x 133.3325 - 1,200 = -£0.0075.
+    let text = EXACT.replace("months = 24\n", "months = 24\npay_back_by = \"2025-12\"\n");
+    let proposal = parse_proposal(&text).unwrap();
+    assert_eq!(proposal.baseline.pay_back_by, month("2025-12"));
+    let found = switching_values(proposal.levers(), &proposal.baseline);
+    assert_eq!(found.target_month, month("2025-12"));
+    assert!(
+        found.levers.iter().all(|l| l.key != "pay_back_by"),
+        "the month itself has no switching value"
+    );
+    let saving = lever(&found.levers, "saving.per_year");
+    assert!(
+        !saving.pays_back.passes_now,
+        "£1,500 a year pays back in January 2026"
+    );
+    assert_eq!(
+        saving.pays_back.above,
+        Some(Switch {
+            passing: number("1600"),
+            failing: number("1599.99")
+        })
+    );
+
+    // Left out, it is the timeline's last month (March 2027); a link moves it like any lever.
+    let plain = parse_proposal(EXACT).unwrap();
+    assert_eq!(plain.baseline.pay_back_by, month("2027-03"));
+    let parsed = invest_to_save::codec::parse("v=1&p=exact&pay_back_by=2025-12", &[plain]);
+    assert_eq!(parsed.notices, Vec::new());
+    assert_eq!(parsed.scenario.pay_back_by, month("2025-12"));
+
+    // A month after the horizon's end asks for payback by its end.
+    let beyond = paying_back_by(&proposal.baseline, month("2030-01"));
+    assert_eq!(beyond.target_month(), month("2027-03"));
+}
+
+#[test]
+fn a_month_to_pay_back_by_off_the_timeline_is_refused_at_its_line_and_column() {
+    let text = EXACT.replace("months = 24\n", "months = 24\npay_back_by = \"2030-01\"\n");
+    let problems = invest_to_save::proposal::read_proposal(&text).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.line == 12
+            && p.column == 15
+            && p.message
+                == "timeline.pay_back_by = \"2030-01\" is outside the timeline, which runs from April 2025 to March 2027"),
+        "{problems:?}"
+    );
 }

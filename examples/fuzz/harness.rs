@@ -9,7 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use invest_to_save::analysis::switching_values;
+use invest_to_save::analysis::{discounted, switching_values};
 use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
@@ -791,12 +791,12 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
     let switching = switching_values(
         chosen.map_or(&[][..], |index| &levers[index..=index]),
         scenario,
-        cashflow.final_month().unwrap_or(scenario.start),
     );
+    let discounted = discounted(&cashflow, scenario.discount_rate_percent);
     let _ = (
         report::headline(&cashflow),
         report::key_figures(&cashflow),
-        text::results(proposal, &cashflow),
+        text::results(proposal, &cashflow, &discounted),
         text::organisations(&cashflow),
         text::years(&cashflow),
         text::months(&cashflow),
@@ -814,6 +814,7 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
             cashflow: &cashflow,
             notices: &[],
             switching: &switching,
+            discounted: &discounted,
         })),
         svg::chart_svg(
             &cashflow,

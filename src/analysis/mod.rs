@@ -1,8 +1,11 @@
-//! Analyses of a scenario: how far each assumption can move before the answer changes. They
+//! Analyses of a scenario: how far each assumption can move before the answer changes, and
+//! what the cashflow is worth discounted. They
 //! take the levers and the model and nothing else, so every front (the page, `calc`, the JSON)
 //! shows the same figures, computed by the model itself in exact decimals.
 
+pub mod discounting;
 pub mod switching;
 pub mod words;
 
+pub use discounting::{discounted, Discounted};
 pub use switching::{switching_values, Answer, LeverSwitching, Question, Switch, SwitchingValues};

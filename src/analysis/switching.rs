@@ -72,31 +72,29 @@ pub struct SwitchingValues {
     pub levers: Vec<LeverSwitching>,
 }
 
-/// The switching values of every lever for `scenario`, paying back by `target_month` (taken as
-/// the horizon's first or last month when outside it).
-pub fn switching_values(
-    levers: &[Lever],
-    scenario: &Scenario,
-    target_month: YearMonth,
-) -> SwitchingValues {
+/// The switching values of every lever for `scenario`, paying back by its target month (its
+/// `pay_back_by`, taken as the horizon's first or last month when outside it).
+pub fn switching_values(levers: &[Lever], scenario: &Scenario) -> SwitchingValues {
     SwitchingValues {
-        target_month,
+        target_month: scenario.target_month(),
         levers: levers
             .iter()
-            .filter_map(|lever| lever_switching(lever, scenario, target_month))
+            .filter_map(|lever| lever_switching(lever, scenario))
             .collect(),
     }
 }
 
-/// One lever's switching values, or `None` for the horizon and for a lever switched off.
-pub fn lever_switching(
-    lever: &Lever,
-    scenario: &Scenario,
-    target_month: YearMonth,
-) -> Option<LeverSwitching> {
-    if lever.target() == Target::Horizon {
+/// One lever's switching values, or `None` for the horizon and the month to pay back by (their
+/// answers are the payback month itself) and for a lever switched off.
+pub fn lever_switching(lever: &Lever, scenario: &Scenario) -> Option<LeverSwitching> {
+    // The discount rate moves neither the cash payback nor the cash net return.
+    if matches!(
+        lever.target(),
+        Target::Horizon | Target::PayBackBy | Target::DiscountRate
+    ) {
         return None;
     }
+    let target_month = scenario.target_month();
     let grid = Grid::of(lever)?;
     let start = grid.position(lever.get(scenario))?;
     let mut probe = Probe {

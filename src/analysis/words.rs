@@ -78,8 +78,7 @@ mod tests {
     fn sandwell_allocation_in_words_and_on_its_track() {
         let sandwell = &presets()[0];
         let allocation = sandwell.lever("allocation").unwrap();
-        let found =
-            lever_switching(allocation, &sandwell.baseline, "2025-03".parse().unwrap()).unwrap();
+        let found = lever_switching(allocation, &sandwell.baseline).unwrap();
         assert_eq!(
             sentence(allocation, &found.pays_back),
             "Pays back by March 2025 at 17.98% or more (published: 44%)"

@@ -21,6 +21,7 @@ use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
 use super::components::unpublished_warning::UnpublishedWarning;
 use super::state::{linked_file, Action, State};
+use crate::analysis::discounted;
 use crate::codec::fragment::MAX_LINK_CHARS;
 use crate::levers::LeverValue;
 use crate::model;
@@ -137,6 +138,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let cashflow = use_memo(state.scenario.clone(), model::run);
+    // Worked out once per scenario, like the cashflow it discounts.
+    let discounted = use_memo(state.scenario.clone(), {
+        let cashflow = cashflow.clone();
+        move |scenario| discounted(&cashflow, scenario.discount_rate_percent)
+    });
     let reconciliation = use_memo(entry, {
         let proposal = proposal.clone();
         move |_| reconcile(&proposal, &model::run(&proposal.baseline))
@@ -187,7 +193,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_reset={on_reset} is_published={state.is_published()}
                         starting_word={AttrValue::Static(proposal.starting_values.word())} />
                     <div class="outcome">
-                        <Headline cashflow={cashflow.clone()} published={published} />
+                        <Headline cashflow={cashflow.clone()} published={published} discounted={discounted} />
                         <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>

@@ -4,7 +4,6 @@
 use crate::analysis::switching::lever_switching;
 use crate::analysis::LeverSwitching;
 use crate::levers::Lever;
-use crate::model::month::YearMonth;
 use crate::model::Scenario;
 
 /// One lever's switching values, as far as they are known.
@@ -35,19 +34,15 @@ pub enum Shown<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchingProgress {
     scenario: Scenario,
-    target_month: YearMonth,
     found: Vec<Found>,
     earlier: Vec<Option<LeverSwitching>>,
 }
 
 impl SwitchingProgress {
-    /// Nothing worked out yet for `scenario`, paying back by its last month.
+    /// Nothing worked out yet for `scenario`.
     pub fn new(levers: &[Lever], scenario: &Scenario) -> SwitchingProgress {
         SwitchingProgress {
             scenario: scenario.clone(),
-            target_month: scenario
-                .start
-                .plus_months(scenario.horizon_months.max(1) as i32 - 1),
             found: vec![Found::Pending; levers.len()],
             earlier: vec![None; levers.len()],
         }
@@ -78,7 +73,7 @@ impl SwitchingProgress {
         };
         self.found[index] = match levers
             .get(index)
-            .and_then(|lever| lever_switching(lever, &self.scenario, self.target_month))
+            .and_then(|lever| lever_switching(lever, &self.scenario))
         {
             Some(found) => Found::Ready(Box::new(found)),
             None => Found::NotApplicable,
@@ -139,7 +134,7 @@ mod tests {
         assert_eq!(steps, levers.len());
         assert!(progress.is_complete());
         assert!(progress.is_current(&sandwell.baseline));
-        let whole = switching_values(levers, &sandwell.baseline, "2025-03".parse().unwrap());
+        let whole = switching_values(levers, &sandwell.baseline);
         let ready: Vec<&LeverSwitching> = (0..levers.len())
             .filter_map(
                 |index| match progress.for_lever(index, &sandwell.baseline) {

@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use invest_to_save::analysis::switching_values;
+use invest_to_save::analysis::{discounted, switching_values};
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model::{self, YearMonth};
 use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
@@ -46,7 +46,8 @@ proposal opens at its published assumptions.
 --proposal-file reads a council's own proposal file (TOML) and offers it beside the presets.
 --format table (default) prints readable tables; csv prints one table (--table, default months);
 json prints everything in the export format described in the README.
---target-month is the month the switching values ask the proposal to pay back by (default: the
+--target-month is the month the switching values ask the proposal to pay back by, the same as
+pay_back_by=YYYY-MM in the link (default: the link's, else the proposal file's, else the
 horizon's last month).
 Values out of range are corrected with a warning; anything unreadable stops with exit code 2.
 calc check FILE checks a proposal file: exit 0 when it is clean (with its printed figures
@@ -120,7 +121,7 @@ fn run(args: &[String]) -> Result<String, String> {
         } else {
             options.scenario.clone()
         };
-    let parsed = codec::parse(&query, &proposals);
+    let mut parsed = codec::parse(&query, &proposals);
     let mut refused = Vec::new();
     for notice in &parsed.notices {
         match notice.kind {
@@ -134,6 +135,9 @@ fn run(args: &[String]) -> Result<String, String> {
         return Err(refused.join("\n"));
     }
     let proposal = &proposals[parsed.proposal];
+    if let Some(month) = options.target_month {
+        parsed.scenario.pay_back_by = month;
+    }
     let cashflow = model::run(&parsed.scenario);
     let link = codec::write(proposal, &parsed.scenario);
     let table = if options.table.is_empty() {
@@ -145,11 +149,8 @@ fn run(args: &[String]) -> Result<String, String> {
     } else {
         options.table.as_str()
     };
-    let target_month = options
-        .target_month
-        .or(cashflow.final_month())
-        .unwrap_or(parsed.scenario.start);
-    let switching = || switching_values(proposal.levers(), &parsed.scenario, target_month);
+    let switching = || switching_values(proposal.levers(), &parsed.scenario);
+    let discounted = discounted(&cashflow, parsed.scenario.discount_rate_percent);
     // Only the reconciliation tables need the published run.
     let reconciliation = || reconcile(proposal, &model::run(&proposal.baseline));
     Ok(match options.format.as_str() {
@@ -160,6 +161,7 @@ fn run(args: &[String]) -> Result<String, String> {
             cashflow: &cashflow,
             notices: &parsed.notices,
             switching: &switching(),
+            discounted: &discounted,
         }))
             .map_err(|e| e.to_string())?
             + "\n",
@@ -175,7 +177,7 @@ fn run(args: &[String]) -> Result<String, String> {
         _ => {
             let mut sections = Vec::new();
             if matches!(table, "all" | "results") {
-                sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow)));
+                sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow, &discounted)));
             }
             if table == "organisations" {
                 sections.push(format!("Who paid and who gained\n{}", text::organisations(&cashflow)));

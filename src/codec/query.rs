@@ -300,6 +300,8 @@ fn empty_scenario() -> Scenario {
     Scenario {
         start: crate::model::YearMonth::new(2020, 4).expect("a fixed, valid month"),
         horizon_months: 12,
+        pay_back_by: crate::model::YearMonth::new(2021, 3).expect("a fixed, valid month"),
+        discount_rate_percent: crate::model::scenario::GREEN_BOOK_RATE_PERCENT,
         investments: Vec::new(),
         savings: Vec::new(),
         after_plan_trend_percent: rust_decimal::Decimal::ZERO,

@@ -362,6 +362,28 @@ pub fn catalogue(
         .hint("How many months the cashflow runs for.")
         .more(),
     );
+    specs.push(
+        Spec::new(
+            "pay_back_by",
+            "Pay back by",
+            Unit::Month,
+            months_from_start,
+            Target::PayBackBy,
+        )
+        .hint("The month the sentences under the sliders ask the proposal to have paid back by; after the horizon's end, its end.")
+        .more(),
+    );
+    specs.push(
+        Spec::new(
+            "discount_rate",
+            "Discount rate",
+            Unit::Percent,
+            numbers(0, 10, Decimal::new(1, 1)),
+            Target::DiscountRate,
+        )
+        .hint("The real rate a year at which later money counts for less, for the net present value: HM Treasury's Green Book uses 3.5% for years 1 to 30 (3.0% after, or this rate if lower).")
+        .more(),
+    );
 
     if scenario
         .savings

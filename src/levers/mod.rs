@@ -90,6 +90,10 @@ pub enum Range {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Horizon,
+    /// The month the switching values ask the proposal to have paid back by.
+    PayBackBy,
+    /// The annual rate the net present value is discounted at.
+    DiscountRate,
     AfterPlanTrend,
     Reduction,
     Allocation,

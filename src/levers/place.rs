@@ -58,6 +58,8 @@ macro_rules! place {
                 least: 1,
                 most: MAX_HORIZON_MONTHS,
             }),
+            Target::PayBackBy => Some(Slot::Month(&$($mut)? scenario.pay_back_by)),
+            Target::DiscountRate => Some(Slot::Number(&$($mut)? scenario.discount_rate_percent)),
             Target::AfterPlanTrend => Some(Slot::Number(&$($mut)? scenario.after_plan_trend_percent)),
             Target::Reduction => scenario
                 .$referral()

@@ -333,13 +333,21 @@ fn organisations(
 pub const OUT_OF_POCKET_BELOW: Decimal = Decimal::from_parts(5, 0, 0, true, 3);
 
 fn payback(rows: &[MonthRow]) -> Payback {
-    match rows
+    let positions: Vec<(YearMonth, Decimal)> =
+        rows.iter().map(|r| (r.month, r.cumulative)).collect();
+    payback_of(&positions)
+}
+
+/// When a run of cumulative positions, month by month, is paid back: the month after the last
+/// one out of pocket (discounted positions are judged the same way as cash).
+pub fn payback_of(positions: &[(YearMonth, Decimal)]) -> Payback {
+    match positions
         .iter()
-        .rposition(|r| r.cumulative < OUT_OF_POCKET_BELOW)
+        .rposition(|(_, cumulative)| *cumulative < OUT_OF_POCKET_BELOW)
     {
         None => Payback::NeverInDeficit,
-        Some(last_negative) => match rows.get(last_negative + 1) {
-            Some(row) => Payback::PaidBackIn(row.month),
+        Some(last_negative) => match positions.get(last_negative + 1) {
+            Some((month, _)) => Payback::PaidBackIn(*month),
             None => Payback::NotWithinHorizon,
         },
     }

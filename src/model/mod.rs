@@ -10,6 +10,8 @@ pub mod rows;
 pub mod scenario;
 pub mod schedule;
 
-pub use cashflow::{run, Cashflow, Flows, MonthRow, Organisation, Payback, Results, YearRow};
+pub use cashflow::{
+    payback_of, run, Cashflow, Flows, MonthRow, Organisation, Payback, Results, YearRow,
+};
 pub use month::{FinancialYear, YearMonth};
 pub use scenario::Scenario;

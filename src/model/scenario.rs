@@ -8,6 +8,9 @@ use rust_decimal::Decimal;
 
 use super::month::{FinancialYear, YearMonth};
 
+/// HM Treasury's Green Book real discount rate for the first 30 years, in percent.
+pub const GREEN_BOOK_RATE_PERCENT: Decimal = Decimal::from_parts(35, 0, 0, false, 1);
+
 /// Longest horizon a scenario may have: 50 years of months.
 pub const MAX_HORIZON_MONTHS: u32 = 600;
 
@@ -17,6 +20,12 @@ pub struct Scenario {
     pub start: YearMonth,
     /// Number of months the cashflow runs for (the horizon).
     pub horizon_months: u32,
+    /// The month the proposal is asked to have paid back by: the question the switching values
+    /// answer. The model itself does not read it.
+    pub pay_back_by: YearMonth,
+    /// The real annual rate future money is discounted at for years 1 to 30, in percent (the
+    /// Green Book's schedule after). The model itself does not read it.
+    pub discount_rate_percent: Decimal,
     pub investments: Vec<InvestmentLine>,
     pub savings: Vec<SavingLine>,
     /// How scheduled savings move after their last planned year, as a percentage of their last
@@ -30,6 +39,18 @@ pub struct Scenario {
 impl Scenario {
     pub fn months(&self) -> impl Iterator<Item = YearMonth> + '_ {
         (0..self.horizon_months as i32).map(|offset| self.start.plus_months(offset))
+    }
+
+    /// The horizon's last month.
+    pub fn last_month(&self) -> YearMonth {
+        self.start
+            .plus_months(self.horizon_months.max(1) as i32 - 1)
+    }
+
+    /// The month to pay back by, on the timeline: a month after the horizon's end asks for
+    /// payback by its end, one before the start by the start.
+    pub fn target_month(&self) -> YearMonth {
+        self.pay_back_by.min(self.last_month()).max(self.start)
     }
 
     pub fn referral_driver(&self) -> Option<&ReferralDriver> {

@@ -96,6 +96,10 @@ tables! {
     TimelineFile as TIMELINE {
         start: String = required Text, "the first month", "\"2024-04\"";
         months: u32 = required Whole, "how many months the cashflow runs (1 to 600)", "60";
+        /// The month the proposal should have paid back by; the timeline's last month if left out.
+        pay_back_by: Option<String> = optional Text,
+            "the month it should have paid back by (the switching values' question; default the last month)",
+            "\"2025-03\"";
     }
 
     InvestmentFile as INVESTMENT {

@@ -160,6 +160,15 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         first: start,
         last: start.plus_months(raw.timeline.months.clamp(1, MAX_HORIZON_MONTHS) as i32 - 1),
     });
+    let pay_back_by = raw.timeline.pay_back_by.as_deref().and_then(|text| {
+        month_on(
+            text,
+            "timeline.pay_back_by",
+            horizon,
+            &timeline.key("pay_back_by"),
+            found,
+        )
+    });
 
     let investments = lines(
         &raw.investment,
@@ -325,6 +334,8 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         start,
         // Out of range is a problem noted above; the model never runs over the raw count.
         horizon_months: raw.timeline.months.clamp(1, MAX_HORIZON_MONTHS),
+        pay_back_by: pay_back_by.or(horizon.map(|h| h.last)).unwrap_or(start),
+        discount_rate_percent: crate::model::scenario::GREEN_BOOK_RATE_PERCENT,
         investments,
         savings,
         after_plan_trend_percent,

@@ -153,8 +153,12 @@ fn written_at(lever: &Lever, baseline: &Scenario) -> Option<Path> {
     let adjustments = Path::root().key("adjustments");
     match lever.target() {
         Target::Horizon => Some(Path::root().key("timeline").key("months")),
+        Target::PayBackBy => Some(Path::root().key("timeline").key("pay_back_by")),
         Target::AfterPlanTrend => Some(Path::root().key("after_plan_trend_percent")),
-        Target::Reduction | Target::InvestmentScale(_) | Target::AdjustmentScale(_) => None,
+        Target::Reduction
+        | Target::InvestmentScale(_)
+        | Target::AdjustmentScale(_)
+        | Target::DiscountRate => None,
         Target::Allocation => Some(referrals()?.key("allocation_percent")),
         Target::CostPerCase => Some(referrals()?.key("cost_per_case_per_year")),
         Target::Step => Some(referrals()?.key("cases_per_cashable_step")),

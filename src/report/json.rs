@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use crate::analysis::words::sentence;
-use crate::analysis::{Answer, Switch, SwitchingValues};
+use crate::analysis::{Answer, Discounted, Switch, SwitchingValues};
 use crate::codec::Notice;
 use crate::levers::Lever;
 use crate::model::money::pence;
@@ -98,6 +98,7 @@ pub struct Export<'a> {
     pub cashflow: &'a Cashflow,
     pub notices: &'a [Notice],
     pub switching: &'a SwitchingValues,
+    pub discounted: &'a Discounted,
 }
 
 pub fn export(of: &Export) -> Value {
@@ -108,6 +109,7 @@ pub fn export(of: &Export) -> Value {
         cashflow,
         notices,
         switching: switching_values,
+        discounted,
     } = *of;
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
@@ -168,6 +170,17 @@ pub fn export(of: &Export) -> Value {
         "financial_years": years,
         "budget": budget,
         "switching_values": switching(proposal, scenario, switching_values),
+        "discounting": {
+            "rate_percent": discounted.rate_percent.normalize().to_string(),
+            "convention": "each month at the monthly equivalent of its year's annual rate, the first month undiscounted; the rate for years 1 to 30, the Green Book's schedule (or the rate, if lower) after",
+            "present_value_of_investment": money(discounted.present_value_of_investment),
+            "present_value_of_savings": money(discounted.present_value_of_savings),
+            "net_present_value": money(discounted.net_present_value),
+            "benefit_cost_ratio": discounted.benefit_cost_ratio
+                .map(|r| Value::String(r.round_dp(4).normalize().to_string())),
+            "payback_month": discounted.payback.month().map(|m| m.to_string()),
+            "payback_status": discounted.payback.status(),
+        },
         "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
     })
 }

@@ -10,6 +10,7 @@ pub mod text;
 
 use rust_decimal::Decimal;
 
+use crate::analysis::Discounted;
 use crate::model::cashflow::Payback;
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, YearMonth};
@@ -75,6 +76,49 @@ pub fn return_on_investment(cashflow: &Cashflow) -> Option<String> {
     })
 }
 
+/// When the money comes back, in words for a table of figures.
+fn payback_words(payback: Payback) -> String {
+    match payback {
+        Payback::PaidBackIn(m) => m.long_name(),
+        Payback::NotWithinHorizon => "does not pay back within the horizon".into(),
+        Payback::NeverInDeficit => "never out of pocket".into(),
+    }
+}
+
+/// The discount rate in words: "3.5% a year".
+pub fn rate_words(discounted: &Discounted) -> String {
+    format!("{}% a year", discounted.rate_percent.normalize())
+}
+
+/// The benefit-cost ratio to two places ("1.69"), or why there is none.
+pub fn benefit_cost_ratio_words(discounted: &Discounted) -> String {
+    discounted
+        .benefit_cost_ratio
+        .map(|ratio| ratio.round_dp(2).to_string())
+        .unwrap_or_else(|| "nothing invested".into())
+}
+
+/// The discounted results as (label, value) rows, shown beside the cash ones (never instead).
+pub fn discounted_figures(discounted: &Discounted) -> Vec<(String, String)> {
+    vec![
+        (
+            format!(
+                "Net present value (discounted at {})",
+                rate_words(discounted)
+            ),
+            format_pounds(discounted.net_present_value),
+        ),
+        (
+            "Benefit-cost ratio (discounted)".into(),
+            benefit_cost_ratio_words(discounted),
+        ),
+        (
+            "Discounted payback month".into(),
+            payback_words(discounted.payback),
+        ),
+    ]
+}
+
 /// The key results as (label, value) rows, as the text report and the page built before any
 /// script runs both show them.
 pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
@@ -92,14 +136,7 @@ pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
             return_on_investment(cashflow).unwrap_or_else(|| "nothing invested".into()),
         ),
         ("In-month breakeven".into(), month(r.breakeven_month)),
-        (
-            "Payback month".into(),
-            match r.payback {
-                Payback::PaidBackIn(m) => m.long_name(),
-                Payback::NotWithinHorizon => "does not pay back within the horizon".into(),
-                Payback::NeverInDeficit => "never out of pocket".into(),
-            },
-        ),
+        ("Payback month".into(), payback_words(r.payback)),
         (
             // The deepest cumulative is at most nought; "out of pocket" says the sign.
             "Most out of pocket".into(),

@@ -2,7 +2,7 @@
 //! negative figures in brackets, as councils print them.
 
 use crate::analysis::words::{passing_values, question_words};
-use crate::analysis::{Question, SwitchingValues};
+use crate::analysis::{Discounted, Question, SwitchingValues};
 use crate::model::money::{format_council, format_quantity};
 use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
@@ -59,10 +59,11 @@ pub(crate) fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Vec<String> {
         .collect()
 }
 
-pub fn results(proposal: &Proposal, cashflow: &Cashflow) -> String {
+pub fn results(proposal: &Proposal, cashflow: &Cashflow, discounted: &Discounted) -> String {
     let mut out = format!("{}\n{}\n\n", proposal.name, super::headline(cashflow));
     let rows: Vec<Vec<String>> = super::key_figures(cashflow)
         .into_iter()
+        .chain(super::discounted_figures(discounted))
         .map(|(label, value)| vec![label, value])
         .collect();
     out += &table(&["Result".into(), "Value".into()], &rows);

@@ -3,13 +3,14 @@
 //! when the site is built. A reader without JavaScript sees the proposal and its figures; with
 //! JavaScript, the calculator replaces this once it starts.
 
+use crate::analysis::discounted;
 use crate::model::money::format_council;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::report::columns::{CashflowColumn, OrganisationColumn};
 use crate::report::svg::{chart_svg, escape};
 use crate::report::text::year_label;
-use crate::report::{headline, key_figures};
+use crate::report::{discounted_figures, headline, key_figures};
 
 use super::config::Branding;
 
@@ -74,7 +75,12 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
         proposal.starting_values.word(),
         escape(&headline(cashflow))
     );
-    for (label, value) in key_figures(cashflow) {
+    // The discounted figures beside the cash ones, at the proposal's starting discount rate.
+    let discounted = discounted(cashflow, proposal.starting.discount_rate_percent);
+    for (label, value) in key_figures(cashflow)
+        .into_iter()
+        .chain(discounted_figures(&discounted))
+    {
         out += &format!(
             "<div class=\"figure\"><dt>{}</dt><dd>{}</dd></div>",
             escape(&label),

@@ -6,15 +6,18 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::analysis::Discounted;
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Payback, YearMonth};
 use crate::proposal::Published;
-use crate::report::{headline, return_on_investment};
+use crate::report::{benefit_cost_ratio_words, headline, rate_words, return_on_investment};
 
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
     pub cashflow: Rc<Cashflow>,
     pub published: Rc<Published>,
+    /// The same cashflow discounted, shown beside the cash figures.
+    pub discounted: Rc<Discounted>,
 }
 
 /// Milliseconds the headline must stay the same before it is announced.
@@ -53,6 +56,14 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
     }
 }
 
+fn payback_words(payback: Payback) -> String {
+    match payback {
+        Payback::PaidBackIn(month) => month.long_name(),
+        Payback::NotWithinHorizon => "Not within the horizon".into(),
+        Payback::NeverInDeficit => "Never out of pocket".into(),
+    }
+}
+
 fn month_or(month: Option<YearMonth>, otherwise: &str) -> String {
     month
         .map(|m| m.long_name())
@@ -76,11 +87,8 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
         });
     }
 
-    let payback = match results.payback {
-        Payback::PaidBackIn(month) => month.long_name(),
-        Payback::NotWithinHorizon => "Not within the horizon".into(),
-        Payback::NeverInDeficit => "Never out of pocket".into(),
-    };
+    let discounted = &*props.discounted;
+    let payback = payback_words(results.payback);
     let roi = return_on_investment(&props.cashflow).unwrap_or_else(|| "Nothing invested".into());
     let published_note = |month: Option<YearMonth>| {
         month.map(|m| html! { <span class="figure__published">{ format!("Published: {}", m.long_name()) }</span> })
@@ -114,6 +122,20 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
                 <div class="figure">
                     <dt>{ "Return on investment" }</dt>
                     <dd>{ roi }</dd>
+                </div>
+                <div class="figure" id="figure-npv">
+                    <dt>{ "Net present value" }</dt>
+                    <dd>{ format_pounds(discounted.net_present_value) }
+                        <span class="figure__published">{ format!("Discounted at {}", rate_words(discounted)) }</span>
+                    </dd>
+                </div>
+                <div class="figure" id="figure-bcr">
+                    <dt>{ "Benefit-cost ratio" }</dt>
+                    <dd>{ benefit_cost_ratio_words(discounted) }<span class="figure__published">{ "Discounted" }</span></dd>
+                </div>
+                <div class="figure" id="figure-discounted-payback">
+                    <dt>{ "Discounted payback" }</dt>
+                    <dd>{ payback_words(discounted.payback) }</dd>
                 </div>
                 if let Some(budget) = &props.cashflow.budget {
                     <div class="figure figure--key" id="figure-funding">

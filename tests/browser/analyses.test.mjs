@@ -1,0 +1,71 @@
+// The analyses on the page: each slider's switching-value sentence (how far its lever can move
+// before the proposal stops paying back), which moving another slider or the month to pay back by
+// changes, and the discounted figures beside the cash ones.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite } from './harness.mjs';
+
+const site = useSite();
+
+const sentence = (page, key) => page.locator(`#lever-${key}-switching`);
+
+test('moving the cost per case changes the allocation slider\'s switching value', async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell');
+  try {
+    await assert.doesNotReject(sentence(page, 'allocation').filter({ hasText: 'Pays back by March 2025 at 17.98% or more (published: 44%)' }).waitFor());
+    // The slider says it too, to a screen reader, and the marker sits on its track.
+    const describedBy = await page.getAttribute('#lever-allocation-slider', 'aria-describedby');
+    assert.ok(describedBy.split(' ').includes('lever-allocation-switching'), describedBy);
+    assert.equal(await page.locator('[data-lever="allocation"] .lever__marker line').getAttribute('x1'), '17.98%');
+
+    // A case worth £5,000 a year, not £2,500: fewer cases need to be avoided.
+    await page.fill('#lever-cost_per_case-slider', '5000');
+    await sentence(page, 'allocation').filter({ hasNotText: '17.98%' }).filter({ hasText: 'Pays back by March 2025 at' }).waitFor();
+    // `calc 'v=1&p=sandwell&cost_per_case=5000' --table switching` gives the same 9.97%.
+    assert.equal(await sentence(page, 'allocation').textContent(), 'Pays back by March 2025 at 9.97% or more (published: 44%)');
+    // Once every lever's figure is worked out again, the panel no longer says it is updating.
+    await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
+    assert.equal(await page.locator('#switching-updating').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('choosing the month to pay back by changes every sentence, and the link carries it', async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell');
+  try {
+    await sentence(page, 'allocation').filter({ hasText: 'Pays back by March 2025 at 17.98%' }).waitFor();
+    await page.locator('.more-assumptions > summary').click();
+    await page.locator('#lever-pay_back_by').fill('2024-12');
+    await page.locator('#lever-pay_back_by').dispatchEvent('change');
+    // `calc 'v=1&p=sandwell&pay_back_by=2024-12' --table switching` gives 20.72%.
+    await sentence(page, 'allocation').filter({ hasText: 'Pays back by December 2024 at 20.72% or more (published: 44%)' }).waitFor();
+    await page.waitForFunction(() => location.search.includes('pay_back_by=2024-12'));
+    // The month itself has no sentence: its answer is the payback month in the results.
+    assert.equal(await sentence(page, 'pay_back_by').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the net present value sits beside the cash figures and moves with the discount rate', async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell');
+  try {
+    // `calc sandwell` gives £335,042 at 3.5%, against £370,000 cash.
+    assert.match(await page.locator('#figure-npv').textContent(), /£335,042\s*Discounted at 3\.5% a year/);
+    assert.match(await page.locator('#figure-net-return').textContent(), /£370,000/);
+    assert.match(await page.locator('#figure-discounted-payback').textContent(), /January 2024/);
+    await page.locator('.more-assumptions > summary').click();
+    await page.locator('#lever-discount_rate').fill('0');
+    await page.locator('#lever-discount_rate').dispatchEvent('change');
+    // At 0% nothing is discounted: the cash figures.
+    await page.locator('#figure-npv').filter({ hasText: '£370,000' }).waitFor();
+    assert.match(await page.locator('#figure-discounted-payback').textContent(), /December 2023/);
+    await page.waitForFunction(() => location.search.includes('discount_rate=0'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
