@@ -535,3 +535,35 @@ fn calc_gives_the_discounted_figures_beside_the_cash_ones() {
     );
     assert!(text.contains("Discounted payback month"), "{text}");
 }
+
+#[test]
+fn calc_prints_the_sensitivity_table_sorted_and_the_json_carries_it() {
+    let text = succeeds(&["sandwell", "--table", "sensitivity"]);
+    assert!(
+        text.contains("Each lever alone moved 20% down and up"),
+        "{text}"
+    );
+    // The referral reduction at 80%: £282,500 net (the model's own run of that link).
+    let at_low = json(&["v=1&p=sandwell&reduction=80", "--format", "json"]);
+    let exported = json(&["sandwell", "--format", "json", "--swing", "20"]);
+    let rows = exported["sensitivity"]["rows"].as_array().unwrap();
+    let reduction = rows.iter().find(|row| row["key"] == "reduction").unwrap();
+    assert_eq!(reduction["low"], "80");
+    assert_eq!(
+        reduction["net_return_at_low"],
+        at_low["results"]["net_return"]
+    );
+    let swings: Vec<f64> = rows
+        .iter()
+        .map(|row| row["swing"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        swings.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{swings:?}"
+    );
+    let message = refuses(&["sandwell", "--swing", "0"]);
+    assert!(
+        message.contains("--swing must be a percentage above 0 and at most 100"),
+        "{message}"
+    );
+}

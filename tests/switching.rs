@@ -105,31 +105,7 @@ fn a_programme_breaks_even_at_918_point_0328_children_shown_as_918_point_04() {
 
 /// A one-off £1,200 in the first month against £1,500 a year saved (£125 a month), over 24
 /// months. A cumulative of exactly zero counts as paid back.
-const EXACT: &str = r#"
-format = 1
-id = "exact"
-name = "Exactly zero"
-council = "A council"
-source = "A worked example"
-summary = "A worked example."
-
-[timeline]
-start = "2025-04"
-months = 24
-
-[[investment]]
-id = "capital"
-label = "One-off"
-funder = "Council"
-one_off = 1200
-month = "2025-04"
-
-[[saving]]
-id = "saving"
-label = "Saving"
-amount_per_year = 1500
-from = "2025-04"
-"#;
+const EXACT: &str = include_str!("fixtures/exact.toml");
 
 #[test]
 fn a_switching_value_where_the_cumulative_is_exactly_zero_to_the_penny() {
@@ -359,7 +335,7 @@ fn a_month_to_pay_back_by_off_the_timeline_is_refused_at_its_line_and_column() {
     let text = EXACT.replace("months = 24\n", "months = 24\npay_back_by = \"2030-01\"\n");
     let problems = invest_to_save::proposal::read_proposal(&text).unwrap_err();
     assert!(
-        problems.iter().any(|p| p.line == 12
+        problems.iter().any(|p| p.line == 11
             && p.column == 15
             && p.message
                 == "timeline.pay_back_by = \"2030-01\" is outside the timeline, which runs from April 2025 to March 2027"),

@@ -9,7 +9,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use invest_to_save::analysis::{discounted, switching_values};
+use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
+use invest_to_save::analysis::{discounted, sensitivity, switching_values};
 use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
@@ -815,6 +816,7 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
             notices: &[],
             switching: &switching,
             discounted: &discounted,
+            sensitivity: &sensitivity(proposal.levers(), scenario, DEFAULT_SWING_PERCENT),
         })),
         svg::chart_svg(
             &cashflow,

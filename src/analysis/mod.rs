@@ -4,8 +4,10 @@
 //! shows the same figures, computed by the model itself in exact decimals.
 
 pub mod discounting;
+pub mod sensitivity;
 pub mod switching;
 pub mod words;
 
 pub use discounting::{discounted, Discounted};
+pub use sensitivity::{sensitivity, Sensitivity, SensitivityRow};
 pub use switching::{switching_values, Answer, LeverSwitching, Question, Switch, SwitchingValues};

@@ -7,15 +7,17 @@
 
 use std::process::ExitCode;
 
-use invest_to_save::analysis::{discounted, switching_values};
+use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
+use invest_to_save::analysis::{discounted, sensitivity, switching_values};
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model::{self, YearMonth};
 use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
 use invest_to_save::reconcile::{contradictions, reconcile};
 use invest_to_save::report::{csv, json, text};
+use rust_decimal::Decimal;
 
 /// Every table `--table` can name, in the order `all` prints them.
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
     "all",
     "results",
     "organisations",
@@ -25,13 +27,14 @@ const TABLES: [&str; 9] = [
     "working",
     "reconciliation",
     "switching",
+    "sensitivity",
 ];
 
 fn usage() -> String {
     format!(
         "\
 Usage: calc [SCENARIO] [--format table|csv|json] [--table {}]
-            [--target-month YYYY-MM] [--proposal-file FILE]
+            [--target-month YYYY-MM] [--swing PERCENT] [--proposal-file FILE]
        calc check FILE
 {USAGE_TEXT}",
         TABLES.join("|")
@@ -49,6 +52,8 @@ json prints everything in the export format described in the README.
 --target-month is the month the switching values ask the proposal to pay back by, the same as
 pay_back_by=YYYY-MM in the link (default: the link's, else the proposal file's, else the
 horizon's last month).
+--swing is how far the sensitivity table moves each lever down and up, in percent of its value
+(default 20).
 Values out of range are corrected with a warning; anything unreadable stops with exit code 2.
 calc check FILE checks a proposal file: exit 0 when it is clean (with its printed figures
 reconciled against the model), or exit 2 listing every problem as FILE:LINE:COLUMN: message.";
@@ -59,6 +64,7 @@ struct Options {
     table: String,
     proposal_file: Option<String>,
     target_month: Option<YearMonth>,
+    swing_percent: Decimal,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -68,6 +74,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         table: String::new(),
         proposal_file: None,
         target_month: None,
+        swing_percent: DEFAULT_SWING_PERCENT,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -82,6 +89,16 @@ fn options(args: &[String]) -> Result<Options, String> {
                     format!("--target-month must be a month such as 2025-03, not \"{text}\"")
                 })?;
                 options.target_month = Some(month);
+            }
+            "--swing" => {
+                let text = value("--swing")?;
+                options.swing_percent = text
+                    .parse::<Decimal>()
+                    .ok()
+                    .filter(|p| *p > Decimal::ZERO && *p <= Decimal::ONE_HUNDRED)
+                    .ok_or(format!(
+                        "--swing must be a percentage above 0 and at most 100, such as 20, not \"{text}\""
+                    ))?;
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -151,6 +168,7 @@ fn run(args: &[String]) -> Result<String, String> {
     };
     let switching = || switching_values(proposal.levers(), &parsed.scenario);
     let discounted = discounted(&cashflow, parsed.scenario.discount_rate_percent);
+    let sensitivity = || sensitivity(proposal.levers(), &parsed.scenario, options.swing_percent);
     // Only the reconciliation tables need the published run.
     let reconciliation = || reconcile(proposal, &model::run(&proposal.baseline));
     Ok(match options.format.as_str() {
@@ -162,6 +180,7 @@ fn run(args: &[String]) -> Result<String, String> {
             notices: &parsed.notices,
             switching: &switching(),
             discounted: &discounted,
+            sensitivity: &sensitivity(),
         }))
             .map_err(|e| e.to_string())?
             + "\n",
@@ -196,6 +215,12 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             if matches!(table, "all" | "reconciliation") {
                 sections.push(format!("Published figures against the model (published assumptions)\n{}", text::reconciliation(&reconciliation())));
+            }
+            if matches!(table, "all" | "sensitivity") {
+                sections.push(format!(
+                    "Sensitivity: each assumption alone moved down and up\n{}",
+                    text::sensitivity(proposal, &sensitivity())
+                ));
             }
             if matches!(table, "all" | "switching") {
                 sections.push(format!(

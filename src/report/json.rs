@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use crate::analysis::words::sentence;
-use crate::analysis::{Answer, Discounted, Switch, SwitchingValues};
+use crate::analysis::{Answer, Discounted, Sensitivity, Switch, SwitchingValues};
 use crate::codec::Notice;
 use crate::levers::Lever;
 use crate::model::money::pence;
@@ -99,6 +99,7 @@ pub struct Export<'a> {
     pub notices: &'a [Notice],
     pub switching: &'a SwitchingValues,
     pub discounted: &'a Discounted,
+    pub sensitivity: &'a Sensitivity,
 }
 
 pub fn export(of: &Export) -> Value {
@@ -110,6 +111,7 @@ pub fn export(of: &Export) -> Value {
         notices,
         switching: switching_values,
         discounted,
+        sensitivity,
     } = *of;
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
@@ -170,6 +172,28 @@ pub fn export(of: &Export) -> Value {
         "financial_years": years,
         "budget": budget,
         "switching_values": switching(proposal, scenario, switching_values),
+        "sensitivity": {
+            "swing_percent": sensitivity.swing_percent.normalize().to_string(),
+            "net_return_now": money(sensitivity.net_return_now),
+            "payback_month_now": sensitivity.payback_now.month().map(|m| m.to_string()),
+            "rows": sensitivity.rows.iter().map(|row| {
+                let lever = proposal.lever(&row.key);
+                json!({
+                    "key": row.key,
+                    "label": lever.map(|l| l.label.as_str()),
+                    "now": lever.map(|l| l.link_text(row.now)),
+                    "low": lever.map(|l| l.link_text(row.low)),
+                    "high": lever.map(|l| l.link_text(row.high)),
+                    "net_return_at_low": money(row.net_return_at_low),
+                    "net_return_at_high": money(row.net_return_at_high),
+                    "swing": money(row.swing()),
+                    "payback_month_at_low": row.payback_at_low.month().map(|m| m.to_string()),
+                    "payback_status_at_low": row.payback_at_low.status(),
+                    "payback_month_at_high": row.payback_at_high.month().map(|m| m.to_string()),
+                    "payback_status_at_high": row.payback_at_high.status(),
+                })
+            }).collect::<Vec<_>>(),
+        },
         "discounting": {
             "rate_percent": discounted.rate_percent.normalize().to_string(),
             "convention": "each month at the monthly equivalent of its year's annual rate, the first month undiscounted; the rate for years 1 to 30, the Green Book's schedule (or the rate, if lower) after",

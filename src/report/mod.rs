@@ -77,7 +77,7 @@ pub fn return_on_investment(cashflow: &Cashflow) -> Option<String> {
 }
 
 /// When the money comes back, in words for a table of figures.
-fn payback_words(payback: Payback) -> String {
+pub fn payback_words(payback: Payback) -> String {
     match payback {
         Payback::PaidBackIn(m) => m.long_name(),
         Payback::NotWithinHorizon => "does not pay back within the horizon".into(),

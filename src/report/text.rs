@@ -2,8 +2,8 @@
 //! negative figures in brackets, as councils print them.
 
 use crate::analysis::words::{passing_values, question_words};
-use crate::analysis::{Discounted, Question, SwitchingValues};
-use crate::model::money::{format_council, format_quantity};
+use crate::analysis::{Discounted, Question, Sensitivity, SwitchingValues};
+use crate::model::money::{format_council, format_pounds, format_quantity};
 use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
@@ -332,4 +332,43 @@ pub fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingVal
         })
         .collect();
     table(&headers, &rows)
+}
+
+/// Each lever moved down and up, largest swing in net return first.
+pub fn sensitivity(proposal: &Proposal, found: &Sensitivity) -> String {
+    let headers = [
+        "Lever",
+        "Low",
+        "High",
+        "Net return at low",
+        "Net return at high",
+        "Swing",
+        "Payback at low",
+        "Payback at high",
+    ]
+    .map(String::from);
+    let rows: Vec<Vec<String>> = found
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let lever = proposal.lever(&row.key)?;
+            Some(vec![
+                lever.label.clone(),
+                lever.describe(row.low),
+                lever.describe(row.high),
+                format_pounds(row.net_return_at_low),
+                format_pounds(row.net_return_at_high),
+                format_pounds(row.swing()),
+                super::payback_words(row.payback_at_low),
+                super::payback_words(row.payback_at_high),
+            ])
+        })
+        .collect();
+    format!(
+        "Net return now {}, paid back: {}. Each lever alone moved {}% down and up (within its range):\n{}",
+        format_pounds(found.net_return_now),
+        super::payback_words(found.payback_now),
+        found.swing_percent.normalize(),
+        table(&headers, &rows)
+    )
 }

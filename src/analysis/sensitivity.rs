@@ -1,0 +1,94 @@
+//! Sensitivity: each lever alone moved down and up by a share of its value (20% unless the
+//! reader says otherwise, kept within its range), and what that does to the net return and the
+//! payback month, largest effect first: the table behind a tornado chart.
+
+use rust_decimal::Decimal;
+
+use crate::levers::{Lever, LeverValue, Target};
+use crate::model::{self, Payback, Scenario};
+
+/// The share each lever is moved by unless the reader chooses another, in percent.
+pub const DEFAULT_SWING_PERCENT: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
+
+/// One lever moved down and up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SensitivityRow {
+    /// The lever's link key.
+    pub key: String,
+    pub now: LeverValue,
+    pub low: LeverValue,
+    pub high: LeverValue,
+    pub net_return_at_low: Decimal,
+    pub net_return_at_high: Decimal,
+    pub payback_at_low: Payback,
+    pub payback_at_high: Payback,
+}
+
+impl SensitivityRow {
+    /// How far the net return moves between the low and the high value: the bar's length.
+    pub fn swing(&self) -> Decimal {
+        (self.net_return_at_high - self.net_return_at_low).abs()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sensitivity {
+    /// How far each lever is moved, in percent of its value now.
+    pub swing_percent: Decimal,
+    pub net_return_now: Decimal,
+    pub payback_now: Payback,
+    /// Largest swing in net return first; levers of equal swing in the proposal's order.
+    pub rows: Vec<SensitivityRow>,
+}
+
+/// Every lever that has a number moved by `swing_percent` of its value in `scenario`, each
+/// alone. Not the horizon, the month to pay back by or the discount rate (they change the
+/// question, not the proposal), not months (a share of a date means nothing) and not a lever
+/// switched off or at nought, which a share does not move.
+pub fn sensitivity(levers: &[Lever], scenario: &Scenario, swing_percent: Decimal) -> Sensitivity {
+    let now = model::run(scenario);
+    let share = swing_percent.abs() / Decimal::ONE_HUNDRED;
+    let mut rows: Vec<SensitivityRow> = levers
+        .iter()
+        .filter(|lever| {
+            !matches!(
+                lever.target(),
+                Target::Horizon | Target::PayBackBy | Target::DiscountRate
+            )
+        })
+        .filter_map(|lever| {
+            let LeverValue::Number(value) = lever.get(scenario) else {
+                return None;
+            };
+            if value.is_zero() {
+                return None;
+            }
+            let moved = |factor: Decimal| {
+                let (kept, _) = lever.clamp(LeverValue::Number(value * factor));
+                let mut moved = scenario.clone();
+                lever.set(&mut moved, kept);
+                (kept, model::run(&moved).results)
+            };
+            let (low, at_low) = moved(Decimal::ONE - share);
+            let (high, at_high) = moved(Decimal::ONE + share);
+            Some(SensitivityRow {
+                key: lever.key.clone(),
+                now: LeverValue::Number(value),
+                low,
+                high,
+                net_return_at_low: at_low.net_return,
+                net_return_at_high: at_high.net_return,
+                payback_at_low: at_low.payback,
+                payback_at_high: at_high.payback,
+            })
+        })
+        .collect();
+    // A stable sort keeps the proposal's order among equal swings.
+    rows.sort_by_key(|row| std::cmp::Reverse(row.swing()));
+    Sensitivity {
+        swing_percent: swing_percent.abs(),
+        net_return_now: now.results.net_return,
+        payback_now: now.results.payback,
+        rows,
+    }
+}
