@@ -240,6 +240,10 @@ mod tests {
         assert!(page.contains("<th scope=\"row\">Dec 2023</th>"));
         assert!(page.contains("<svg class=\"chart__svg\""));
         assert!(!page.contains("<script"));
+        // The discounted figures beside the cash ones, there without JavaScript (calc: £335,042).
+        assert!(page
+            .contains("<dt>Net present value (discounted at 3.5% a year)</dt><dd>£335,042</dd>"));
+        assert!(page.contains("<dt>Discounted payback month</dt><dd>January 2024</dd>"));
     }
 
     #[test]
