@@ -77,16 +77,17 @@ pub fn monthly_rate(annual_percent: Decimal) -> Decimal {
 pub fn discount_factors(months: usize, rate_percent: Decimal) -> Vec<Decimal> {
     let mut factors = Vec::with_capacity(months);
     let mut factor = Decimal::ONE;
-    // The year's monthly rate, worked out once a year.
-    let mut year_rate: Option<(u32, Decimal)> = None;
+    // The monthly rate, worked out again only when the annual rate changes (after year 30).
+    let mut known: Option<(Decimal, Decimal)> = None;
     for month in 0..months {
         if month > 0 {
             let year = (month as u32 - 1) / 12 + 1;
-            let rate = match year_rate {
-                Some((known, rate)) if known == year => rate,
+            let annual = annual_rate_percent(year, rate_percent);
+            let rate = match known {
+                Some((known_annual, rate)) if known_annual == annual => rate,
                 _ => {
-                    let rate = monthly_rate(annual_rate_percent(year, rate_percent));
-                    year_rate = Some((year, rate));
+                    let rate = monthly_rate(annual);
+                    known = Some((annual, rate));
                     rate
                 }
             };

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::levers::{Lever, LeverValue, Target};
+use crate::levers::{Lever, LeverValue};
 use crate::model::{self, Payback, Scenario};
 
 /// The share each lever is moved by unless the reader chooses another, in percent.
@@ -50,12 +50,7 @@ pub fn sensitivity(levers: &[Lever], scenario: &Scenario, swing_percent: Decimal
     let share = swing_percent.abs() / Decimal::ONE_HUNDRED;
     let mut rows: Vec<SensitivityRow> = levers
         .iter()
-        .filter(|lever| {
-            !matches!(
-                lever.target(),
-                Target::Horizon | Target::PayBackBy | Target::DiscountRate
-            )
-        })
+        .filter(|lever| !lever.target().frames_the_question())
         .filter_map(|lever| {
             let LeverValue::Number(value) = lever.get(scenario) else {
                 return None;

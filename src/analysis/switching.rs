@@ -16,7 +16,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::levers::{Lever, LeverValue, Range, Target};
+use crate::levers::{Lever, LeverValue, Range};
 use crate::model::cashflow::OUT_OF_POCKET_BELOW;
 use crate::model::month::YearMonth;
 use crate::model::{self, Scenario};
@@ -88,10 +88,7 @@ pub fn switching_values(levers: &[Lever], scenario: &Scenario) -> SwitchingValue
 /// answers are the payback month itself) and for a lever switched off.
 pub fn lever_switching(lever: &Lever, scenario: &Scenario) -> Option<LeverSwitching> {
     // The discount rate moves neither the cash payback nor the cash net return.
-    if matches!(
-        lever.target(),
-        Target::Horizon | Target::PayBackBy | Target::DiscountRate
-    ) {
+    if lever.target().frames_the_question() {
         return None;
     }
     let target_month = scenario.target_month();

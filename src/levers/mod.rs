@@ -120,6 +120,18 @@ pub enum Target {
     Realisation,
 }
 
+impl Target {
+    /// The horizon, the month to pay back by and the discount rate: they change what is asked of
+    /// the cashflow, not the proposal, so the analyses that move one lever at a time leave them
+    /// out.
+    pub fn frames_the_question(self) -> bool {
+        matches!(
+            self,
+            Target::Horizon | Target::PayBackBy | Target::DiscountRate
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lever {
     /// The link key, e.g. "allocation" or "council.months".
