@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+source scripts/path.sh
 BENCH_STARTED=$(date +%s)
 export BENCH_STARTED
 if [ "${1:-}" = "--quick" ]; then

@@ -7,6 +7,6 @@ set -euo pipefail
 config=$(realpath "${1:-site.toml}")
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+source scripts/path.sh
 SITE_CONFIG="$config" trunk build --release --offline
 echo "The site is in $PWD/dist/: copy every file in it to a folder of your web server."

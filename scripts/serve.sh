@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+source scripts/path.sh
 exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"

@@ -12,7 +12,7 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/,
 
 say() { printf '\n== %s\n' "$*"; }
 
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+source scripts/path.sh
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"

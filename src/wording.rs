@@ -15,6 +15,16 @@ pub fn lower_first(label: &str) -> String {
     }
 }
 
+/// A phrase's first letter in capitals, where it starts a sentence or a cell: "costs raised
+/// by 24%" becomes "Costs raised by 24%".
+pub fn upper_first(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
+    }
+}
+
 /// A count and what it counts: "1 place", "3 places", "0 places".
 pub fn counted(count: usize, one: &str, many: &str) -> String {
     match count {

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
-use invest_to_save::analysis::{discounted, sensitivity, switching_values};
+use invest_to_save::analysis::{discounted, optimism_bias, sensitivity, switching_values};
 use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
@@ -797,7 +797,12 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
     let _ = (
         report::headline(&cashflow),
         report::key_figures(&cashflow),
-        text::results(proposal, &cashflow, &discounted),
+        text::results(
+            proposal,
+            &cashflow,
+            &discounted,
+            optimism_bias(scenario).as_ref(),
+        ),
         text::organisations(&cashflow),
         text::years(&cashflow),
         text::months(&cashflow),
@@ -817,6 +822,7 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
             switching: &switching,
             discounted: &discounted,
             sensitivity: &sensitivity(proposal.levers(), scenario, DEFAULT_SWING_PERCENT),
+            optimism_bias: optimism_bias(scenario).as_ref(),
         })),
         svg::chart_svg(
             &cashflow,

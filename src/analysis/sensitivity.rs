@@ -42,9 +42,10 @@ pub struct Sensitivity {
 }
 
 /// Every lever that has a number moved by `swing_percent` of its value in `scenario`, each
-/// alone. Not the horizon, the month to pay back by or the discount rate (they change the
-/// question, not the proposal), not months (a share of a date means nothing) and not a lever
-/// switched off or at nought, which a share does not move.
+/// alone, or to the low and high its proposal file gives. Not the horizon, the month to pay
+/// back by or the discount rate (they change the question, not the proposal), not months (a
+/// share of a date means nothing) and not a lever switched off, nor one at nought that a share
+/// does not move and the file gives no low and high for.
 pub fn sensitivity(levers: &[Lever], scenario: &Scenario, swing_percent: Decimal) -> Sensitivity {
     let now = model::run(scenario);
     let share = swing_percent.abs() / Decimal::ONE_HUNDRED;
@@ -55,17 +56,28 @@ pub fn sensitivity(levers: &[Lever], scenario: &Scenario, swing_percent: Decimal
             let LeverValue::Number(value) = lever.get(scenario) else {
                 return None;
             };
-            if value.is_zero() {
+            // A share of nought does not move it; a file's own low and high still do.
+            let own_range = lever.sensitivity_low.is_some() || lever.sensitivity_high.is_some();
+            if value.is_zero() && !own_range {
                 return None;
             }
-            let moved = |factor: Decimal| {
-                let (kept, _) = lever.clamp(LeverValue::Number(value * factor));
+            let moved = |to: Decimal| {
+                let (kept, _) = lever.clamp(LeverValue::Number(to));
                 let mut moved = scenario.clone();
                 lever.set(&mut moved, kept);
                 (kept, model::run(&moved).results)
             };
-            let (low, at_low) = moved(Decimal::ONE - share);
-            let (high, at_high) = moved(Decimal::ONE + share);
+            // The proposal file's own low and high where it gives them, else the share.
+            let (low, at_low) = moved(
+                lever
+                    .sensitivity_low
+                    .unwrap_or(value * (Decimal::ONE - share)),
+            );
+            let (high, at_high) = moved(
+                lever
+                    .sensitivity_high
+                    .unwrap_or(value * (Decimal::ONE + share)),
+            );
             Some(SensitivityRow {
                 key: lever.key.clone(),
                 now: LeverValue::Number(value),

@@ -21,7 +21,7 @@ use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
 use super::components::unpublished_warning::UnpublishedWarning;
 use super::state::{linked_file, Action, State};
-use crate::analysis::discounted;
+use crate::analysis::{discounted, optimism_bias};
 use crate::codec::fragment::MAX_LINK_CHARS;
 use crate::levers::LeverValue;
 use crate::model;
@@ -143,6 +143,8 @@ pub fn app(props: &AppProps) -> Html {
         let cashflow = cashflow.clone();
         move |scenario| discounted(&cashflow, scenario.discount_rate_percent)
     });
+    // Run a second time without the bias only while one is applied.
+    let optimism_bias = use_memo(state.scenario.clone(), optimism_bias);
     let reconciliation = use_memo(entry, {
         let proposal = proposal.clone();
         move |_| reconcile(&proposal, &model::run(&proposal.baseline))
@@ -193,7 +195,8 @@ pub fn app(props: &AppProps) -> Html {
                         on_reset={on_reset} is_published={state.is_published()}
                         starting_word={AttrValue::Static(proposal.starting_values.word())} />
                     <div class="outcome">
-                        <Headline cashflow={cashflow.clone()} published={published} discounted={discounted} />
+                        <Headline cashflow={cashflow.clone()} published={published} discounted={discounted}
+                            optimism_bias={optimism_bias} />
                         <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>

@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 
 use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
-use invest_to_save::analysis::{discounted, sensitivity, switching_values};
+use invest_to_save::analysis::{discounted, optimism_bias, sensitivity, switching_values};
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model::{self, YearMonth};
 use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
@@ -168,6 +168,7 @@ fn run(args: &[String]) -> Result<String, String> {
     };
     let switching = || switching_values(proposal.levers(), &parsed.scenario);
     let discounted = discounted(&cashflow, parsed.scenario.discount_rate_percent);
+    let optimism_bias = optimism_bias(&parsed.scenario);
     let sensitivity = || sensitivity(proposal.levers(), &parsed.scenario, options.swing_percent);
     // Only the reconciliation tables need the published run.
     let reconciliation = || reconcile(proposal, &model::run(&proposal.baseline));
@@ -181,6 +182,7 @@ fn run(args: &[String]) -> Result<String, String> {
             switching: &switching(),
             discounted: &discounted,
             sensitivity: &sensitivity(),
+            optimism_bias: optimism_bias.as_ref(),
         }))
             .map_err(|e| e.to_string())?
             + "\n",
@@ -196,7 +198,7 @@ fn run(args: &[String]) -> Result<String, String> {
         _ => {
             let mut sections = Vec::new();
             if matches!(table, "all" | "results") {
-                sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow, &discounted)));
+                sections.push(format!("Scenario: ?{link}\n\n{}", text::results(proposal, &cashflow, &discounted, optimism_bias.as_ref())));
             }
             if table == "organisations" {
                 sections.push(format!("Who paid and who gained\n{}", text::organisations(&cashflow)));

@@ -306,6 +306,7 @@ fn empty_scenario() -> Scenario {
         savings: Vec::new(),
         after_plan_trend_percent: rust_decimal::Decimal::ZERO,
         budget: None,
+        optimism_bias: crate::model::scenario::OptimismBias::NONE,
     }
 }
 

@@ -243,6 +243,24 @@ pub fn catalogue(
         }
     }
 
+    // A line's own optimism bias is a lever only where the file gives the line one.
+    for (index, investment) in scenario.investments.iter().enumerate() {
+        if investment.optimism_bias_percent.is_some() {
+            let line = Line::of(&investment.id, &investment.label);
+            specs.push(
+                line.share(
+                    "optimism_bias",
+                    ": optimism bias uplift",
+                    200,
+                    1,
+                    Target::InvestmentOptimism(index),
+                )
+                .hint("This line's costs are raised by this share for optimism bias, in place of the uplift on all costs; 0% is none.")
+                .more(),
+            );
+        }
+    }
+
     for (index, saving) in scenario.savings.iter().enumerate() {
         let line = Line::of(&saving.id, &saving.label);
         let realisation = || {
@@ -324,6 +342,19 @@ pub fn catalogue(
                 specs.push(realisation().more());
             }
         }
+        if saving.optimism_bias_percent.is_some() {
+            specs.push(
+                line.share(
+                    "optimism_bias",
+                    ": optimism bias haircut",
+                    100,
+                    1,
+                    Target::SavingOptimism(index),
+                )
+                .hint("This saving is lowered by this share for optimism bias, in place of the haircut on all savings; 0% is none.")
+                .more(),
+            );
+        }
     }
 
     if let Some(budget) = &scenario.budget {
@@ -349,6 +380,17 @@ pub fn catalogue(
                 .more(),
         ]);
     }
+
+    // Every proposal offers the Green Book's correction for optimism bias, at the file's
+    // percentages (0 unless it gives them), so a reader can ask what a cautious appraisal says.
+    specs.extend([
+        Spec::new("optimism_bias_costs", "Optimism bias: uplift on costs", Unit::Percent, numbers(0, 200, 1), Target::OptimismCosts)
+            .hint("Every investment raised by this share, as HM Treasury's Green Book asks of business cases that tend to understate costs; 0% is none.")
+            .more(),
+        Spec::new("optimism_bias_savings", "Optimism bias: haircut on savings", Unit::Percent, numbers(0, 100, 1), Target::OptimismSavings)
+            .hint("Every saving lowered by this share, for business cases that tend to overstate benefits; 0% is none.")
+            .more(),
+    ]);
 
     let longest = number(MAX_HORIZON_MONTHS / 5).max(number(scenario.horizon_months));
     specs.push(
@@ -438,6 +480,8 @@ pub fn catalogue(
                 can_be_off: spec.can_be_off,
                 more: settings.more.unwrap_or(spec.more),
                 published: LeverValue::Off,
+                sensitivity_low: settings.low,
+                sensitivity_high: settings.high,
                 target: spec.target,
             };
             lever.published = lever.get(scenario);

@@ -118,6 +118,14 @@ pub enum Target {
     AdjustmentScale(usize),
     Contingency,
     Realisation,
+    /// The proposal's uplift on costs for optimism bias.
+    OptimismCosts,
+    /// The proposal's haircut on savings for optimism bias.
+    OptimismSavings,
+    /// An investment line's own uplift for optimism bias.
+    InvestmentOptimism(usize),
+    /// A saving line's own haircut for optimism bias.
+    SavingOptimism(usize),
 }
 
 impl Target {
@@ -146,6 +154,10 @@ pub struct Lever {
     pub more: bool,
     /// The value in the proposal as published.
     pub published: LeverValue,
+    /// Where the sensitivity table moves it down and up to, when the proposal file says
+    /// (`[levers.KEY] low` and `high`); otherwise a share of its value.
+    pub sensitivity_low: Option<Decimal>,
+    pub sensitivity_high: Option<Decimal>,
     pub(super) target: Target,
 }
 
@@ -159,6 +171,10 @@ pub struct LeverSettings {
     pub max: Option<Decimal>,
     pub step: Option<Decimal>,
     pub more: Option<bool>,
+    /// Where the sensitivity table moves the lever down and up to, in place of a share of its
+    /// value.
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
 }
 
 impl Lever {

@@ -191,6 +191,20 @@ macro_rules! place {
                     .collect(),
                 when_no_lines: Decimal::ZERO,
             }),
+            Target::OptimismCosts => {
+                Some(Slot::Number(&$($mut)? scenario.optimism_bias.costs_uplift_percent))
+            }
+            Target::OptimismSavings => {
+                Some(Slot::Number(&$($mut)? scenario.optimism_bias.savings_haircut_percent))
+            }
+            Target::InvestmentOptimism(i) => scenario
+                .investments
+                .$get(i)
+                .map(|l| Slot::OptionalNumber(&$($mut)? l.optimism_bias_percent)),
+            Target::SavingOptimism(i) => scenario
+                .savings
+                .$get(i)
+                .map(|l| Slot::OptionalNumber(&$($mut)? l.optimism_bias_percent)),
             Target::Realisation => Some(Slot::EveryLine {
                 values: scenario
                     .savings

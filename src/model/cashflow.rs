@@ -107,9 +107,13 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                 .iter()
                 .position(|name| *name == line.funder)
                 .unwrap_or_default();
-            investment_by_funder[funder] += investment_in_month(scenario, line, month)
-                * (HUNDRED + line.contingency_percent)
-                / HUNDRED;
+            investment_by_funder[funder] += uplifted(
+                uplifted(
+                    investment_in_month(scenario, line, month),
+                    line.contingency_percent,
+                ),
+                scenario.cost_uplift_percent(line),
+            );
         }
         let saving_by_line: Vec<Decimal> = scenario
             .savings
@@ -135,8 +139,10 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                         month,
                     ),
                 };
-                forecast * line.realisation_percent / HUNDRED * line.proposal_realisation_percent
-                    / HUNDRED
+                let realised = forecast * line.realisation_percent / HUNDRED
+                    * line.proposal_realisation_percent
+                    / HUNDRED;
+                uplifted(realised, -scenario.saving_haircut_percent(line))
             })
             .collect();
         let investment: Decimal = investment_by_funder.iter().sum();
@@ -175,6 +181,16 @@ pub fn run(scenario: &Scenario) -> Cashflow {
         years,
         results,
         budget,
+    }
+}
+
+/// `amount` raised by `percent` of itself (lowered, when negative); exactly `amount` at 0, so a
+/// proposal without contingency or optimism bias keeps its printed figures digit for digit.
+fn uplifted(amount: Decimal, percent: Decimal) -> Decimal {
+    if percent.is_zero() {
+        amount
+    } else {
+        amount * (HUNDRED + percent) / HUNDRED
     }
 }
 

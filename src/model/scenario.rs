@@ -11,6 +11,10 @@ use super::month::{FinancialYear, YearMonth};
 /// HM Treasury's Green Book real discount rate for the first 30 years, in percent.
 pub const GREEN_BOOK_RATE_PERCENT: Decimal = Decimal::from_parts(35, 0, 0, false, 1);
 
+/// The largest uplift on costs for optimism bias, in percent: the Green Book's highest upper
+/// bound (equipment and development projects).
+pub const MAX_COST_UPLIFT_PERCENT: Decimal = Decimal::from_parts(200, 0, 0, false, 0);
+
 /// Longest horizon a scenario may have: 50 years of months.
 pub const MAX_HORIZON_MONTHS: u32 = 600;
 
@@ -34,6 +38,8 @@ pub struct Scenario {
     /// A council-funding view of annual budget changes (Trafford's summary table), if the
     /// proposal has one.
     pub budget: Option<BudgetView>,
+    /// The Green Book's adjustment for optimism bias on every line without one of its own.
+    pub optimism_bias: OptimismBias,
 }
 
 impl Scenario {
@@ -69,6 +75,48 @@ impl Scenario {
             })
     }
 
+    /// Whether any optimism bias is applied, on the proposal or on a line of its own.
+    pub fn has_optimism_bias(&self) -> bool {
+        let nonzero = |percent: Option<Decimal>| percent.is_some_and(|p| !p.is_zero());
+        !self.optimism_bias.is_none()
+            || self
+                .investments
+                .iter()
+                .any(|l| nonzero(l.optimism_bias_percent))
+            || self
+                .savings
+                .iter()
+                .any(|l| nonzero(l.optimism_bias_percent))
+    }
+
+    /// The same scenario with no optimism bias anywhere: the cash figures as the proposal
+    /// states them, shown beside the adjusted ones.
+    pub fn without_optimism_bias(&self) -> Scenario {
+        let mut plain = self.clone();
+        plain.optimism_bias = OptimismBias::NONE;
+        for line in &mut plain.investments {
+            line.optimism_bias_percent = line.optimism_bias_percent.map(|_| Decimal::ZERO);
+        }
+        for line in &mut plain.savings {
+            line.optimism_bias_percent = line.optimism_bias_percent.map(|_| Decimal::ZERO);
+        }
+        plain
+    }
+
+    /// The uplift on an investment line's amounts for optimism bias, in percent: the line's
+    /// own, or else the proposal's.
+    pub fn cost_uplift_percent(&self, line: &InvestmentLine) -> Decimal {
+        line.optimism_bias_percent
+            .unwrap_or(self.optimism_bias.costs_uplift_percent)
+    }
+
+    /// The haircut on a saving line for optimism bias, in percent: the line's own, or else the
+    /// proposal's.
+    pub fn saving_haircut_percent(&self, line: &SavingLine) -> Decimal {
+        line.optimism_bias_percent
+            .unwrap_or(self.optimism_bias.savings_haircut_percent)
+    }
+
     /// Funders in the order they first appear.
     pub fn funders(&self) -> Vec<String> {
         let mut funders: Vec<String> = Vec::new();
@@ -92,6 +140,9 @@ pub struct InvestmentLine {
     /// An uplift on every amount of the line, in percent (the proposal's contingency, from its
     /// `[adjustments]`; 0 = none).
     pub contingency_percent: Decimal,
+    /// The line's own uplift for optimism bias, in percent, in place of the proposal's; `None`
+    /// when the line takes the proposal's.
+    pub optimism_bias_percent: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +197,38 @@ pub struct SavingLine {
     pub proposal_realisation_percent: Decimal,
     /// The organisation whose budget the saving lands in ("Council", "NHS", ...).
     pub beneficiary: String,
+    /// The line's own haircut for optimism bias, in percent, in place of the proposal's;
+    /// `None` when the line takes the proposal's.
+    pub optimism_bias_percent: Option<Decimal>,
+}
+
+/// HM Treasury's Green Book asks every appraisal to correct for optimism bias, the proven
+/// tendency of business cases to understate costs and overstate benefits: costs are raised and
+/// benefits lowered by a percentage. Both 0 unless a proposal file says otherwise (see
+/// `docs/proposal-file.md` for where percentages come from).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptimismBias {
+    /// Added to every investment, in percent of it (24 = costs 24% higher than stated).
+    pub costs_uplift_percent: Decimal,
+    /// Taken off every saving, in percent of it (10 = savings 10% lower than stated).
+    pub savings_haircut_percent: Decimal,
+}
+
+impl OptimismBias {
+    pub const NONE: OptimismBias = OptimismBias {
+        costs_uplift_percent: Decimal::ZERO,
+        savings_haircut_percent: Decimal::ZERO,
+    };
+
+    pub fn is_none(&self) -> bool {
+        self.costs_uplift_percent.is_zero() && self.savings_haircut_percent.is_zero()
+    }
+}
+
+impl Default for OptimismBias {
+    fn default() -> Self {
+        OptimismBias::NONE
+    }
 }
 
 /// Adjustments on the whole proposal: an uplift on all investment and a realisation on all

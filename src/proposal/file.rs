@@ -76,6 +76,9 @@ tables! {
         adjustments: Option<AdjustmentsFile> = optional Table(&ADJUSTMENTS),
             "a contingency on all investment and a realisation on all savings",
             "[adjustments]";
+        optimism_bias: Option<OptimismBiasFile> = optional Table(&OPTIMISM_BIAS),
+            "the Green Book's adjustment for optimism bias: an uplift on costs, a haircut on savings",
+            "[optimism_bias]";
         after_plan_trend_percent: Option<Number> = optional Number,
             "how scheduled savings move after their last year",
             "0";
@@ -118,6 +121,10 @@ tables! {
         per_year: Option<Vec<Number>> = optional Numbers,
             "pounds per financial year",
             "[150000, 160000]";
+        /// This line's uplift for optimism bias, in place of `[optimism_bias] costs_percent`.
+        optimism_bias_percent: Option<Number> = optional Number,
+            "this line's uplift for optimism bias (0 to 200), in place of the proposal's",
+            "24";
     }
 
     SavingFile as SAVING {
@@ -162,6 +169,10 @@ tables! {
         beneficiary: Option<String> = optional Text,
             "the organisation whose budget the saving lands in",
             "\"NHS\"";
+        /// This line's haircut for optimism bias, in place of `[optimism_bias] savings_percent`.
+        optimism_bias_percent: Option<Number> = optional Percent,
+            "this line's haircut for optimism bias, in place of the proposal's",
+            "15";
     }
 
     /// Adjustments on the whole proposal.
@@ -172,6 +183,22 @@ tables! {
         realisation_percent: Option<Number> = optional Percent,
             "the share of all savings realised, on top of each line's own",
             "100";
+    }
+
+    /// HM Treasury's Green Book correction for optimism bias, on every line without its own.
+    OptimismBiasFile as OPTIMISM_BIAS {
+        /// Added to every investment, in percent of it.
+        costs_percent: Option<Number> = optional Number,
+            "an uplift on every investment for optimism bias (0 to 200)",
+            "24";
+        /// Taken off every saving, in percent of it.
+        savings_percent: Option<Number> = optional Percent,
+            "a haircut on every saving for optimism bias",
+            "15";
+        /// Where the percentages come from, for the reader.
+        source: Option<String> = optional Prose,
+            "where the percentages come from",
+            "\"Green Book supplementary guidance: optimism bias, standard buildings\"";
     }
 
     ReferralsFile as REFERRALS {
@@ -240,6 +267,14 @@ tables! {
         step: Option<Number> = optional Number, "the slider's step", "5";
         /// "main" (always shown) or "more" (under "more assumptions").
         group: Option<String> = optional Text, "\"main\" (always shown) or \"more\"", "\"main\"";
+        /// Where the sensitivity table moves the lever down to, in place of 20% below its value.
+        low: Option<Number> = optional Number,
+            "the sensitivity table's low value, in place of 20% below",
+            "30";
+        /// Where the sensitivity table moves the lever up to, in place of 20% above its value.
+        high: Option<Number> = optional Number,
+            "the sensitivity table's high value, in place of 20% above",
+            "60";
     }
 
     FactFile as FACT {

@@ -18,8 +18,8 @@ use crate::levers::Lever;
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
     Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
-    MonthRef, ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario, Schedule,
-    UnitCost, MAX_HORIZON_MONTHS,
+    MonthRef, OptimismBias, ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario,
+    Schedule, UnitCost, MAX_HORIZON_MONTHS,
 };
 pub use check::Problem;
 use check::{Findings, Path};
@@ -53,6 +53,8 @@ pub struct Proposal {
     pub published: Published,
     /// The file's `[adjustments]`, when it has them (their levers are offered only then).
     pub adjustments: Option<Adjustments>,
+    /// Where the file's optimism-bias percentages come from, as it says.
+    pub optimism_bias_source: Option<String>,
     /// The file as written, comments and all: "Download as a proposal file" starts from it.
     pub file_text: std::sync::Arc<str>,
     /// The levers of the baseline with the file's settings, found once when the file is read.
@@ -262,6 +264,17 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
                 format!("levers.\"{key}\": step = {} must be above 0", step.0),
             );
         }
+        if let (Some(low), Some(high)) = (lever.low, lever.high) {
+            if low.0 > high.0 {
+                found.add(
+                    &at.key("low"),
+                    format!(
+                        "levers.\"{key}\": low = {} is above high = {}",
+                        low.0, high.0
+                    ),
+                );
+            }
+        }
         if let (Some(min), Some(max)) = (lever.min, lever.max) {
             if min.0 > max.0 {
                 found.add(
@@ -279,6 +292,8 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
                 max: lever.max.map(|n| n.0),
                 step: lever.step.map(|n| n.0),
                 more,
+                low: lever.low.map(|n| n.0),
+                high: lever.high.map(|n| n.0),
             },
         );
     }
@@ -319,6 +334,31 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
                 .unwrap_or(Decimal::ONE_HUNDRED),
         }
     });
+    let optimism_bias_at = root.key("optimism_bias");
+    let optimism_bias = raw
+        .optimism_bias
+        .as_ref()
+        .map_or(OptimismBias::NONE, |file| OptimismBias {
+            costs_uplift_percent: file
+                .costs_percent
+                .and_then(|n| {
+                    found.ok(
+                        &optimism_bias_at.key("costs_percent"),
+                        cost_uplift(n, "optimism_bias.costs_percent"),
+                    )
+                })
+                .unwrap_or_default(),
+            savings_haircut_percent: found
+                .ok(
+                    &optimism_bias_at.key("savings_percent"),
+                    percent(
+                        file.savings_percent,
+                        "optimism_bias.savings_percent",
+                        Decimal::ZERO,
+                    ),
+                )
+                .unwrap_or_default(),
+        });
     let mut investments = investments;
     let mut savings = savings;
     if let Some(adjustments) = adjustments {
@@ -340,6 +380,7 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         savings,
         after_plan_trend_percent,
         budget,
+        optimism_bias,
     };
     let published = published::build(raw.published.unwrap_or_default(), &baseline, found);
     // Levers of lines that could not be read are not there to match their settings.
@@ -363,6 +404,11 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         baseline,
         lever_settings,
         facts: raw.facts.into_iter().map(|f| (f.label, f.value)).collect(),
+        optimism_bias_source: raw
+            .optimism_bias
+            .and_then(|file| file.source)
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty()),
         published,
         adjustments,
     };
@@ -524,6 +570,16 @@ fn amounts(numbers: &[Number], field: &str) -> Result<Vec<Decimal>, String> {
     numbers.iter().map(|n| amount(*n, field)).collect()
 }
 
+/// An uplift on costs for optimism bias: from 0 to the Green Book's highest upper bound.
+fn cost_uplift(number: Number, field: &str) -> Result<Decimal, String> {
+    bounded(
+        number,
+        field,
+        Decimal::ZERO,
+        crate::model::scenario::MAX_COST_UPLIFT_PERCENT,
+    )
+}
+
 fn percent(number: Option<Number>, field: &str, default: Decimal) -> Result<Decimal, String> {
     number
         .map(|n| bounded(n, field, Decimal::ZERO, Decimal::ONE_HUNDRED))
@@ -634,6 +690,12 @@ fn investment(
         funder: line.funder.clone(),
         amounts,
         contingency_percent: Decimal::ZERO,
+        optimism_bias_percent: line.optimism_bias_percent.and_then(|n| {
+            found.ok(
+                &at.key("optimism_bias_percent"),
+                cost_uplift(n, "optimism_bias_percent"),
+            )
+        }),
     })
 }
 
@@ -890,6 +952,12 @@ fn saving(
             .clone()
             .filter(|name| !name.trim().is_empty())
             .unwrap_or_else(|| "Council".into()),
+        optimism_bias_percent: line.optimism_bias_percent.and_then(|n| {
+            found.ok(
+                &at.key("optimism_bias_percent"),
+                percent(Some(n), "optimism_bias_percent", Decimal::ZERO),
+            )
+        }),
     })
 }
 

@@ -112,6 +112,18 @@ pub(super) fn check_levers(proposal: &Proposal, complete: bool, found: &mut Find
             );
             continue;
         };
+        // The sensitivity table's own ends must be values the slider can hold.
+        for (end, value) in [("low", settings.low), ("high", settings.high)] {
+            if let Some(Err(why)) = value.map(|v| lever.admit(LeverValue::Number(v))) {
+                found.add(
+                    &at.key(end),
+                    format!(
+                        "levers.\"{key}\": {end} = {}: {why}",
+                        value.unwrap_or_default().normalize()
+                    ),
+                );
+            }
+        }
         if let LeverValue::Number(value) = lever.published {
             let word = proposal.starting_values.word();
             let shown = value.normalize();
@@ -190,6 +202,10 @@ fn written_at(lever: &Lever, baseline: &Scenario) -> Option<Path> {
         Target::Occupancy(index) => Some(saving(index).key("occupancy_percent")),
         Target::Contingency => Some(adjustments.key("contingency_percent")),
         Target::Realisation => Some(adjustments.key("realisation_percent")),
+        Target::OptimismCosts => Some(Path::root().key("optimism_bias").key("costs_percent")),
+        Target::OptimismSavings => Some(Path::root().key("optimism_bias").key("savings_percent")),
+        Target::InvestmentOptimism(index) => Some(investment(index).key("optimism_bias_percent")),
+        Target::SavingOptimism(index) => Some(saving(index).key("optimism_bias_percent")),
     }
 }
 

@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use crate::analysis::words::sentence;
-use crate::analysis::{Answer, Discounted, Sensitivity, Switch, SwitchingValues};
+use crate::analysis::{
+    Answer, Discounted, OptimismBiasEffect, Sensitivity, Switch, SwitchingValues,
+};
 use crate::codec::Notice;
 use crate::levers::Lever;
 use crate::model::money::pence;
@@ -100,6 +102,8 @@ pub struct Export<'a> {
     pub switching: &'a SwitchingValues,
     pub discounted: &'a Discounted,
     pub sensitivity: &'a Sensitivity,
+    /// The optimism bias applied and the results without it; `None` when none is applied.
+    pub optimism_bias: Option<&'a OptimismBiasEffect>,
 }
 
 pub fn export(of: &Export) -> Value {
@@ -112,6 +116,7 @@ pub fn export(of: &Export) -> Value {
         switching: switching_values,
         discounted,
         sensitivity,
+        optimism_bias,
     } = *of;
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
@@ -204,6 +209,23 @@ pub fn export(of: &Export) -> Value {
                 .map(|r| Value::String(r.round_dp(4).normalize().to_string())),
             "payback_month": discounted.payback.month().map(|m| m.to_string()),
             "payback_status": discounted.payback.status(),
+        },
+        "optimism_bias": {
+            "costs_uplift_percent": scenario.optimism_bias.costs_uplift_percent.normalize().to_string(),
+            "savings_haircut_percent": scenario.optimism_bias.savings_haircut_percent.normalize().to_string(),
+            "source": proposal.optimism_bias_source,
+            "lines": optimism_bias.map(|effect| effect.lines.iter().map(|line| json!({
+                "id": line.id,
+                "kind": if line.is_cost { "investment" } else { "saving" },
+                "percent": line.percent.normalize().to_string(),
+            })).collect::<Vec<_>>()).unwrap_or_default(),
+            "without": optimism_bias.map(|effect| json!({
+                "total_investment": money(effect.without.total_investment),
+                "total_saving": money(effect.without.total_saving),
+                "net_return": money(effect.without.net_return),
+                "payback_month": effect.without.payback.month().map(|m| m.to_string()),
+                "payback_status": effect.without.payback.status(),
+            })),
         },
         "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
     })

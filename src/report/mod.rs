@@ -10,7 +10,7 @@ pub mod text;
 
 use rust_decimal::Decimal;
 
-use crate::analysis::Discounted;
+use crate::analysis::{Discounted, OptimismBiasEffect};
 use crate::model::cashflow::Payback;
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, YearMonth};
@@ -115,6 +115,34 @@ pub fn discounted_figures(discounted: &Discounted) -> Vec<(String, String)> {
         (
             "Discounted payback month".into(),
             payback_words(discounted.payback),
+        ),
+    ]
+}
+
+/// The results without optimism bias as (label, value) rows, shown beside the adjusted ones
+/// (which are the proposal's results once a bias is set).
+pub fn optimism_bias_figures(effect: &OptimismBiasEffect) -> Vec<(String, String)> {
+    let without = &effect.without;
+    vec![
+        (
+            "Optimism bias".into(),
+            crate::wording::upper_first(&effect.words()),
+        ),
+        (
+            "Total investment without optimism bias".into(),
+            format_pounds(without.total_investment),
+        ),
+        (
+            "Total saving without optimism bias".into(),
+            format_pounds(without.total_saving),
+        ),
+        (
+            "Net return without optimism bias".into(),
+            format_pounds(without.net_return),
+        ),
+        (
+            "Payback month without optimism bias".into(),
+            payback_words(without.payback),
         ),
     ]
 }

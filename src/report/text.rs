@@ -2,7 +2,7 @@
 //! negative figures in brackets, as councils print them.
 
 use crate::analysis::words::{passing_values, question_words};
-use crate::analysis::{Discounted, Question, Sensitivity, SwitchingValues};
+use crate::analysis::{Discounted, OptimismBiasEffect, Question, Sensitivity, SwitchingValues};
 use crate::model::money::{format_council, format_pounds, format_quantity};
 use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
@@ -59,11 +59,23 @@ pub(crate) fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Vec<String> {
         .collect()
 }
 
-pub fn results(proposal: &Proposal, cashflow: &Cashflow, discounted: &Discounted) -> String {
+/// The headline and key figures, with the discounted ones and, where optimism bias is applied,
+/// the figures without it beside them.
+pub fn results(
+    proposal: &Proposal,
+    cashflow: &Cashflow,
+    discounted: &Discounted,
+    optimism_bias: Option<&OptimismBiasEffect>,
+) -> String {
     let mut out = format!("{}\n{}\n\n", proposal.name, super::headline(cashflow));
     let rows: Vec<Vec<String>> = super::key_figures(cashflow)
         .into_iter()
         .chain(super::discounted_figures(discounted))
+        .chain(
+            optimism_bias
+                .map(super::optimism_bias_figures)
+                .unwrap_or_default(),
+        )
         .map(|(label, value)| vec![label, value])
         .collect();
     out += &table(&["Result".into(), "Value".into()], &rows);

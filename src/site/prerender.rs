@@ -3,14 +3,14 @@
 //! when the site is built. A reader without JavaScript sees the proposal and its figures; with
 //! JavaScript, the calculator replaces this once it starts.
 
-use crate::analysis::discounted;
+use crate::analysis::{discounted, optimism_bias};
 use crate::model::money::format_council;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::report::columns::{CashflowColumn, OrganisationColumn};
 use crate::report::svg::{chart_svg, escape};
 use crate::report::text::year_label;
-use crate::report::{discounted_figures, headline, key_figures};
+use crate::report::{discounted_figures, headline, key_figures, optimism_bias_figures};
 
 use super::config::Branding;
 
@@ -77,9 +77,16 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     );
     // The discounted figures beside the cash ones, at the proposal's starting discount rate.
     let discounted = discounted(cashflow, proposal.starting.discount_rate_percent);
+    let optimism_bias = optimism_bias(&proposal.starting);
     for (label, value) in key_figures(cashflow)
         .into_iter()
         .chain(discounted_figures(&discounted))
+        .chain(
+            optimism_bias
+                .as_ref()
+                .map(optimism_bias_figures)
+                .unwrap_or_default(),
+        )
     {
         out += &format!(
             "<div class=\"figure\"><dt>{}</dt><dd>{}</dd></div>",

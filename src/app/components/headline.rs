@@ -6,11 +6,13 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::analysis::Discounted;
+use crate::analysis::{Discounted, OptimismBiasEffect};
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Payback, YearMonth};
 use crate::proposal::Published;
-use crate::report::{benefit_cost_ratio_words, headline, rate_words, return_on_investment};
+use crate::report::{
+    benefit_cost_ratio_words, headline, optimism_bias_figures, rate_words, return_on_investment,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
@@ -18,6 +20,8 @@ pub struct HeadlineProps {
     pub published: Rc<Published>,
     /// The same cashflow discounted, shown beside the cash figures.
     pub discounted: Rc<Discounted>,
+    /// The optimism bias applied and the figures without it, when any is applied.
+    pub optimism_bias: Rc<Option<OptimismBiasEffect>>,
 }
 
 /// Milliseconds the headline must stay the same before it is announced.
@@ -156,6 +160,14 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
                     </dd>
                 </div>
             </dl>
+            if let Some(effect) = &*props.optimism_bias {
+                // The cash figures as the proposal states them, beside the adjusted ones above.
+                <dl class="figures figures--without-bias" id="figures-without-optimism-bias">
+                    { for optimism_bias_figures(effect).into_iter().map(|(label, value)| html! {
+                        <div class="figure"><dt>{ label }</dt><dd>{ value }</dd></div>
+                    }) }
+                </dl>
+            }
         </section>
     }
 }
