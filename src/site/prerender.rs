@@ -3,7 +3,8 @@
 //! when the site is built. A reader without JavaScript sees the proposal and its figures; with
 //! JavaScript, the calculator replaces this once it starts.
 
-use crate::analysis::{discounted, optimism_bias};
+use crate::analysis::words::sentence;
+use crate::analysis::{discounted, optimism_bias, switching_values};
 use crate::model::money::format_council;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
@@ -97,10 +98,23 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     out += "</dl></section>";
 
     out += "<section aria-labelledby=\"static-assumptions\"><h2 id=\"static-assumptions\">Assumptions</h2><dl class=\"static-page__assumptions\">";
+    // Each with its switching-value sentence, as under the running page's slider.
+    let switching = switching_values(proposal.levers(), &proposal.starting);
     for lever in proposal.levers() {
         let value = lever.get(&proposal.starting);
+        let said = switching
+            .levers
+            .iter()
+            .find(|found| found.key == lever.key)
+            .map(|found| {
+                format!(
+                    "<span class=\"switching\">{}</span>",
+                    escape(&sentence(lever, &found.pays_back))
+                )
+            })
+            .unwrap_or_default();
         out += &format!(
-            "<div><dt>{}</dt><dd>{}</dd></div>",
+            "<div><dt>{}</dt><dd>{}{said}</dd></div>",
             escape(&lever.label),
             escape(&lever.describe(value))
         );
@@ -247,6 +261,11 @@ mod tests {
         assert!(page.contains("<th scope=\"row\">Dec 2023</th>"));
         assert!(page.contains("<svg class=\"chart__svg\""));
         assert!(!page.contains("<script"));
+        // Each assumption's switching-value sentence, there without JavaScript (calc: 17.98%).
+        assert!(
+            page.contains("Pays back by March 2025 at 17.98% or more"),
+            "no switching sentence"
+        );
         // The discounted figures beside the cash ones, there without JavaScript (calc: £335,042).
         assert!(page
             .contains("<dt>Net present value (discounted at 3.5% a year)</dt><dd>£335,042</dd>"));
