@@ -141,6 +141,8 @@ fn every_proposal_offers_both_levers_and_a_link_moves_them() {
     assert_eq!(results.net_return.round_dp(2), pounds("299800.00"));
     let effect = optimism_bias(&parsed.scenario).unwrap();
     assert_eq!(effect.without.net_return.round_dp(2), pounds("370000.00"));
+    // Only what is applied is said.
+    assert_eq!(effect.words(), "costs raised by 24%");
 }
 
 #[test]

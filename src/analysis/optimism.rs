@@ -61,15 +61,27 @@ pub fn optimism_bias(scenario: &Scenario) -> Option<OptimismBiasEffect> {
 }
 
 impl OptimismBiasEffect {
-    /// The adjustment in words: "costs raised by 24% and savings lowered by 15%; Placements
-    /// avoided lowered by 30%".
+    /// The adjustment in words, leaving out what is nought: "costs raised by 24% and savings
+    /// lowered by 15%; Placements avoided lowered by 30%".
     pub fn words(&self) -> String {
         let percent = |p: Decimal| format!("{}%", p.normalize());
-        let mut parts = vec![format!(
-            "costs raised by {} and savings lowered by {}",
-            percent(self.costs_uplift_percent),
-            percent(self.savings_haircut_percent)
-        )];
+        let mut proposal_wide = Vec::new();
+        if !self.costs_uplift_percent.is_zero() {
+            proposal_wide.push(format!(
+                "costs raised by {}",
+                percent(self.costs_uplift_percent)
+            ));
+        }
+        if !self.savings_haircut_percent.is_zero() {
+            proposal_wide.push(format!(
+                "savings lowered by {}",
+                percent(self.savings_haircut_percent)
+            ));
+        }
+        let mut parts = Vec::new();
+        if !proposal_wide.is_empty() {
+            parts.push(proposal_wide.join(" and "));
+        }
         for line in &self.lines {
             let verb = if line.is_cost { "raised" } else { "lowered" };
             parts.push(format!(
