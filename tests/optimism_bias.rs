@@ -245,7 +245,7 @@ fn the_checker_places_each_bad_setting_at_its_line_and_column() {
         "from = \"2025-04\"\n",
         "from = \"2025-04\"\noptimism_bias_percent = 101\n",
     );
-    let problems = read_proposal(&text).err().expect("101% is refused");
+    let problems = read_proposal(&text).expect_err("101% is refused");
     // Inserted after the saving's `from`, the file's line 29.
     assert!(
         problems
@@ -272,9 +272,7 @@ fn a_files_own_low_and_high_replace_the_share() {
     assert_eq!(row.net_return_at_low.round_dp(2), pounds("35000.00"));
     // Low above high is a problem at `low`.
     let text = format!("{TEN_YEARS}\n[levers.\"saving.per_year\"]\nlow = 300000\nhigh = 260000\n");
-    let problems = read_proposal(&text)
-        .err()
-        .expect("low above high is refused");
+    let problems = read_proposal(&text).expect_err("low above high is refused");
     assert!(
         problems
             .iter()
@@ -283,9 +281,7 @@ fn a_files_own_low_and_high_replace_the_share() {
     );
     // An end the slider cannot hold (it runs from £0 to £1,000,000) is placed at that end.
     let text = format!("{TEN_YEARS}\n[levers.\"saving.per_year\"]\nhigh = 2000000\n");
-    let problems = read_proposal(&text)
-        .err()
-        .expect("an end out of range is refused");
+    let problems = read_proposal(&text).expect_err("an end out of range is refused");
     let problem = problems
         .iter()
         .find(|p| p.message.contains("high = 2000000"))
