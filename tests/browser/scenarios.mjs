@@ -38,6 +38,12 @@ export async function openEverything(page) {
   }
   const left = await closed.count();
   if (left !== 0) throw new Error(`${left} sections would not open`);
+  // Some sections draw their contents only once open (the month-by-month table, the
+  // sensitivity table a moment later): wait until the page stops growing.
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const count = document.querySelectorAll('*').length;
+    setTimeout(() => resolve(document.querySelectorAll('*').length === count), 400);
+  }));
 }
 
 // Types a value into an assumption's box and presses Enter, as a reader would.
