@@ -241,12 +241,8 @@ pub fn catalogue(
                 }
             }
         }
-    }
-
-    // A line's own optimism bias is a lever only where the file gives the line one.
-    for (index, investment) in scenario.investments.iter().enumerate() {
+        // A line's own optimism bias is a lever only where the file gives the line one.
         if investment.optimism_bias_percent.is_some() {
-            let line = Line::of(&investment.id, &investment.label);
             specs.push(
                 line.share(
                     "optimism_bias",
