@@ -15,31 +15,7 @@ use rust_decimal::Decimal;
 
 /// £1m paid in the first month against £200,000 a year saved, £16,666.67 a month (200,000 / 12
 /// in exact decimals), for ten years from the first month.
-const TEN_YEARS: &str = r#"
-format = 1
-id = "ten_years"
-name = "Ten years"
-council = "A council"
-source = "A worked example"
-summary = "A worked example."
-
-[timeline]
-start = "2025-04"
-months = 120
-
-[[investment]]
-id = "capital"
-label = "One-off"
-funder = "Council"
-one_off = 1000000
-month = "2025-04"
-
-[[saving]]
-id = "saving"
-label = "Saving"
-amount_per_year = 200000
-from = "2025-04"
-"#;
+const TEN_YEARS: &str = include_str!("fixtures/ten_years.toml");
 
 fn pounds(text: &str) -> Decimal {
     text.parse().unwrap()

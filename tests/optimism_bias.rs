@@ -14,38 +14,29 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 /// £1m paid in the first month against £200,000 a year saved from the first month, for ten
-/// years, with the Green Book's standard-buildings uplift on costs (24%) and a 15% haircut on
+/// years (the fixture tests/discounting.rs discounts) ...
+const TEN_YEARS: &str = include_str!("fixtures/ten_years.toml");
+
+/// ... with the Green Book's standard-buildings uplift on costs (24%) and a 15% haircut on
 /// savings.
-const TEN_YEARS: &str = r#"
-format = 1
-id = "ten_years"
-name = "Ten years"
-council = "A council"
-source = "A worked example"
-summary = "A worked example."
-
-[timeline]
-start = "2025-04"
-months = 120
-
+const BIAS: &str = r#"
 [optimism_bias]
 costs_percent = 24
 savings_percent = 15
 source = "Green Book supplementary guidance, standard buildings (upper bound)"
-
-[[investment]]
-id = "capital"
-label = "One-off"
-funder = "Council"
-one_off = 1000000
-month = "2025-04"
-
-[[saving]]
-id = "saving"
-label = "Saving"
-amount_per_year = 200000
-from = "2025-04"
 "#;
+
+fn biased() -> String {
+    format!("{TEN_YEARS}{BIAS}")
+}
+
+/// The 1-based line of `text` that is `line`.
+fn line_of(text: &str, line: &str) -> usize {
+    text.lines()
+        .position(|l| l == line)
+        .expect("the line is in the file")
+        + 1
+}
 
 fn pounds(text: &str) -> Decimal {
     text.parse().unwrap()
@@ -57,7 +48,7 @@ fn month(text: &str) -> YearMonth {
 
 #[test]
 fn a_24_percent_uplift_and_a_15_percent_haircut_worked_by_hand() {
-    let proposal = parse_proposal(TEN_YEARS).unwrap();
+    let proposal = parse_proposal(&biased()).unwrap();
     let results = model::run(&proposal.baseline).results;
     // Costs: £1,000,000 x 1.24 = £1,240,000. Savings: £200,000 x 10 years x 0.85 = £1,700,000.
     // Net: £460,000.
@@ -93,7 +84,7 @@ fn a_24_percent_uplift_and_a_15_percent_haircut_worked_by_hand() {
 
 #[test]
 fn a_line_of_its_own_takes_its_percentage_in_place_of_the_proposals() {
-    let text = TEN_YEARS.replace(
+    let text = biased().replace(
         "from = \"2025-04\"\n",
         "from = \"2025-04\"\noptimism_bias_percent = 30\n",
     );
@@ -147,7 +138,7 @@ fn every_proposal_offers_both_levers_and_a_link_moves_them() {
 
 #[test]
 fn calc_and_the_json_carry_the_settings_and_the_figures_without() {
-    let proposal = parse_proposal(TEN_YEARS).unwrap();
+    let proposal = parse_proposal(&biased()).unwrap();
     let scenario = &proposal.baseline;
     let cashflow = model::run(scenario);
     let found = discounted(&cashflow, scenario.discount_rate_percent);
@@ -219,7 +210,7 @@ const REFUSED: &[(&str, &str, usize, &str)] = &[
 #[test]
 fn the_checker_places_each_bad_setting_at_its_line_and_column() {
     for (from, to, column, says) in REFUSED {
-        let text = TEN_YEARS.replace(from, to);
+        let text = biased().replace(from, to);
         let problems = match read_proposal(&text) {
             Ok(_) => panic!("{to} was accepted"),
             Err(problems) => problems,
@@ -228,29 +219,24 @@ fn the_checker_places_each_bad_setting_at_its_line_and_column() {
             .iter()
             .find(|p| p.message.contains(says))
             .unwrap_or_else(|| panic!("{to}: no problem saying {says:?} in {problems:?}"));
-        // The text starts with a blank line: [optimism_bias] is line 13, its costs line 14
-        // and its savings line 15.
-        let line = TEN_YEARS
-            .lines()
-            .position(|l| l == *from)
-            .expect("the line is in the file")
-            + 1;
+        let line = line_of(&biased(), from);
         assert_eq!(
             (problem.line, problem.column),
             (line, *column),
             "{to}: {problem:?}"
         );
     }
-    let text = TEN_YEARS.replace(
+    let text = biased().replace(
         "from = \"2025-04\"\n",
         "from = \"2025-04\"\noptimism_bias_percent = 101\n",
     );
     let problems = read_proposal(&text).expect_err("101% is refused");
-    // Inserted after the saving's `from`, the file's line 29.
+    // Inserted on the line after the saving's `from`.
+    let inserted = line_of(&biased(), "from = \"2025-04\"") + 1;
     assert!(
         problems
             .iter()
-            .any(|p| p.line == 30 && p.message.contains("between 0 and 100")),
+            .any(|p| p.line == inserted && p.message.contains("between 0 and 100")),
         "{problems:?}"
     );
 }
@@ -258,7 +244,10 @@ fn the_checker_places_each_bad_setting_at_its_line_and_column() {
 /// The sensitivity table moves a lever to the low and high its file gives.
 #[test]
 fn a_files_own_low_and_high_replace_the_share() {
-    let text = format!("{TEN_YEARS}\n[levers.\"saving.per_year\"]\nlow = 150000\nhigh = 260000\n");
+    let text = format!(
+        "{}\n[levers.\"saving.per_year\"]\nlow = 150000\nhigh = 260000\n",
+        biased()
+    );
     let proposal = parse_proposal(&text).unwrap();
     let found = sensitivity(proposal.levers(), &proposal.baseline, DEFAULT_SWING_PERCENT);
     let row = found
@@ -271,7 +260,10 @@ fn a_files_own_low_and_high_replace_the_share() {
     // At £150,000 a year, 85% realised over ten years: £1,275,000 against £1,240,000, £35,000.
     assert_eq!(row.net_return_at_low.round_dp(2), pounds("35000.00"));
     // Low above high is a problem at `low`.
-    let text = format!("{TEN_YEARS}\n[levers.\"saving.per_year\"]\nlow = 300000\nhigh = 260000\n");
+    let text = format!(
+        "{}\n[levers.\"saving.per_year\"]\nlow = 300000\nhigh = 260000\n",
+        biased()
+    );
     let problems = read_proposal(&text).expect_err("low above high is refused");
     assert!(
         problems
@@ -280,13 +272,16 @@ fn a_files_own_low_and_high_replace_the_share() {
         "{problems:?}"
     );
     // An end the slider cannot hold (it runs from £0 to £1,000,000) is placed at that end.
-    let text = format!("{TEN_YEARS}\n[levers.\"saving.per_year\"]\nhigh = 2000000\n");
+    let text = format!(
+        "{}\n[levers.\"saving.per_year\"]\nhigh = 2000000\n",
+        biased()
+    );
     let problems = read_proposal(&text).expect_err("an end out of range is refused");
     let problem = problems
         .iter()
         .find(|p| p.message.contains("high = 2000000"))
         .unwrap_or_else(|| panic!("{problems:?}"));
-    assert_eq!(problem.line, TEN_YEARS.lines().count() + 3, "{problem:?}");
+    assert_eq!(problem.line, biased().lines().count() + 3, "{problem:?}");
 }
 
 proptest! {
