@@ -42,3 +42,60 @@ pub fn shorten(text: &str) -> String {
         printable
     }
 }
+
+/// Text broken into lines of at most `width` characters, at spaces where it can be; a word
+/// longer than a line is cut. For labels in drawings, where text does not wrap by itself.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let used = line.chars().count();
+            let room = if used == 0 {
+                width
+            } else {
+                width.saturating_sub(used + 1)
+            };
+            if word.len() <= room {
+                if used > 0 {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than a whole line: cut it.
+            line.extend(word.drain(..width));
+            lines.push(std::mem::take(&mut line));
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_only_a_word_longer_than_a_line() {
+        assert_eq!(
+            wrap("Months the council funds the post", 16),
+            ["Months the", "council funds", "the post"]
+        );
+        assert_eq!(wrap("Saving cap", 40), ["Saving cap"]);
+        // Exactly a line long, then one character over.
+        assert_eq!(wrap("abcd efgh", 4), ["abcd", "efgh"]);
+        assert_eq!(wrap("abcdefghij x", 4), ["abcd", "efgh", "ij x"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("  spaced   out  ", 20), ["spaced out"]);
+        assert_eq!(wrap("é€😀 ab", 3), ["é€😀", "ab"]);
+    }
+}

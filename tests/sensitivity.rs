@@ -4,7 +4,9 @@
 
 mod common;
 
-use invest_to_save::analysis::sensitivity::{sensitivity, DEFAULT_SWING_PERCENT};
+use invest_to_save::analysis::sensitivity::{
+    sensitivity, swing_percent_from_text, DEFAULT_SWING_PERCENT,
+};
 use invest_to_save::levers::LeverValue;
 use invest_to_save::model::{self, Payback};
 use invest_to_save::proposal::parse_proposal;
@@ -80,5 +82,32 @@ proptest! {
                 prop_assert_eq!(model::run(&moved).results.net_return, net_return);
             }
         }
+    }
+}
+
+#[test]
+fn a_typed_swing_is_a_percentage_from_1_to_100() {
+    assert_eq!(swing_percent_from_text("20"), Ok(Decimal::from(20)));
+    assert_eq!(
+        swing_percent_from_text(" 12.5 % "),
+        Ok(Decimal::new(125, 1))
+    );
+    assert_eq!(swing_percent_from_text("100"), Ok(Decimal::ONE_HUNDRED));
+    assert_eq!(swing_percent_from_text("1.0"), Ok(Decimal::ONE));
+    for refused in [
+        "",
+        "0",
+        "0.5",
+        "100.01",
+        "-20",
+        "twenty",
+        "1e3",
+        "20 percent",
+    ] {
+        assert_eq!(
+            swing_percent_from_text(refused),
+            Err("Enter how far to move each assumption as a percentage from 1 to 100, for example 20.".into()),
+            "{refused:?}"
+        );
     }
 }

@@ -99,3 +99,23 @@ pub fn sensitivity(levers: &[Lever], scenario: &Scenario, swing_percent: Decimal
         rows,
     }
 }
+
+/// The smallest and largest swing a reader may ask for, in percent.
+pub const MIN_SWING_PERCENT: Decimal = Decimal::ONE;
+pub const MAX_SWING_PERCENT: Decimal = Decimal::ONE_HUNDRED;
+
+/// A swing the reader typed ("20", " 12.5 ", "15%"), or why it cannot be used.
+pub fn swing_percent_from_text(text: &str) -> Result<Decimal, String> {
+    let refused = || {
+        format!(
+            "Enter how far to move each assumption as a percentage from {MIN_SWING_PERCENT} to {MAX_SWING_PERCENT}, for example 20."
+        )
+    };
+    let digits = text.trim().trim_end_matches('%').trim_end();
+    let swing: Decimal = digits.parse().map_err(|_| refused())?;
+    if (MIN_SWING_PERCENT..=MAX_SWING_PERCENT).contains(&swing) {
+        Ok(swing.normalize())
+    } else {
+        Err(refused())
+    }
+}

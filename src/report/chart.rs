@@ -67,8 +67,76 @@ impl Chart {
     }
 }
 
-fn to_f64(amount: Decimal) -> f64 {
+pub(crate) fn to_f64(amount: Decimal) -> f64 {
     amount.to_f64().unwrap_or(0.0)
+}
+
+/// A money scale from round numbers below to round numbers above some values and nought.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct MoneyAxis {
+    low: f64,
+    high: f64,
+    step: f64,
+}
+
+impl MoneyAxis {
+    /// The round scale covering `values` and nought, about five ticks from end to end.
+    pub(crate) fn around(values: &[f64]) -> MoneyAxis {
+        let low = values.iter().copied().fold(0.0_f64, f64::min);
+        let high = values.iter().copied().fold(0.0_f64, f64::max);
+        MoneyAxis::between(low, high)
+    }
+
+    /// The round scale covering `values` alone, where nought is not a useful place to start.
+    pub(crate) fn spanning(values: &[f64]) -> MoneyAxis {
+        let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if low.is_finite() && high.is_finite() {
+            // A single value still gets a scale of a sensible size around it.
+            let margin = if high > low {
+                0.0
+            } else {
+                (high.abs() / 10.0).max(1.0)
+            };
+            MoneyAxis::between(low - margin, high + margin)
+        } else {
+            MoneyAxis::between(0.0, 0.0)
+        }
+    }
+
+    fn between(low: f64, high: f64) -> MoneyAxis {
+        let step = tick_step(high - low);
+        let low = (low / step).floor() * step;
+        let mut high = (high / step).ceil() * step;
+        if high <= low {
+            high = low + step;
+        }
+        MoneyAxis { low, high, step }
+    }
+
+    /// Where `value` falls between the scale's low end (0) and its high end (1).
+    pub(crate) fn fraction(&self, value: f64) -> f64 {
+        (value - self.low) / (self.high - self.low)
+    }
+
+    /// A labelled tick at each step, placed by `position_of` a value.
+    pub(crate) fn ticks(&self, position_of: impl Fn(f64) -> f64) -> Vec<Tick> {
+        let mut ticks = Vec::new();
+        let mut tick = self.low;
+        while tick <= self.high + self.step / 2.0 && ticks.len() < 20 {
+            ticks.push(Tick {
+                position: position_of(tick),
+                // A sum of steps that should be nought may come out a hair off it.
+                label: short_pounds(if tick.abs() < self.step / 1e6 {
+                    0.0
+                } else {
+                    tick
+                }),
+            });
+            tick += self.step;
+        }
+        ticks
+    }
 }
 
 /// A round step giving about five ticks over `span`.
@@ -169,15 +237,8 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
     if let Some(published) = published_cumulative {
         values.extend(published.iter().map(|v| to_f64(*v)));
     }
-    let low = values.iter().copied().fold(0.0_f64, f64::min);
-    let high = values.iter().copied().fold(0.0_f64, f64::max);
-    let step = tick_step(high - low);
-    let axis_low = (low / step).floor() * step;
-    let mut axis_high = (high / step).ceil() * step;
-    if axis_high <= axis_low {
-        axis_high = axis_low + step;
-    }
-    let y_of = |value: f64| TOP + plot_height * (axis_high - value) / (axis_high - axis_low);
+    let axis = MoneyAxis::around(&values);
+    let y_of = |value: f64| TOP + plot_height * (1.0 - axis.fraction(value));
 
     let path = |points: &mut dyn Iterator<Item = (usize, f64)>| {
         let mut path = String::new();
@@ -198,15 +259,7 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         .filter(|p| !p.is_empty())
         .map(|p| path(&mut p.iter().map(|v| to_f64(*v)).enumerate().take(count)));
 
-    let mut y_ticks = Vec::new();
-    let mut tick = axis_low;
-    while tick <= axis_high + step / 2.0 && y_ticks.len() < 20 {
-        y_ticks.push(Tick {
-            position: y_of(tick),
-            label: short_pounds(if tick.abs() < step / 1e6 { 0.0 } else { tick }),
-        });
-        tick += step;
-    }
+    let y_ticks = axis.ticks(y_of);
 
     // Financial years: a boundary at each April, and a label at each year's middle, skipping
     // years when they are too narrow for "2022/23".

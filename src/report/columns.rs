@@ -5,7 +5,11 @@
 
 use rust_decimal::Decimal;
 
+use super::payback_words;
+use crate::analysis::SensitivityRow;
+use crate::levers::Lever;
 use crate::model::cashflow::Organisation;
+use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Flows};
 
 /// A money column of the cashflow tables (by month, by financial year).
@@ -113,6 +117,60 @@ impl CashflowColumn {
             CashflowColumn::Saving | CashflowColumn::Net | CashflowColumn::Cumulative => {
                 self.amount(flows)
             }
+        }
+    }
+}
+
+/// A column of the sensitivity table, one row a lever moved down and up: the same on the page
+/// (beside the tornado chart) and in `calc --table sensitivity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SensitivityColumn {
+    Lever,
+    Low,
+    High,
+    NetReturnAtLow,
+    NetReturnAtHigh,
+    Swing,
+    PaybackAtLow,
+    PaybackAtHigh,
+}
+
+impl SensitivityColumn {
+    pub const ALL: [SensitivityColumn; 8] = [
+        SensitivityColumn::Lever,
+        SensitivityColumn::Low,
+        SensitivityColumn::High,
+        SensitivityColumn::NetReturnAtLow,
+        SensitivityColumn::NetReturnAtHigh,
+        SensitivityColumn::Swing,
+        SensitivityColumn::PaybackAtLow,
+        SensitivityColumn::PaybackAtHigh,
+    ];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            SensitivityColumn::Lever => "Lever",
+            SensitivityColumn::Low => "Low",
+            SensitivityColumn::High => "High",
+            SensitivityColumn::NetReturnAtLow => "Net return at low",
+            SensitivityColumn::NetReturnAtHigh => "Net return at high",
+            SensitivityColumn::Swing => "Swing",
+            SensitivityColumn::PaybackAtLow => "Payback at low",
+            SensitivityColumn::PaybackAtHigh => "Payback at high",
+        }
+    }
+
+    /// The row's entry in this column, in words: "80%", "£334,583", "January 2024".
+    pub fn cell(self, lever: &Lever, row: &SensitivityRow) -> String {
+        match self {
+            SensitivityColumn::Lever => lever.label.clone(),
+            SensitivityColumn::Low => lever.describe(row.low),
+            SensitivityColumn::High => lever.describe(row.high),
+            SensitivityColumn::NetReturnAtLow => format_pounds(row.net_return_at_low),
+            SensitivityColumn::NetReturnAtHigh => format_pounds(row.net_return_at_high),
+            SensitivityColumn::Swing => format_pounds(row.swing()),
+            SensitivityColumn::PaybackAtLow => payback_words(row.payback_at_low),
+            SensitivityColumn::PaybackAtHigh => payback_words(row.payback_at_high),
         }
     }
 }

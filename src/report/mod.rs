@@ -7,6 +7,7 @@ pub mod csv;
 pub mod json;
 pub mod svg;
 pub mod text;
+pub mod tornado;
 
 use rust_decimal::Decimal;
 

@@ -8,7 +8,7 @@ use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
-use crate::report::columns::{CashflowColumn, OrganisationColumn};
+use crate::report::columns::{CashflowColumn, OrganisationColumn, SensitivityColumn};
 use crate::wording::{counted, lower_first};
 
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
@@ -348,32 +348,18 @@ pub fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingVal
 
 /// Each lever moved down and up, largest swing in net return first.
 pub fn sensitivity(proposal: &Proposal, found: &Sensitivity) -> String {
-    let headers = [
-        "Lever",
-        "Low",
-        "High",
-        "Net return at low",
-        "Net return at high",
-        "Swing",
-        "Payback at low",
-        "Payback at high",
-    ]
-    .map(String::from);
+    let headers = SensitivityColumn::ALL.map(|column| column.heading().to_string());
     let rows: Vec<Vec<String>> = found
         .rows
         .iter()
         .filter_map(|row| {
             let lever = proposal.lever(&row.key)?;
-            Some(vec![
-                lever.label.clone(),
-                lever.describe(row.low),
-                lever.describe(row.high),
-                format_pounds(row.net_return_at_low),
-                format_pounds(row.net_return_at_high),
-                format_pounds(row.swing()),
-                super::payback_words(row.payback_at_low),
-                super::payback_words(row.payback_at_high),
-            ])
+            Some(
+                SensitivityColumn::ALL
+                    .iter()
+                    .map(|column| column.cell(lever, row))
+                    .collect(),
+            )
         })
         .collect();
     format!(
