@@ -16,6 +16,7 @@ use super::components::payback_chart::PaybackChart;
 use super::components::proposal_file::ProposalFile;
 use super::components::proposal_picker::{AboutProposal, ProposalPicker};
 use super::components::reconciliation_view::ReconciliationView;
+use super::components::sensitivity_panel::SensitivityPanel;
 use super::components::share_link::ShareLink;
 use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
@@ -201,6 +202,7 @@ pub fn app(props: &AppProps) -> Html {
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
+                <SensitivityPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} />
                 <Organisations cashflow={cashflow.clone()} />
                 <CashflowTables cashflow={cashflow.clone()} />
                 <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}

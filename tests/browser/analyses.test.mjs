@@ -69,3 +69,64 @@ test('the net present value sits beside the cash figures and moves with the disc
     await context.close();
   }
 });
+
+const firstRow = (page) => page.locator('#sensitivity-table tbody tr').first();
+const cells = (row) => row.locator('th, td').allTextContents();
+
+test('the sensitivity panel is worked out when opened, follows the swing typed and the sliders, and never shows old figures as current', async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell&allocation=50');
+  try {
+    // Closed, it costs nothing: no table until the reader opens it.
+    await page.locator('#sensitivity').waitFor();
+    assert.equal(await page.locator('#sensitivity-table').count(), 0);
+    await page.locator('#sensitivity > summary').click();
+    // `calc 'v=1&p=sandwell&allocation=50' --table sensitivity` prints this row first.
+    await firstRow(page).filter({ hasText: 'Saving cap' }).waitFor();
+    assert.deepEqual(await cells(firstRow(page)),
+      ['Saving cap', '£320,000 a year', '£480,000 a year', '£324,167', '£490,417', '£166,250', 'October 2023', 'October 2023']);
+    // The chart draws the same levers in the same order, each with a low and a high bar.
+    const tableKeys = await page.locator('#sensitivity-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.lever));
+    const chartKeys = await page.locator('.tornado__row').evaluateAll((rows) => rows.map((r) => r.dataset.lever));
+    assert.deepEqual(chartKeys, tableKeys);
+    assert.equal(tableKeys.length, 8);
+    assert.equal(await page.locator('.tornado__row[data-lever="cap"] .tornado__bar--low').count(), 1);
+    assert.equal(await page.locator('.tornado__row[data-lever="cap"] .tornado__bar--high').count(), 1);
+    assert.match(await page.locator('#tornado-summary').textContent(),
+      /^Net return now £417,917\. .*Saving cap moves it most: £324,167 at £320,000 a year, £490,417 at £480,000 a year\./);
+
+    // 10%, not 20%: `calc ... --swing 10` gives £373,333 and £456,667 for the cap.
+    await page.locator('#sensitivity-swing').fill('10');
+    await firstRow(page).filter({ hasText: '£373,333' }).waitFor();
+    assert.deepEqual((await cells(firstRow(page))).slice(1, 6),
+      ['£360,000 a year', '£440,000 a year', '£373,333', '£456,667', '£83,333']);
+    assert.match(await page.locator('#sensitivity-caption').textContent(), /alone moved 10% down and up/);
+
+    // A swing that cannot be used is said, kept in the box, and leaves the last one in use.
+    await page.locator('#sensitivity-swing').fill('ten');
+    await page.locator('#sensitivity-swing-error').waitFor();
+    assert.equal(await page.locator('#sensitivity-swing').inputValue(), 'ten');
+    assert.equal(await page.locator('#sensitivity-swing').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#sensitivity-swing-error').textContent(), /from 1 to 100.*The table shows 10%/);
+    assert.equal(await page.locator('.sensitivity__results').getAttribute('aria-busy'), 'false');
+    assert.match(await firstRow(page).textContent(), /£373,333/);
+
+    // Back to 20%, then a case costing £3,000 a year: every row is worked out again.
+    await page.locator('#sensitivity-swing').fill('20');
+    await firstRow(page).filter({ hasText: '£324,167' }).waitFor();
+    await page.fill('#lever-cost_per_case-slider', '3000');
+    // Until the new figures are in, the old ones are marked as being updated, never current.
+    const seen = await page.evaluate(() => ({
+      busy: document.querySelector('.sensitivity__results').getAttribute('aria-busy'),
+      row: document.querySelector('#sensitivity-table tbody tr').textContent,
+    }));
+    if (seen.busy === 'false') assert.match(seen.row, /£360,000/);
+    // `calc 'v=1&p=sandwell&allocation=50&cost_per_case=3000' --table sensitivity`.
+    await page.locator('.sensitivity__results[aria-busy="false"]').waitFor();
+    assert.deepEqual((await cells(firstRow(page))).slice(0, 6),
+      ['Saving cap', '£320,000 a year', '£480,000 a year', '£360,000', '£560,000', '£200,000']);
+    assert.match(await page.locator('#tornado-summary').textContent(), /^Net return now £467,500\./);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

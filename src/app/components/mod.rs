@@ -11,6 +11,7 @@ pub mod payback_chart;
 pub mod proposal_file;
 pub mod proposal_picker;
 pub mod reconciliation_view;
+pub mod sensitivity_panel;
 pub mod share_link;
 pub mod skip_link;
 pub mod tables;
