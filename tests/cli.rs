@@ -567,3 +567,55 @@ fn calc_prints_the_sensitivity_table_sorted_and_the_json_carries_it() {
         "{message}"
     );
 }
+
+#[test]
+fn calc_prints_the_uncertainty_run_and_the_json_carries_it_only_when_asked() {
+    let text = succeeds(&[
+        "sandwell",
+        "--table",
+        "uncertainty",
+        "--draws",
+        "500",
+        "--seed",
+        "9",
+    ]);
+    assert!(text.contains("500 draws from seed 9"), "{text}");
+    assert!(text.contains("Chance of paying back: "), "{text}");
+    assert!(text.contains("Referrals that become cases"), "{text}");
+    // The JSON carries it when --draws or --seed asks, with both, and the same figures again.
+    let exported = json(&[
+        "sandwell", "--format", "json", "--draws", "500", "--seed", "9",
+    ]);
+    let run = &exported["uncertainty"];
+    assert_eq!(run["draws"], 500);
+    assert_eq!(run["seed"], 9);
+    assert_eq!(run["cumulative_by_month"].as_array().unwrap().len(), 39);
+    assert_eq!(run["paid_back_by_target"]["month"], "2025-03");
+    let drawn = run["levers"].as_array().unwrap();
+    let allocation = drawn.iter().find(|l| l["key"] == "allocation").unwrap();
+    assert_eq!(
+        (
+            &allocation["low"],
+            &allocation["likely"],
+            &allocation["high"]
+        ),
+        (&"35.2".into(), &"44".into(), &"52.8".into())
+    );
+    assert_eq!(allocation["distribution"], "triangular");
+    let again = json(&[
+        "sandwell", "--format", "json", "--seed", "9", "--draws", "500",
+    ]);
+    assert_eq!(again["uncertainty"], exported["uncertainty"]);
+    // Without either, no run (it is many runs of the model).
+    assert!(json(&["sandwell", "--format", "json"])["uncertainty"].is_null());
+    let message = refuses(&["sandwell", "--draws", "0"]);
+    assert!(
+        message.contains("--draws must be a whole number from 1 to 100000"),
+        "{message}"
+    );
+    let message = refuses(&["sandwell", "--seed", "-1"]);
+    assert!(
+        message.contains("--seed must be a whole number"),
+        "{message}"
+    );
+}

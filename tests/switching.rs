@@ -39,37 +39,7 @@ fn lever<'a>(values: &'a [LeverSwitching], key: &str) -> &'a LeverSwitching {
 /// over one financial year. Each month costs £56,000,000 / 12 and saves children x £61,000 / 12,
 /// so it pays back (and nets zero) when children x 61,000 >= 56,000,000, at 918.0328 children:
 /// 918.04 x 61,000 = 56,000,440 (£440 a year ahead), 918.03 x 61,000 = 55,999,830 (£170 short).
-const PROGRAMME: &str = r#"
-format = 1
-id = "programme"
-name = "Keeping children out of care"
-council = "A council"
-source = "A worked example"
-summary = "A worked example."
-
-[timeline]
-start = "2025-04"
-months = 12
-
-[[investment]]
-id = "programme"
-label = "The programme"
-funder = "Council"
-per_year = [56000000]
-first_year = "2025/26"
-
-[[saving]]
-id = "care"
-label = "Children kept out of care"
-units = 900
-unit_name = "children"
-cost_per_unit_per_year = 61000
-from = "2025-04"
-
-[levers."care.units"]
-step = 0.01
-max = 2000
-"#;
+const PROGRAMME: &str = include_str!("fixtures/programme.toml");
 
 #[test]
 fn a_programme_breaks_even_at_918_point_0328_children_shown_as_918_point_04() {

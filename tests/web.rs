@@ -234,3 +234,21 @@ async fn every_lever_of_every_proposal_has_a_box_showing_its_starting_value() {
         }
     }
 }
+
+/// The uncertainty run draws the same in the browser as natively: `calc sandwell --format json
+/// --draws 1000 --seed 1` prints these figures, to the penny.
+#[wasm_bindgen_test]
+fn the_uncertainty_run_gives_the_native_figures_in_the_browser() {
+    use invest_to_save::analysis::{uncertain_levers, uncertainty};
+    let sandwell = &presets()[0];
+    let drawn = uncertain_levers(sandwell.levers(), &sandwell.baseline);
+    let run = uncertainty(sandwell.levers(), &sandwell.baseline, &drawn, 1_000, 1);
+    let pounds = |text: &str| text.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(run.net_return.p10, pounds("278811.45"));
+    assert_eq!(run.net_return.p50, pounds("357489.38"));
+    assert_eq!(run.net_return.p90, pounds("435302.17"));
+    assert_eq!(run.lowest_net_return, pounds("189855.37"));
+    assert_eq!(run.highest_net_return, pounds("557772.12"));
+    assert_eq!(run.by_year_end[2].paid_back, 931);
+    assert_eq!(run.cumulative[20].p50, pounds("-36152.35"));
+}

@@ -10,7 +10,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
-use invest_to_save::analysis::{discounted, optimism_bias, sensitivity, switching_values};
+use invest_to_save::analysis::{
+    discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty,
+};
 use invest_to_save::codec;
 use invest_to_save::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
@@ -794,7 +796,16 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
         scenario,
     );
     let discounted = discounted(&cashflow, scenario.discount_rate_percent);
+    // A few draws every case: each is a run of the model, and hostile ranges are what count.
+    let uncertainty = uncertainty(
+        levers,
+        scenario,
+        &uncertain_levers(levers, scenario),
+        8,
+        link.len() as u64,
+    );
     let _ = (
+        text::uncertainty(proposal, &cashflow, &uncertainty),
         report::headline(&cashflow),
         report::key_figures(&cashflow),
         text::results(
@@ -823,6 +834,7 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
             discounted: &discounted,
             sensitivity: &sensitivity(proposal.levers(), scenario, DEFAULT_SWING_PERCENT),
             optimism_bias: optimism_bias(scenario).as_ref(),
+            uncertainty: Some(&uncertainty),
         })),
         svg::chart_svg(
             &cashflow,

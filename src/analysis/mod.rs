@@ -5,11 +5,16 @@
 
 pub mod discounting;
 pub mod optimism;
+pub mod random;
 pub mod sensitivity;
 pub mod switching;
+pub mod uncertainty;
 pub mod words;
 
 pub use discounting::{discounted, Discounted};
 pub use optimism::{optimism_bias, OptimismBiasEffect};
 pub use sensitivity::{sensitivity, Sensitivity, SensitivityRow};
 pub use switching::{switching_values, Answer, LeverSwitching, Question, Switch, SwitchingValues};
+pub use uncertainty::{
+    uncertain_levers, uncertainty, Chance, Percentiles, UncertainLever, Uncertainty,
+};

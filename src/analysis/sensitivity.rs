@@ -10,6 +10,60 @@ use crate::model::{self, Payback, Scenario};
 /// The share each lever is moved by unless the reader chooses another, in percent.
 pub const DEFAULT_SWING_PERCENT: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 
+/// How far a lever may plausibly move: the low and high its proposal file gives, or a share of
+/// its value either side, kept within its range. Both the sensitivity table and the uncertainty
+/// run take their ends from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlausibleRange {
+    pub low: Decimal,
+    pub now: Decimal,
+    pub high: Decimal,
+    /// Whether the ends are the proposal file's own (`[levers."KEY"] low` and `high`).
+    pub from_file: bool,
+}
+
+/// The lever's plausible range around its value in `scenario`: `share_percent` of its value
+/// either side unless the proposal file gives its own low and high. None for the levers that
+/// frame the question (the horizon, the month to pay back by, the discount rate), months (a
+/// share of a date means nothing), a lever switched off, and one at nought that a share does not
+/// move and the file gives no ends for.
+pub fn plausible_range(
+    lever: &Lever,
+    scenario: &Scenario,
+    share_percent: Decimal,
+) -> Option<PlausibleRange> {
+    if lever.target().frames_the_question() {
+        return None;
+    }
+    let LeverValue::Number(now) = lever.get(scenario) else {
+        return None;
+    };
+    let from_file = lever.sensitivity_low.is_some() || lever.sensitivity_high.is_some();
+    if now.is_zero() && !from_file {
+        return None;
+    }
+    let share = share_percent.abs() / Decimal::ONE_HUNDRED;
+    let kept = |to: Decimal| match lever.clamp(LeverValue::Number(to)).0 {
+        LeverValue::Number(kept) => kept,
+        // A number is never clamped to "off"; the value now is the safe answer if it were.
+        LeverValue::Off | LeverValue::Month(_) => now,
+    };
+    Some(PlausibleRange {
+        low: kept(
+            lever
+                .sensitivity_low
+                .unwrap_or(now * (Decimal::ONE - share)),
+        ),
+        now,
+        high: kept(
+            lever
+                .sensitivity_high
+                .unwrap_or(now * (Decimal::ONE + share)),
+        ),
+        from_file,
+    })
+}
+
 /// One lever moved down and up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SensitivityRow {
@@ -41,48 +95,25 @@ pub struct Sensitivity {
     pub rows: Vec<SensitivityRow>,
 }
 
-/// Every lever that has a number moved by `swing_percent` of its value in `scenario`, each
-/// alone, or to the low and high its proposal file gives. Not the horizon, the month to pay
-/// back by or the discount rate (they change the question, not the proposal), not months (a
-/// share of a date means nothing) and not a lever switched off, nor one at nought that a share
-/// does not move and the file gives no low and high for.
+/// Every lever with a plausible range (see `plausible_range`) moved alone to each end of it:
+/// `swing_percent` of its value either side, or the low and high its proposal file gives.
 pub fn sensitivity(levers: &[Lever], scenario: &Scenario, swing_percent: Decimal) -> Sensitivity {
     let now = model::run(scenario);
-    let share = swing_percent.abs() / Decimal::ONE_HUNDRED;
     let mut rows: Vec<SensitivityRow> = levers
         .iter()
-        .filter(|lever| !lever.target().frames_the_question())
         .filter_map(|lever| {
-            let LeverValue::Number(value) = lever.get(scenario) else {
-                return None;
-            };
-            // A share of nought does not move it; a file's own low and high still do.
-            let own_range = lever.sensitivity_low.is_some() || lever.sensitivity_high.is_some();
-            if value.is_zero() && !own_range {
-                return None;
-            }
+            let range = plausible_range(lever, scenario, swing_percent)?;
             let moved = |to: Decimal| {
-                let (kept, _) = lever.clamp(LeverValue::Number(to));
                 let mut moved = scenario.clone();
-                lever.set(&mut moved, kept);
-                (kept, model::run(&moved).results)
+                lever.set(&mut moved, LeverValue::Number(to));
+                model::run(&moved).results
             };
-            // The proposal file's own low and high where it gives them, else the share.
-            let (low, at_low) = moved(
-                lever
-                    .sensitivity_low
-                    .unwrap_or(value * (Decimal::ONE - share)),
-            );
-            let (high, at_high) = moved(
-                lever
-                    .sensitivity_high
-                    .unwrap_or(value * (Decimal::ONE + share)),
-            );
+            let (at_low, at_high) = (moved(range.low), moved(range.high));
             Some(SensitivityRow {
                 key: lever.key.clone(),
-                now: LeverValue::Number(value),
-                low,
-                high,
+                now: LeverValue::Number(range.now),
+                low: LeverValue::Number(range.low),
+                high: LeverValue::Number(range.high),
                 net_return_at_low: at_low.net_return,
                 net_return_at_high: at_high.net_return,
                 payback_at_low: at_low.payback,

@@ -8,7 +8,10 @@
 use std::process::ExitCode;
 
 use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
-use invest_to_save::analysis::{discounted, optimism_bias, sensitivity, switching_values};
+use invest_to_save::analysis::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
+use invest_to_save::analysis::{
+    discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty,
+};
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model::{self, YearMonth};
 use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
@@ -17,7 +20,7 @@ use invest_to_save::report::{csv, json, text};
 use rust_decimal::Decimal;
 
 /// Every table `--table` can name, in the order `all` prints them.
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 11] = [
     "all",
     "results",
     "organisations",
@@ -28,13 +31,15 @@ const TABLES: [&str; 10] = [
     "reconciliation",
     "switching",
     "sensitivity",
+    "uncertainty",
 ];
 
 fn usage() -> String {
     format!(
         "\
 Usage: calc [SCENARIO] [--format table|csv|json] [--table {}]
-            [--target-month YYYY-MM] [--swing PERCENT] [--proposal-file FILE]
+            [--target-month YYYY-MM] [--swing PERCENT] [--draws N] [--seed N]
+            [--proposal-file FILE]
        calc check FILE
 {USAGE_TEXT}",
         TABLES.join("|")
@@ -54,6 +59,10 @@ pay_back_by=YYYY-MM in the link (default: the link's, else the proposal file's, 
 horizon's last month).
 --swing is how far the sensitivity table moves each lever down and up, in percent of its value
 (default 20).
+--draws and --seed set the uncertainty table's Monte Carlo run: how many times the model runs
+with every uncertain assumption drawn at once (default 10,000, at most 100,000), and the seed
+that makes the draws the same on every machine (default 1). The run is in the JSON only when
+--table uncertainty, --draws or --seed asks for it (it is many runs of the model).
 Values out of range are corrected with a warning; anything unreadable stops with exit code 2.
 calc check FILE checks a proposal file: exit 0 when it is clean (with its printed figures
 reconciled against the model), or exit 2 listing every problem as FILE:LINE:COLUMN: message.";
@@ -65,6 +74,10 @@ struct Options {
     proposal_file: Option<String>,
     target_month: Option<YearMonth>,
     swing_percent: Decimal,
+    draws: usize,
+    seed: u64,
+    /// Whether --draws or --seed asked for the uncertainty run.
+    uncertainty_asked: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -75,6 +88,9 @@ fn options(args: &[String]) -> Result<Options, String> {
         proposal_file: None,
         target_month: None,
         swing_percent: DEFAULT_SWING_PERCENT,
+        draws: DEFAULT_DRAWS,
+        seed: DEFAULT_SEED,
+        uncertainty_asked: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -99,6 +115,27 @@ fn options(args: &[String]) -> Result<Options, String> {
                     .ok_or(format!(
                         "--swing must be a percentage above 0 and at most 100, such as 20, not \"{text}\""
                     ))?;
+            }
+            "--draws" => {
+                let text = value("--draws")?;
+                options.draws = text
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_DRAWS).contains(n))
+                    .ok_or(format!(
+                        "--draws must be a whole number from 1 to {MAX_DRAWS}, such as 10000, not \"{text}\""
+                    ))?;
+                options.uncertainty_asked = true;
+            }
+            "--seed" => {
+                let text = value("--seed")?;
+                options.seed = text.parse::<u64>().map_err(|_| {
+                    format!(
+                        "--seed must be a whole number from 0 to {}, not \"{text}\"",
+                        u64::MAX
+                    )
+                })?;
+                options.uncertainty_asked = true;
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -170,6 +207,17 @@ fn run(args: &[String]) -> Result<String, String> {
     let discounted = discounted(&cashflow, parsed.scenario.discount_rate_percent);
     let optimism_bias = optimism_bias(&parsed.scenario);
     let sensitivity = || sensitivity(proposal.levers(), &parsed.scenario, options.swing_percent);
+    let uncertainty = || {
+        let levers = proposal.levers();
+        let drawn = uncertain_levers(levers, &parsed.scenario);
+        uncertainty(
+            levers,
+            &parsed.scenario,
+            &drawn,
+            options.draws,
+            options.seed,
+        )
+    };
     // Only the reconciliation tables need the published run.
     let reconciliation = || reconcile(proposal, &model::run(&proposal.baseline));
     Ok(match options.format.as_str() {
@@ -183,6 +231,9 @@ fn run(args: &[String]) -> Result<String, String> {
             discounted: &discounted,
             sensitivity: &sensitivity(),
             optimism_bias: optimism_bias.as_ref(),
+            uncertainty: (options.uncertainty_asked || table == "uncertainty")
+                .then(uncertainty)
+                .as_ref(),
         }))
             .map_err(|e| e.to_string())?
             + "\n",
@@ -222,6 +273,12 @@ fn run(args: &[String]) -> Result<String, String> {
                 sections.push(format!(
                     "Sensitivity: each assumption alone moved down and up\n{}",
                     text::sensitivity(proposal, &sensitivity())
+                ));
+            }
+            if matches!(table, "all" | "uncertainty") {
+                sections.push(format!(
+                    "Uncertainty: every uncertain assumption drawn at once, the model run on each draw\n{}",
+                    text::uncertainty(proposal, &cashflow, &uncertainty())
                 ));
             }
             if matches!(table, "all" | "switching") {

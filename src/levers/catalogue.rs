@@ -478,6 +478,7 @@ pub fn catalogue(
                 published: LeverValue::Off,
                 sensitivity_low: settings.low,
                 sensitivity_high: settings.high,
+                distribution: settings.distribution.unwrap_or_default(),
                 target: spec.target,
             };
             lever.published = lever.get(scenario);

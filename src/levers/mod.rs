@@ -158,7 +158,35 @@ pub struct Lever {
     /// (`[levers.KEY] low` and `high`); otherwise a share of its value.
     pub sensitivity_low: Option<Decimal>,
     pub sensitivity_high: Option<Decimal>,
+    /// How the uncertainty run draws it between those ends.
+    pub distribution: Distribution,
     pub(super) target: Target,
+}
+
+/// How the uncertainty run draws a lever's value between its plausible low and high.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Distribution {
+    /// Most likely at the lever's value, less likely towards either end, never beyond them.
+    #[default]
+    Triangular,
+    /// Any value between the ends as likely as any other: when nothing says which is likelier.
+    Uniform,
+}
+
+impl Distribution {
+    pub const ALL: [Distribution; 2] = [Distribution::Triangular, Distribution::Uniform];
+
+    /// Its name in a proposal file and in exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Distribution::Triangular => "triangular",
+            Distribution::Uniform => "uniform",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Distribution> {
+        Distribution::ALL.into_iter().find(|d| d.name() == name)
+    }
 }
 
 /// How a proposal file presents a lever (its `[levers."key"]` table); anything unset falls
@@ -175,6 +203,7 @@ pub struct LeverSettings {
     /// value.
     pub low: Option<Decimal>,
     pub high: Option<Decimal>,
+    pub distribution: Option<Distribution>,
 }
 
 impl Lever {

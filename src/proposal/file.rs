@@ -267,14 +267,19 @@ tables! {
         step: Option<Number> = optional Number, "the slider's step", "5";
         /// "main" (always shown) or "more" (under "more assumptions").
         group: Option<String> = optional Text, "\"main\" (always shown) or \"more\"", "\"main\"";
-        /// Where the sensitivity table moves the lever down to, in place of 20% below its value.
+        /// The lever's plausible low: where the sensitivity table moves it down to and the
+        /// uncertainty run's lowest draw, in place of 20% below its value.
         low: Option<Number> = optional Number,
-            "the sensitivity table's low value, in place of 20% below",
+            "its plausible low (sensitivity and uncertainty), in place of 20% below",
             "30";
-        /// Where the sensitivity table moves the lever up to, in place of 20% above its value.
+        /// The lever's plausible high, in place of 20% above its value.
         high: Option<Number> = optional Number,
-            "the sensitivity table's high value, in place of 20% above",
+            "its plausible high (sensitivity and uncertainty), in place of 20% above",
             "60";
+        /// How the uncertainty run draws the lever between its low and high.
+        distribution: Option<String> = optional Text,
+            "\"triangular\" (likeliest at the lever's value) or \"uniform\"",
+            "\"uniform\"";
     }
 
     FactFile as FACT {

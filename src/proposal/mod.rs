@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::levers::Lever;
+use crate::levers::{Distribution, Lever};
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
     Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
@@ -258,6 +258,26 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
                 None
             }
         };
+        let distribution = match lever.distribution.as_deref() {
+            None => None,
+            Some(name) => {
+                let found_one = Distribution::from_name(name);
+                if found_one.is_none() {
+                    let names: Vec<String> = Distribution::ALL
+                        .iter()
+                        .map(|d| format!("\"{}\"", d.name()))
+                        .collect();
+                    found.add(
+                        &at.key("distribution"),
+                        format!(
+                            "levers.\"{key}\": distribution is \"{name}\"; it must be {}",
+                            names.join(" or ")
+                        ),
+                    );
+                }
+                found_one
+            }
+        };
         if let Some(step) = lever.step.filter(|step| step.0 <= Decimal::ZERO) {
             found.add(
                 &at.key("step"),
@@ -294,6 +314,7 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
                 more,
                 low: lever.low.map(|n| n.0),
                 high: lever.high.map(|n| n.0),
+                distribution,
             },
         );
     }

@@ -6,10 +6,11 @@ use serde_json::{json, Map, Value};
 
 use crate::analysis::words::sentence;
 use crate::analysis::{
-    Answer, Discounted, OptimismBiasEffect, Sensitivity, Switch, SwitchingValues,
+    Answer, Chance, Discounted, OptimismBiasEffect, Percentiles, Sensitivity, Switch,
+    SwitchingValues, Uncertainty,
 };
 use crate::codec::Notice;
-use crate::levers::Lever;
+use crate::levers::{Lever, LeverValue};
 use crate::model::money::pence;
 use crate::model::{Cashflow, Flows, Scenario};
 use crate::proposal::Proposal;
@@ -104,6 +105,8 @@ pub struct Export<'a> {
     pub sensitivity: &'a Sensitivity,
     /// The optimism bias applied and the results without it; `None` when none is applied.
     pub optimism_bias: Option<&'a OptimismBiasEffect>,
+    /// The Monte Carlo run, when one was asked for (it is many runs of the model).
+    pub uncertainty: Option<&'a Uncertainty>,
 }
 
 pub fn export(of: &Export) -> Value {
@@ -117,6 +120,7 @@ pub fn export(of: &Export) -> Value {
         discounted,
         sensitivity,
         optimism_bias,
+        uncertainty,
     } = *of;
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
@@ -227,6 +231,56 @@ pub fn export(of: &Export) -> Value {
                 "payback_status": effect.without.payback.status(),
             })),
         },
+        "uncertainty": uncertainty.map(|run| uncertainty_json(proposal, run)),
         "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
+    })
+}
+
+fn percentiles(of: &Percentiles) -> Value {
+    json!({ "p10": money(of.p10), "p50": money(of.p50), "p90": money(of.p90) })
+}
+
+fn chance(of: &Chance) -> Value {
+    json!({
+        "month": of.month.to_string(),
+        "paid_back_draws": of.paid_back,
+        "percent": of.percent().normalize().to_string(),
+        "margin_percentage_points": of.margin(),
+    })
+}
+
+/// The Monte Carlo run: what was drawn and how, and the statistics over the draws.
+fn uncertainty_json(proposal: &Proposal, run: &Uncertainty) -> Value {
+    json!({
+        "draws": run.draws,
+        "seed": run.seed,
+        "percentiles": "nearest rank over the draws, to the penny",
+        "levers": run.levers.iter().map(|drawn| {
+            let lever = proposal.lever(&drawn.key);
+            let text = |value: Decimal| lever.map(|l| l.link_text(LeverValue::Number(value)));
+            json!({
+                "key": drawn.key,
+                "label": lever.map(|l| l.label.as_str()),
+                "low": text(drawn.range.low),
+                "likely": text(drawn.range.now),
+                "high": text(drawn.range.high),
+                "distribution": drawn.distribution.name(),
+                "range_from": if drawn.range.from_file { "proposal file" } else { "default" },
+            })
+        }).collect::<Vec<_>>(),
+        "cumulative_by_month": run.months.iter().zip(&run.cumulative).map(|(month, of)| {
+            let mut row = percentiles(of);
+            row["month"] = Value::String(month.to_string());
+            row
+        }).collect::<Vec<_>>(),
+        "net_return": {
+            "p10": money(run.net_return.p10),
+            "p50": money(run.net_return.p50),
+            "p90": money(run.net_return.p90),
+            "lowest": money(run.lowest_net_return),
+            "highest": money(run.highest_net_return),
+        },
+        "paid_back_by_target": chance(&run.by_target),
+        "paid_back_by_year_end": run.by_year_end.iter().map(chance).collect::<Vec<_>>(),
     })
 }

@@ -1,9 +1,13 @@
 //! A readable text report: headline results, then the financial-year and monthly tables with
 //! negative figures in brackets, as councils print them.
 
+use crate::analysis::uncertainty::DEFAULT_RANGE_PERCENT;
 use crate::analysis::words::{passing_values, question_words};
-use crate::analysis::{Discounted, OptimismBiasEffect, Question, Sensitivity, SwitchingValues};
-use crate::model::money::{format_council, format_pounds, format_quantity};
+use crate::analysis::{
+    Chance, Discounted, OptimismBiasEffect, Question, Sensitivity, SwitchingValues, Uncertainty,
+};
+use crate::levers::LeverValue;
+use crate::model::money::{format_council, format_pounds, format_quantity, group_thousands};
 use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
@@ -369,4 +373,104 @@ pub fn sensitivity(proposal: &Proposal, found: &Sensitivity) -> String {
         found.swing_percent.normalize(),
         table(&headers, &rows)
     )
+}
+
+/// A chance of paying back in words: "71.3% (\u{b1}0.9 points) by March 2025", or "0% (no draw)"
+/// and "100% (every draw)", where the Monte Carlo error says nothing.
+pub fn chance_words(chance: Chance) -> String {
+    let margin = if chance.paid_back == 0 {
+        "no draw".to_string()
+    } else if chance.paid_back == chance.draws {
+        "every draw".to_string()
+    } else {
+        format!("\u{b1}{} points", chance.margin())
+    };
+    format!(
+        "{}% ({margin}) by {}",
+        chance.percent().normalize(),
+        chance.month.long_name()
+    )
+}
+
+/// The Monte Carlo run: what was drawn, the chances of paying back, the spread of the net
+/// return and the cumulative position's percentiles month by month.
+pub fn uncertainty(proposal: &Proposal, cashflow: &Cashflow, run: &Uncertainty) -> String {
+    let drawn_headers = [
+        "Lever",
+        "Low",
+        "Likely (now)",
+        "High",
+        "Drawn",
+        "Range from",
+    ]
+    .map(String::from);
+    let drawn: Vec<Vec<String>> = run
+        .levers
+        .iter()
+        .filter_map(|drawn| {
+            let lever = proposal.lever(&drawn.key)?;
+            let words = |value| lever.describe(LeverValue::Number(value));
+            Some(vec![
+                lever.label.clone(),
+                words(drawn.range.low),
+                words(drawn.range.now),
+                words(drawn.range.high),
+                drawn.distribution.name().to_string(),
+                if drawn.range.from_file {
+                    "the proposal file".to_string()
+                } else {
+                    format!("{}% either side", DEFAULT_RANGE_PERCENT.normalize())
+                },
+            ])
+        })
+        .collect();
+    let mut lines = vec![
+        format!(
+            "{} draws from seed {}, every uncertain assumption drawn at once:",
+            group_thousands(&run.draws.to_string()),
+            run.seed
+        ),
+        table(&drawn_headers, &drawn),
+        format!("Chance of paying back: {}.", chance_words(run.by_target)),
+    ];
+    if !run.by_year_end.is_empty() {
+        let by_year: Vec<String> = run.by_year_end.iter().map(|c| chance_words(*c)).collect();
+        lines.push(format!("By each year's end: {}.", by_year.join("; ")));
+    }
+    lines.push(format!(
+        "Net return: 10th percentile {}, median {}, 90th percentile {} (lowest draw {}, highest {}).",
+        format_pounds(run.net_return.p10),
+        format_pounds(run.net_return.p50),
+        format_pounds(run.net_return.p90),
+        format_pounds(run.lowest_net_return),
+        format_pounds(run.highest_net_return)
+    ));
+    let month_headers = [
+        "Month",
+        "10th percentile",
+        "Median",
+        "90th percentile",
+        "Model",
+    ]
+    .map(String::from);
+    let months: Vec<Vec<String>> = run
+        .months
+        .iter()
+        .zip(&run.cumulative)
+        .zip(&cashflow.months)
+        .map(|((month, of), row)| {
+            vec![
+                month.short_name(),
+                format_council(of.p10),
+                format_council(of.p50),
+                format_council(of.p90),
+                format_council(row.flows.cumulative),
+            ]
+        })
+        .collect();
+    lines.push(format!(
+        "Cumulative position over the draws, month by month (pounds; costs in brackets):\n{}",
+        table(&month_headers, &months)
+    ));
+    lines.join("\n")
 }

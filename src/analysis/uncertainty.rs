@@ -1,0 +1,251 @@
+//! How sure are we? A Monte Carlo run: every uncertain lever drawn at once from its plausible
+//! range, the real model run on each draw in exact decimals, and over the draws the 10th, 50th
+//! and 90th percentile of the cumulative position month by month, the chance of paying back by
+//! the target month and by each financial year's end, and the spread of the net return.
+//!
+//! Seeded: a seed and a number of draws give the same figures on every machine. The draws use
+//! only integer arithmetic and IEEE 754's correctly rounded +, -, x, / and square root, which
+//! every machine does alike, and the statistics over the draws are exact (nearest-rank
+//! percentiles, counts).
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::random::Random;
+use super::sensitivity::{plausible_range, PlausibleRange, DEFAULT_SWING_PERCENT};
+use crate::levers::{Distribution, Lever, LeverValue};
+use crate::model::{self, Payback, Scenario, YearMonth};
+
+/// Enough that a chance is known to within about one percentage point (see `Chance::margin`).
+pub const DEFAULT_DRAWS: usize = 10_000;
+/// The most a reader may ask for: each draw is a run of the model.
+pub const MAX_DRAWS: usize = 100_000;
+pub const DEFAULT_SEED: u64 = 1;
+/// A lever whose proposal file gives no plausible low and high is drawn this far either side
+/// of its value, in percent: the same default as the sensitivity table's.
+pub const DEFAULT_RANGE_PERCENT: Decimal = DEFAULT_SWING_PERCENT;
+
+/// A lever the run draws, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UncertainLever {
+    /// The lever's link key.
+    pub key: String,
+    /// Low and high, with the lever's value now as the likeliest.
+    pub range: PlausibleRange,
+    pub distribution: Distribution,
+}
+
+impl UncertainLever {
+    /// A value between the ends from `unit`, a number in [0, 1): the inverse of the
+    /// distribution's cumulative probability.
+    fn value_at(&self, unit: f64) -> Decimal {
+        let float = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        let (low, likely, high) = (
+            float(self.range.low),
+            float(self.range.now),
+            float(self.range.high),
+        );
+        let width = high - low;
+        let drawn = match self.distribution {
+            Distribution::Uniform => low + unit * width,
+            Distribution::Triangular => {
+                let below_likely = (likely - low) / width;
+                if unit < below_likely {
+                    low + (unit * width * (likely - low)).sqrt()
+                } else {
+                    high - ((1.0 - unit) * width * (high - likely)).sqrt()
+                }
+            }
+        };
+        Decimal::from_f64_retain(drawn).unwrap_or(self.range.now)
+    }
+}
+
+/// The levers the run draws: every one with a plausible range (see `plausible_range`) that is
+/// more than a point, its value now inside it. Where a reader has moved a lever beyond the
+/// file's low or high, the range stretches to take it in.
+pub fn uncertain_levers(levers: &[Lever], scenario: &Scenario) -> Vec<UncertainLever> {
+    levers
+        .iter()
+        .filter_map(|lever| {
+            let range = plausible_range(lever, scenario, DEFAULT_RANGE_PERCENT)?;
+            let range = PlausibleRange {
+                low: range.low.min(range.now),
+                high: range.high.max(range.now),
+                ..range
+            };
+            (range.low < range.high).then(|| UncertainLever {
+                key: lever.key.clone(),
+                range,
+                distribution: lever.distribution,
+            })
+        })
+        .collect()
+}
+
+/// The 10th, 50th and 90th percentile of a figure over the draws, to the penny.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percentiles {
+    pub p10: Decimal,
+    pub p50: Decimal,
+    pub p90: Decimal,
+}
+
+/// How many draws paid back by a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chance {
+    pub month: YearMonth,
+    pub paid_back: usize,
+    pub draws: usize,
+}
+
+impl Chance {
+    /// The share of draws that paid back, in percent, to one decimal place.
+    pub fn percent(self) -> Decimal {
+        if self.draws == 0 {
+            return Decimal::ZERO;
+        }
+        (Decimal::from(self.paid_back) * Decimal::ONE_HUNDRED / Decimal::from(self.draws))
+            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    /// The Monte Carlo error, in percentage points: 1.96 standard errors of a share estimated
+    /// from this many draws, sqrt(p(1 - p) / n), where the true share lies 95 times in 100.
+    /// Floating point, as only statistics over draws may be.
+    pub fn margin(self) -> f64 {
+        if self.draws == 0 {
+            return 0.0;
+        }
+        let share = self.paid_back as f64 / self.draws as f64;
+        let draws = self.draws as f64;
+        let error = 1.96 * (share * (1.0 - share) / draws).sqrt() * 100.0;
+        (error * 10.0).round() / 10.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncertainty {
+    pub draws: usize,
+    pub seed: u64,
+    /// What was drawn, in the proposal's order.
+    pub levers: Vec<UncertainLever>,
+    /// Each month of the horizon, with its cumulative position's percentiles.
+    pub months: Vec<YearMonth>,
+    pub cumulative: Vec<Percentiles>,
+    pub net_return: Percentiles,
+    pub lowest_net_return: Decimal,
+    pub highest_net_return: Decimal,
+    /// The chance of paying back by the month the switching values ask about.
+    pub by_target: Chance,
+    /// The chance of paying back by each March within the horizon.
+    pub by_year_end: Vec<Chance>,
+}
+
+/// Whether a run that paid back so had paid back by `month`.
+fn paid_back_by(payback: Payback, month: YearMonth) -> bool {
+    match payback {
+        Payback::PaidBackIn(paid) => paid <= month,
+        Payback::NeverInDeficit => true,
+        Payback::NotWithinHorizon => false,
+    }
+}
+
+/// A sum in whole pennies, for sorting many of them cheaply; beyond what 64 bits hold (far past
+/// any council's budget) it stays at the largest or smallest.
+fn pennies(amount: Decimal) -> i64 {
+    (amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        * Decimal::ONE_HUNDRED)
+        .to_i64()
+        .unwrap_or(if amount.is_sign_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+}
+
+/// Nearest-rank percentiles (the value at rank ceil(p/100 x n) of the sorted draws), so each
+/// is a figure some draw gave.
+fn percentiles(values: &mut [i64]) -> Percentiles {
+    let count = values.len();
+    let mut at = |percent: usize| {
+        if count == 0 {
+            return Decimal::ZERO;
+        }
+        let rank = (percent * count).div_ceil(100).max(1);
+        let (_, value, _) = values.select_nth_unstable(rank - 1);
+        Decimal::new(*value, 2)
+    };
+    Percentiles {
+        p10: at(10),
+        p50: at(50),
+        p90: at(90),
+    }
+}
+
+/// `draws` runs of the model on `scenario` with each of `uncertain` drawn afresh from `seed`
+/// (each draw takes one number per lever, in the order given, and rounds the value as the
+/// lever's own box would).
+pub fn uncertainty(
+    levers: &[Lever],
+    scenario: &Scenario,
+    uncertain: &[UncertainLever],
+    draws: usize,
+    seed: u64,
+) -> Uncertainty {
+    let draws = draws.min(MAX_DRAWS);
+    let months: Vec<YearMonth> = scenario.months().collect();
+    let target = scenario.target_month();
+    let year_ends: Vec<YearMonth> = months
+        .iter()
+        .copied()
+        .filter(|month| month.plus_months(1).financial_year() != month.financial_year())
+        .collect();
+    let drawn: Vec<(&UncertainLever, &Lever)> = uncertain
+        .iter()
+        .filter_map(|u| Some((u, levers.iter().find(|l| l.key == u.key)?)))
+        .collect();
+
+    let mut random = Random::new(seed);
+    let mut by_month: Vec<Vec<i64>> = vec![Vec::with_capacity(draws); months.len()];
+    let mut net_returns: Vec<i64> = Vec::with_capacity(draws);
+    let mut by_target = 0;
+    let mut by_year_end = vec![0; year_ends.len()];
+    let mut moved = scenario.clone();
+    for _ in 0..draws {
+        for (uncertain, lever) in &drawn {
+            let value = uncertain.value_at(random.unit());
+            lever.set(&mut moved, lever.clamp(LeverValue::Number(value)).0);
+        }
+        let cashflow = model::run(&moved);
+        for (values, row) in by_month.iter_mut().zip(&cashflow.months) {
+            values.push(pennies(row.flows.cumulative));
+        }
+        net_returns.push(pennies(cashflow.results.net_return));
+        let payback = cashflow.results.payback;
+        by_target += usize::from(paid_back_by(payback, target));
+        for (count, month) in by_year_end.iter_mut().zip(&year_ends) {
+            *count += usize::from(paid_back_by(payback, *month));
+        }
+    }
+    let chance = |month: YearMonth, paid_back: usize| Chance {
+        month,
+        paid_back,
+        draws,
+    };
+    Uncertainty {
+        draws,
+        seed,
+        levers: drawn.iter().map(|(u, _)| (*u).clone()).collect(),
+        cumulative: by_month.iter_mut().map(|v| percentiles(v)).collect(),
+        months,
+        net_return: percentiles(&mut net_returns),
+        lowest_net_return: Decimal::new(net_returns.iter().copied().min().unwrap_or(0), 2),
+        highest_net_return: Decimal::new(net_returns.iter().copied().max().unwrap_or(0), 2),
+        by_target: chance(target, by_target),
+        by_year_end: year_ends
+            .iter()
+            .zip(by_year_end)
+            .map(|(month, count)| chance(*month, count))
+            .collect(),
+    }
+}
