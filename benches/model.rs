@@ -1,6 +1,7 @@
 //! The model natively, measured with criterion: one recalculation of each shipped proposal at its
 //! published horizon, at 120 months and at the longest horizon (600 months), writing and
-//! reading its link, and finding every lever's switching values. The page reruns the model on every input event, so a run must stay far below
+//! reading its link, every lever's switching values and its sensitivity rows; and the
+//! 10,000-draw uncertainty run at the published horizon and at 120 months. The page reruns the model on every input event, so a run must stay far below
 //! a frame (16.7 ms).
 //!
 //!     cargo bench --bench model          (or scripts/bench.sh, which prints one table of everything)
@@ -12,7 +13,7 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion::criterion_main!(native::benches);
+criterion::criterion_main!(native::benches, native::monte_carlo);
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -20,7 +21,9 @@ mod native {
     use std::time::Duration;
 
     use criterion::{criterion_group, BenchmarkId, Criterion};
-    use invest_to_save::analysis::switching_values;
+    use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
+    use invest_to_save::analysis::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
+    use invest_to_save::analysis::{sensitivity, switching_values, uncertain_levers, uncertainty};
     use invest_to_save::codec;
     use invest_to_save::model::{self, Scenario};
     use invest_to_save::proposal::presets::presets;
@@ -69,6 +72,50 @@ mod native {
                         b.iter(|| switching_values(proposal.levers(), black_box(scenario)))
                     },
                 );
+                group.bench_with_input(
+                    BenchmarkId::new("sensitivity", horizon),
+                    &scenario,
+                    |b, scenario| {
+                        b.iter(|| {
+                            sensitivity(
+                                proposal.levers(),
+                                black_box(scenario),
+                                DEFAULT_SWING_PERCENT,
+                            )
+                        })
+                    },
+                );
+            }
+            group.finish();
+        }
+    }
+
+    /// The Monte Carlo run, 10,000 draws: each a run of the model, so about 10,000 times one.
+    fn uncertainty_run(c: &mut Criterion) {
+        for proposal in presets() {
+            let mut group = c.benchmark_group(proposal.id.as_str());
+            for horizon in [proposal.baseline.horizon_months, 120] {
+                let mut scenario = proposal.baseline.clone();
+                scenario.horizon_months = horizon;
+                let drawn = uncertain_levers(proposal.levers(), &scenario);
+                group.bench_with_input(
+                    BenchmarkId::new("uncertainty 10,000 draws", horizon),
+                    &scenario,
+                    |b, scenario| {
+                        b.iter(|| {
+                            uncertainty(
+                                proposal.levers(),
+                                black_box(scenario),
+                                &drawn,
+                                DEFAULT_DRAWS,
+                                DEFAULT_SEED,
+                            )
+                        })
+                    },
+                );
+                if horizon == 120 {
+                    break;
+                }
             }
             group.finish();
         }
@@ -82,5 +129,15 @@ mod native {
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(2));
         targets = recalculation
+    }
+
+    criterion_group! {
+        name = monte_carlo;
+        // Each iteration is 10,000 runs of the model: criterion's fewest samples.
+        config = Criterion::default()
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(5));
+        targets = uncertainty_run
     }
 }
