@@ -214,3 +214,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn draws_made_a_few_at_a_time_give_the_figures_of_draws_made_at_once() {
+    use invest_to_save::analysis::uncertainty::MonteCarlo;
+    let trafford = preset("trafford").unwrap();
+    let levers = trafford.levers();
+    let drawn = uncertain_levers(levers, &trafford.baseline);
+    let mut run = MonteCarlo::new(levers, &trafford.baseline, &drawn, 1_000, 11);
+    let mut slices = 0;
+    while run.draw(levers, 64) {
+        slices += 1;
+        // Part-way, the figures are those of the draws made so far, and say how many.
+        assert_eq!(run.result().draws, run.made());
+    }
+    assert_eq!(
+        slices, 15,
+        "1,000 draws in slices of 64: 15 full ones and the rest"
+    );
+    assert!(run.is_complete());
+    assert!(!run.draw(levers, 64), "nothing left to draw");
+    assert_eq!(
+        run.result(),
+        uncertainty(levers, &trafford.baseline, &drawn, 1_000, 11)
+    );
+}

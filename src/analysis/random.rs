@@ -3,7 +3,7 @@
 //! is worth its size for the few lines it takes.
 
 /// Draws uniform numbers from a seed. Not for anything secret.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Random {
     state: u64,
 }

@@ -182,9 +182,132 @@ fn percentiles(values: &mut [i64]) -> Percentiles {
     }
 }
 
-/// `draws` runs of the model on `scenario` with each of `uncertain` drawn afresh from `seed`
-/// (each draw takes one number per lever, in the order given, and rounds the value as the
-/// lever's own box would).
+/// A Monte Carlo run under way: draws can be made a few at a time (the page makes them between
+/// inputs) and the statistics read once all are made. Made in one go, `uncertainty` below.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonteCarlo {
+    draws: usize,
+    seed: u64,
+    random: Random,
+    /// The scenario each draw moves (every drawn lever is set afresh on each draw).
+    moved: Scenario,
+    /// What is drawn, with the place of its lever in the proposal's levers.
+    drawn: Vec<(UncertainLever, usize)>,
+    months: Vec<YearMonth>,
+    target: YearMonth,
+    year_ends: Vec<YearMonth>,
+    /// Each month's cumulative position in each draw so far, in pennies.
+    by_month: Vec<Vec<i64>>,
+    net_returns: Vec<i64>,
+    paid_back_by_target: usize,
+    paid_back_by_year_end: Vec<usize>,
+}
+
+impl MonteCarlo {
+    /// A run of `draws` (at most `MAX_DRAWS`) on `scenario` with each of `uncertain` drawn
+    /// afresh from `seed`: each draw takes one number per lever, in the order given, and rounds
+    /// the value as the lever's own box would. A lever `levers` does not hold is left out.
+    pub fn new(
+        levers: &[Lever],
+        scenario: &Scenario,
+        uncertain: &[UncertainLever],
+        draws: usize,
+        seed: u64,
+    ) -> MonteCarlo {
+        let draws = draws.min(MAX_DRAWS);
+        let months: Vec<YearMonth> = scenario.months().collect();
+        let year_ends = months
+            .iter()
+            .copied()
+            .filter(|month| month.plus_months(1).financial_year() != month.financial_year())
+            .collect::<Vec<_>>();
+        MonteCarlo {
+            draws,
+            seed,
+            random: Random::new(seed),
+            moved: scenario.clone(),
+            drawn: uncertain
+                .iter()
+                .filter_map(|u| Some((u.clone(), levers.iter().position(|l| l.key == u.key)?)))
+                .collect(),
+            by_month: vec![Vec::with_capacity(draws); months.len()],
+            net_returns: Vec::with_capacity(draws),
+            paid_back_by_target: 0,
+            paid_back_by_year_end: vec![0; year_ends.len()],
+            target: scenario.target_month(),
+            months,
+            year_ends,
+        }
+    }
+
+    /// How many draws are made so far.
+    pub fn made(&self) -> usize {
+        self.net_returns.len()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.made() >= self.draws
+    }
+
+    /// Makes up to `count` more draws; false once all are made. `levers` must be the ones the
+    /// run was made with.
+    pub fn draw(&mut self, levers: &[Lever], count: usize) -> bool {
+        for _ in 0..count.min(self.draws - self.made()) {
+            for (uncertain, index) in &self.drawn {
+                let value = uncertain.value_at(self.random.unit());
+                if let Some(lever) = levers.get(*index) {
+                    lever.set(&mut self.moved, lever.clamp(LeverValue::Number(value)).0);
+                }
+            }
+            let cashflow = model::run(&self.moved);
+            for (values, row) in self.by_month.iter_mut().zip(&cashflow.months) {
+                values.push(pennies(row.flows.cumulative));
+            }
+            self.net_returns.push(pennies(cashflow.results.net_return));
+            let payback = cashflow.results.payback;
+            self.paid_back_by_target += usize::from(paid_back_by(payback, self.target));
+            for (count, month) in self.paid_back_by_year_end.iter_mut().zip(&self.year_ends) {
+                *count += usize::from(paid_back_by(payback, *month));
+            }
+        }
+        !self.is_complete()
+    }
+
+    /// The statistics over the draws made so far.
+    pub fn result(&self) -> Uncertainty {
+        let made = self.made();
+        let chance = |month: YearMonth, paid_back: usize| Chance {
+            month,
+            paid_back,
+            draws: made,
+        };
+        let mut net_returns = self.net_returns.clone();
+        Uncertainty {
+            draws: made,
+            seed: self.seed,
+            levers: self.drawn.iter().map(|(u, _)| u.clone()).collect(),
+            months: self.months.clone(),
+            cumulative: self
+                .by_month
+                .iter()
+                .map(|values| percentiles(&mut values.clone()))
+                .collect(),
+            net_return: percentiles(&mut net_returns),
+            lowest_net_return: Decimal::new(net_returns.iter().copied().min().unwrap_or(0), 2),
+            highest_net_return: Decimal::new(net_returns.iter().copied().max().unwrap_or(0), 2),
+            by_target: chance(self.target, self.paid_back_by_target),
+            by_year_end: self
+                .year_ends
+                .iter()
+                .zip(&self.paid_back_by_year_end)
+                .map(|(month, count)| chance(*month, *count))
+                .collect(),
+        }
+    }
+}
+
+/// `draws` runs of the model on `scenario` with each of `uncertain` drawn afresh from `seed`, in
+/// one go (see `MonteCarlo::new`).
 pub fn uncertainty(
     levers: &[Lever],
     scenario: &Scenario,
@@ -192,60 +315,7 @@ pub fn uncertainty(
     draws: usize,
     seed: u64,
 ) -> Uncertainty {
-    let draws = draws.min(MAX_DRAWS);
-    let months: Vec<YearMonth> = scenario.months().collect();
-    let target = scenario.target_month();
-    let year_ends: Vec<YearMonth> = months
-        .iter()
-        .copied()
-        .filter(|month| month.plus_months(1).financial_year() != month.financial_year())
-        .collect();
-    let drawn: Vec<(&UncertainLever, &Lever)> = uncertain
-        .iter()
-        .filter_map(|u| Some((u, levers.iter().find(|l| l.key == u.key)?)))
-        .collect();
-
-    let mut random = Random::new(seed);
-    let mut by_month: Vec<Vec<i64>> = vec![Vec::with_capacity(draws); months.len()];
-    let mut net_returns: Vec<i64> = Vec::with_capacity(draws);
-    let mut by_target = 0;
-    let mut by_year_end = vec![0; year_ends.len()];
-    let mut moved = scenario.clone();
-    for _ in 0..draws {
-        for (uncertain, lever) in &drawn {
-            let value = uncertain.value_at(random.unit());
-            lever.set(&mut moved, lever.clamp(LeverValue::Number(value)).0);
-        }
-        let cashflow = model::run(&moved);
-        for (values, row) in by_month.iter_mut().zip(&cashflow.months) {
-            values.push(pennies(row.flows.cumulative));
-        }
-        net_returns.push(pennies(cashflow.results.net_return));
-        let payback = cashflow.results.payback;
-        by_target += usize::from(paid_back_by(payback, target));
-        for (count, month) in by_year_end.iter_mut().zip(&year_ends) {
-            *count += usize::from(paid_back_by(payback, *month));
-        }
-    }
-    let chance = |month: YearMonth, paid_back: usize| Chance {
-        month,
-        paid_back,
-        draws,
-    };
-    Uncertainty {
-        draws,
-        seed,
-        levers: drawn.iter().map(|(u, _)| (*u).clone()).collect(),
-        cumulative: by_month.iter_mut().map(|v| percentiles(v)).collect(),
-        months,
-        net_return: percentiles(&mut net_returns),
-        lowest_net_return: Decimal::new(net_returns.iter().copied().min().unwrap_or(0), 2),
-        highest_net_return: Decimal::new(net_returns.iter().copied().max().unwrap_or(0), 2),
-        by_target: chance(target, by_target),
-        by_year_end: year_ends
-            .iter()
-            .zip(by_year_end)
-            .map(|(month, count)| chance(*month, count))
-            .collect(),
-    }
+    let mut run = MonteCarlo::new(levers, scenario, uncertain, draws, seed);
+    run.draw(levers, draws);
+    run.result()
 }
