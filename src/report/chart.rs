@@ -4,7 +4,8 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::model::money::{format_pounds, whole_pounds};
+use crate::analysis::Uncertainty;
+use crate::model::money::{format_pounds, group_thousands, whole_pounds};
 use crate::model::{Cashflow, Payback, YearMonth};
 
 pub const WIDTH: f64 = 720.0;
@@ -52,6 +53,10 @@ pub struct Chart {
     pub description: String,
     /// Where each month's point of the model's curve is.
     pub points: Vec<(f64, f64)>,
+    /// The uncertainty run's band, where one is drawn: the area between the 10th and 90th
+    /// percentile of the cumulative position (a closed path), and the median's line.
+    pub band_path: Option<String>,
+    pub median_path: Option<String>,
 }
 
 impl Chart {
@@ -224,6 +229,15 @@ pub fn summary(cashflow: &Cashflow, shows_published: bool) -> String {
 }
 
 pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> Chart {
+    chart_with_band(cashflow, published_cumulative, None)
+}
+
+/// The chart with the uncertainty run's band behind the curve, the scale taking it in.
+pub fn chart_with_band(
+    cashflow: &Cashflow,
+    published_cumulative: Option<&[Decimal]>,
+    band: Option<&Uncertainty>,
+) -> Chart {
     let count = cashflow.months.len().max(1);
     let plot_width = WIDTH - LEFT - RIGHT;
     let plot_height = HEIGHT - TOP - BOTTOM;
@@ -237,7 +251,22 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
     if let Some(published) = published_cumulative {
         values.extend(published.iter().map(|v| to_f64(*v)));
     }
-    let axis = MoneyAxis::around(&values);
+    // Only a band for these months: one for another horizon would sit in the wrong places.
+    let band = band.filter(|run| {
+        run.cumulative.len() == cashflow.months.len()
+            && run
+                .months
+                .iter()
+                .zip(&cashflow.months)
+                .all(|(m, row)| *m == row.month)
+            && run.draws > 0
+    });
+    let band_values: Vec<f64> = band
+        .iter()
+        .flat_map(|run| run.cumulative.iter())
+        .flat_map(|of| [to_f64(of.p10), to_f64(of.p90)])
+        .collect();
+    let axis = MoneyAxis::around(&[values.as_slice(), &band_values].concat());
     let y_of = |value: f64| TOP + plot_height * (1.0 - axis.fraction(value));
 
     let path = |points: &mut dyn Iterator<Item = (usize, f64)>| {
@@ -260,6 +289,21 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         .map(|p| path(&mut p.iter().map(|v| to_f64(*v)).enumerate().take(count)));
 
     let y_ticks = axis.ticks(y_of);
+
+    // The band: along the 90th percentile, back along the 10th, closed.
+    let band_path = band.map(|run| {
+        let along = path(&mut run.cumulative.iter().map(|of| to_f64(of.p90)).enumerate());
+        let back: String = run
+            .cumulative
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(index, of)| format!(" L{:.1},{:.1}", x_of(index), y_of(to_f64(of.p10))))
+            .collect();
+        format!("{along}{back} Z")
+    });
+    let median_path =
+        band.map(|run| path(&mut run.cumulative.iter().map(|of| to_f64(of.p50)).enumerate()));
 
     // Financial years: a boundary at each April, and a label at each year's middle, skipping
     // years when they are too narrow for "2022/23".
@@ -316,7 +360,11 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         }
     }
 
-    let description = summary(cashflow, published_path.is_some());
+    let mut description = summary(cashflow, published_path.is_some());
+    if let Some(run) = band {
+        description.push(' ');
+        description.push_str(&band_words(run));
+    }
 
     Chart {
         model_path,
@@ -334,7 +382,27 @@ pub fn chart(cashflow: &Cashflow, published_cumulative: Option<&[Decimal]>) -> C
         points: (0..cashflow.months.len())
             .map(|index| (x_of(index), y_of(values[index])))
             .collect(),
+        band_path,
+        median_path,
     }
+}
+
+/// The band in words: what it holds and where it ends.
+fn band_words(run: &Uncertainty) -> String {
+    let end = run.cumulative.last().zip(run.months.last());
+    let mut words = format!(
+        "The shaded band holds the middle eight in ten of {} runs with every uncertain assumption drawn at once; the dotted line is their median.",
+        group_thousands(&run.draws.to_string())
+    );
+    if let Some((of, month)) = end {
+        words.push_str(&format!(
+            " In {} the band runs from {} to {}.",
+            month.long_name(),
+            format_pounds(whole_pounds(of.p10)),
+            format_pounds(whole_pounds(of.p90))
+        ));
+    }
+    words
 }
 
 #[cfg(test)]
@@ -375,5 +443,48 @@ mod tests {
             text.ends_with("The dashed line is the report's own cumulative figures."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_band_runs_along_the_90th_percentile_and_back_along_the_10th() {
+        use crate::analysis::{uncertain_levers, uncertainty};
+        let sandwell = preset("sandwell").unwrap();
+        let cashflow = model::run(&sandwell.baseline);
+        let drawn = uncertain_levers(sandwell.levers(), &sandwell.baseline);
+        let run = uncertainty(sandwell.levers(), &sandwell.baseline, &drawn, 1_000, 1);
+        let drawn_chart = chart_with_band(&cashflow, None, Some(&run));
+        let band = drawn_chart.band_path.as_deref().unwrap();
+        // 39 months out along the 90th percentile (M then L), 39 back along the 10th, closed.
+        assert_eq!(band.matches('M').count(), 1);
+        assert_eq!(band.matches('L').count(), 38 + 39);
+        assert!(band.ends_with(" Z"));
+        assert_eq!(
+            drawn_chart
+                .median_path
+                .as_deref()
+                .unwrap()
+                .matches('L')
+                .count(),
+            38
+        );
+        // The scale takes the band in: the draws run from about -£90k (the lowest 10th
+        // percentile) to £440k, a span whose round step is £200k, so it starts at -£200k.
+        let lowest = run
+            .cumulative
+            .iter()
+            .map(|of| to_f64(of.p10))
+            .fold(0.0, f64::min);
+        assert!((-100_000.0..-78_750.0).contains(&lowest), "{lowest}");
+        assert_eq!(drawn_chart.y_ticks[0].label, "-£200k");
+        assert!(drawn_chart
+            .description
+            .contains("The shaded band holds the middle eight in ten of 1,000 runs"));
+        // A band worked out for another horizon is not drawn against this one.
+        let mut longer = sandwell.baseline.clone();
+        longer.horizon_months = 48;
+        let other = uncertainty(sandwell.levers(), &longer, &drawn, 10, 1);
+        let unbanded = chart_with_band(&cashflow, None, Some(&other));
+        assert_eq!(unbanded.band_path, None);
+        assert_eq!(unbanded, chart(&cashflow, None));
     }
 }
