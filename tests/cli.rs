@@ -580,7 +580,10 @@ fn calc_prints_the_uncertainty_run_and_the_json_carries_it_only_when_asked() {
         "9",
     ]);
     assert!(text.contains("500 draws from seed 9"), "{text}");
-    assert!(text.contains("Chance of paying back: "), "{text}");
+    assert!(
+        text.contains("with every uncertain assumption drawn at once, "),
+        "{text}"
+    );
     assert!(text.contains("Referrals that become cases"), "{text}");
     // The JSON carries it when --draws or --seed asks, with both, and the same figures again.
     let exported = json(&[

@@ -20,6 +20,7 @@ use super::components::sensitivity_panel::SensitivityPanel;
 use super::components::share_link::ShareLink;
 use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
+use super::components::uncertainty_panel::{use_band, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
 use super::state::{linked_file, Action, State};
 use crate::analysis::{discounted, optimism_bias};
@@ -150,6 +151,20 @@ pub fn app(props: &AppProps) -> Html {
         let proposal = proposal.clone();
         move |_| reconcile(&proposal, &model::run(&proposal.baseline))
     });
+    // The uncertainty run, only while its panel is open: many runs of the model.
+    let uncertainty_open = use_state(|| false);
+    let band = use_band(
+        *uncertainty_open,
+        proposal.shared_levers(),
+        state.scenario.clone(),
+    );
+    let band_current = band
+        .as_ref()
+        .is_some_and(|band| band.is_for(&proposal.shared_levers(), &state.scenario));
+    let on_uncertainty_toggle = {
+        let open = uncertainty_open.clone();
+        use_callback((), move |now_open: bool, _| open.set(now_open))
+    };
     let published_curve = shown.published_curve.clone();
     let published = shown.published.clone();
 
@@ -198,10 +213,13 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="outcome">
                         <Headline cashflow={cashflow.clone()} published={published} discounted={discounted}
                             optimism_bias={optimism_bias} />
-                        <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()} />
+                        <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()}
+                            band={band.clone()} band_current={band_current} />
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
+                <UncertaintyPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()}
+                    band={band} on_toggle={on_uncertainty_toggle} />
                 <SensitivityPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} />
                 <Organisations cashflow={cashflow.clone()} />
                 <CashflowTables cashflow={cashflow.clone()} />

@@ -375,20 +375,33 @@ pub fn sensitivity(proposal: &Proposal, found: &Sensitivity) -> String {
     )
 }
 
-/// A chance of paying back in words: "71.3% (\u{b1}0.9 points) by March 2025", or "0% (no draw)"
-/// and "100% (every draw)", where the Monte Carlo error says nothing.
-pub fn chance_words(chance: Chance) -> String {
+/// A share of draws with its error: "71.3% (\u{b1}0.9 points)", or "0% (no draw)" and
+/// "100% (every draw)", where the Monte Carlo error says nothing.
+pub fn share_words(chance: Chance) -> String {
     let margin = if chance.paid_back == 0 {
         "no draw".to_string()
     } else if chance.paid_back == chance.draws {
         "every draw".to_string()
     } else {
-        format!("\u{b1}{} points", chance.margin())
+        format!("\u{b1}{:.1} points", chance.margin())
     };
+    format!("{}% ({margin})", chance.percent().normalize())
+}
+
+/// A chance of paying back in words: "71.3% (\u{b1}0.9 points) by March 2025".
+pub fn chance_words(chance: Chance) -> String {
+    format!("{} by {}", share_words(chance), chance.month.long_name())
+}
+
+/// The run's answer in one sentence: "Of 10,000 runs from seed 1, 94.2% (\u{b1}0.5 points) have
+/// paid back by March 2024."
+pub fn uncertainty_sentence(run: &Uncertainty) -> String {
     format!(
-        "{}% ({margin}) by {}",
-        chance.percent().normalize(),
-        chance.month.long_name()
+        "Of {} runs from seed {}, with every uncertain assumption drawn at once, {} have paid back by {}.",
+        group_thousands(&run.draws.to_string()),
+        run.seed,
+        share_words(run.by_target),
+        run.by_target.month.long_name()
     )
 }
 
@@ -431,7 +444,7 @@ pub fn uncertainty(proposal: &Proposal, cashflow: &Cashflow, run: &Uncertainty) 
             run.seed
         ),
         table(&drawn_headers, &drawn),
-        format!("Chance of paying back: {}.", chance_words(run.by_target)),
+        uncertainty_sentence(run),
     ];
     if !run.by_year_end.is_empty() {
         let by_year: Vec<String> = run.by_year_end.iter().map(|c| chance_words(*c)).collect();

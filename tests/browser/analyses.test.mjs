@@ -130,3 +130,42 @@ test('the sensitivity panel is worked out when opened, follows the swing typed a
     await context.close();
   }
 });
+
+test('the uncertainty run draws its band behind the curve when asked, and an input is answered before a run finishes', async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell');
+  try {
+    // Closed, nothing is drawn: no band and no run.
+    await page.locator('#uncertainty').waitFor();
+    assert.equal(await page.locator('.chart__band').count(), 0);
+    await page.locator('#uncertainty > summary').click();
+    // `calc sandwell --table uncertainty` gives the same sentence and year-end chances.
+    const chance = page.locator('#uncertainty-chance');
+    await chance.filter({ hasText: 'Of 10,000 runs from seed 1' }).waitFor({ timeout: 30000 });
+    assert.equal(await chance.textContent(),
+      'Of 10,000 runs from seed 1, with every uncertain assumption drawn at once, 100% (every draw) have paid back by March 2025.');
+    assert.match(await page.locator('#uncertainty-years').textContent(), /March 2024\s*94\.2% \(±0\.5 points\)/);
+    assert.match(await page.locator('#uncertainty-net-return').textContent(), /below £284,882, half below £360,464, a tenth above £439,580/);
+    assert.equal(await page.locator('.chart__band:not(.chart__band--updating)').count(), 1);
+    assert.match(await page.locator('#chart-summary').textContent(), /The shaded band holds the middle eight in ten of 10,000 runs/);
+
+    // A case at £2,000 a year: the headline answers at once, while the new run is still being made.
+    await page.locator('#lever-cost_per_case').fill('2000');
+    await page.locator('#lever-cost_per_case').press('Enter');
+    await page.locator('#figure-net-return').filter({ hasText: '£290,833' }).waitFor();
+    const during = await page.evaluate(() => ({
+      updating: document.querySelector('.uncertainty__updating') !== null,
+      busy: document.querySelector('.uncertainty__results').getAttribute('aria-busy'),
+      band: document.querySelector('.chart__band').getAttribute('class'),
+    }));
+    assert.deepEqual(during, { updating: true, busy: 'true', band: 'chart__band chart__band--updating' },
+      'the results answered before the run was remade, and the old band is marked as such');
+    // `calc 'v=1&p=sandwell&cost_per_case=2000' --table uncertainty`: 59.6% by March 2024.
+    await page.locator('.uncertainty__results[aria-busy="false"]').waitFor({ timeout: 30000 });
+    assert.match(await page.locator('#uncertainty-years').textContent(), /March 2024\s*59\.6% \(±1\.0 points\)/);
+    assert.match(await page.locator('#uncertainty-net-return').textContent(), /below £198,937, half below £282,428, a tenth above £361,897/);
+    assert.equal(await page.locator('.chart__band--updating').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

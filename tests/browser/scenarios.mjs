@@ -39,7 +39,11 @@ export async function openEverything(page) {
   const left = await closed.count();
   if (left !== 0) throw new Error(`${left} sections would not open`);
   // Some sections draw their contents only once open (the month-by-month table, the
-  // sensitivity table a moment later): wait until the page stops growing.
+  // sensitivity table a moment later, the uncertainty run a second or two later): wait until
+  // none says it is still working, then until the page stops growing.
+  await page.waitForFunction(
+    () => document.querySelector('.uncertainty__updating, .sensitivity__working, [aria-busy="true"]') === null,
+    null, { timeout: 30000 });
   await page.waitForFunction(() => new Promise((resolve) => {
     const count = document.querySelectorAll('*').length;
     setTimeout(() => resolve(document.querySelectorAll('*').length === count), 400);

@@ -15,4 +15,5 @@ pub mod sensitivity_panel;
 pub mod share_link;
 pub mod skip_link;
 pub mod tables;
+pub mod uncertainty_panel;
 pub mod unpublished_warning;

@@ -9,15 +9,22 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::tables::money_cell;
+use super::uncertainty_panel::BandRun;
 use crate::model::money::format_pounds;
 use crate::model::Cashflow;
-use crate::report::chart::{chart, HEIGHT, WIDTH};
+use crate::report::chart::{chart_with_band, HEIGHT, WIDTH};
 
 #[derive(Properties, PartialEq)]
 pub struct PaybackChartProps {
     pub cashflow: Rc<Cashflow>,
     /// The report's own cumulative figures, month by month, if it prints them.
     pub published: Option<Rc<Vec<Decimal>>>,
+    /// The uncertainty run's band, when the reader has asked for it.
+    #[prop_or_default]
+    pub band: Option<Rc<BandRun>>,
+    /// Whether the band is for the scenario on the page (else it is drawn as being updated).
+    #[prop_or_default]
+    pub band_current: bool,
 }
 
 /// Where a marker's label is anchored, and which end: beside its line, towards the middle, but
@@ -34,9 +41,14 @@ fn marker_label(x: f64, label: &str, middle: f64) -> (f64, &'static str) {
 
 #[function_component(PaybackChart)]
 pub fn payback_chart(props: &PaybackChartProps) -> Html {
-    let drawn = chart(
+    let drawn = chart_with_band(
         &props.cashflow,
         props.published.as_deref().map(|v| v.as_slice()),
+        props.band.as_deref().map(|band| &band.run),
+    );
+    let band_class = classes!(
+        "chart__band",
+        (!props.band_current).then_some("chart__band--updating")
     );
     let f = |v: f64| format!("{v:.1}");
     let last = props.cashflow.months.len().saturating_sub(1);
@@ -95,6 +107,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                 <span class="chart__key">
                     <span class="key key--model">{ "model" }</span>
                     if drawn.published_path.is_some() { <span class="key key--published">{ "as published" }</span> }
+                    if drawn.band_path.is_some() { <span class="key key--band">{ "middle 80% of runs" }</span> }
                 </span>
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="chart-title" aria-describedby="chart-summary"
@@ -116,6 +129,12 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                         { "Financial year (April to March), one point a month" }
                     </text>
                 </g>
+                if let Some(path) = drawn.band_path.clone() {
+                    <path class={band_class.clone()} d={path} />
+                }
+                if let Some(path) = drawn.median_path.clone() {
+                    <path class={classes!("chart__median", (!props.band_current).then_some("chart__median--updating"))} d={path} />
+                }
                 <line class="chart__zero" x1={f(drawn.plot_left)} x2={f(drawn.plot_right)} y1={f(drawn.zero_y)} y2={f(drawn.zero_y)} />
                 if let Some(path) = drawn.published_path.clone() {
                     <path class="chart__published" d={path} />

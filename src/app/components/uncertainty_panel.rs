@@ -1,0 +1,213 @@
+//! How sure are we? The uncertainty run on the page: closed until the reader opens it, then
+//! 10,000 draws made a slice at a time between inputs, so that the curve and headline answer
+//! an input first. The band it gives is drawn behind the payback curve; until a run for the
+//! scenario on the page is complete, the last one is shown greyed and marked as being updated.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::analysis::uncertainty::{
+    MonteCarlo, DEFAULT_DRAWS, DEFAULT_RANGE_PERCENT, DEFAULT_SEED,
+};
+use crate::analysis::{uncertain_levers, Uncertainty};
+use crate::levers::{Lever, LeverValue};
+use crate::model::money::{format_pounds, group_thousands};
+use crate::model::Scenario;
+use crate::report::text::{share_words, uncertainty_sentence};
+
+/// How long after a change the work starts: a dragged slider sends an input every frame.
+const PAUSE_MS: u32 = 50;
+/// How long one slice of draws may run before the page may answer the next input.
+const SLICE_MS: f64 = 8.0;
+/// Draws made between looks at the clock (a few milliseconds' worth).
+const DRAWS_A_LOOK: usize = 8;
+
+/// A finished run and the scenario it is for.
+#[derive(Debug, PartialEq)]
+pub struct BandRun {
+    levers: Arc<[Lever]>,
+    scenario: Scenario,
+    pub run: Uncertainty,
+}
+
+impl BandRun {
+    /// Whether the run is for the levers and scenario on the page.
+    pub fn is_for(&self, levers: &Arc<[Lever]>, scenario: &Scenario) -> bool {
+        Arc::ptr_eq(&self.levers, levers) && self.scenario == *scenario
+    }
+}
+
+/// Makes the run's draws a slice at a time until all are made or `cancelled` is set (the
+/// scenario moved on), then hands the finished run to `done`.
+fn draw_in_slices(
+    after_ms: u32,
+    working: Rc<RefCell<MonteCarlo>>,
+    levers: Arc<[Lever]>,
+    scenario: Scenario,
+    done: UseStateHandle<Option<Rc<BandRun>>>,
+    cancelled: Rc<Cell<bool>>,
+) {
+    // Forgotten, not kept: `cancelled` stops a chain that is no longer wanted.
+    Timeout::new(after_ms, move || {
+        if cancelled.get() {
+            return;
+        }
+        let started = js_sys::Date::now();
+        let mut more = true;
+        while more && js_sys::Date::now() - started < SLICE_MS {
+            more = working.borrow_mut().draw(&levers, DRAWS_A_LOOK);
+        }
+        if more {
+            draw_in_slices(0, working, levers, scenario, done, cancelled);
+        } else {
+            // The statistics once, at the end: sorting every month's draws is not for each slice.
+            let run = working.borrow().result();
+            done.set(Some(Rc::new(BandRun {
+                levers,
+                scenario,
+                run,
+            })));
+        }
+    })
+    .forget();
+}
+
+/// The last finished run while the panel is open, or None: worked out again, a slice at a time,
+/// whenever the scenario changes.
+#[hook]
+pub fn use_band(open: bool, levers: Arc<[Lever]>, scenario: Scenario) -> Option<Rc<BandRun>> {
+    let done = use_state(|| None::<Rc<BandRun>>);
+    {
+        let done = done.clone();
+        use_effect_with((open, levers, scenario), move |(open, levers, scenario)| {
+            let cancelled = Rc::new(Cell::new(false));
+            let current = done
+                .as_ref()
+                .is_some_and(|band| band.is_for(levers, scenario));
+            if *open && !current {
+                let drawn = uncertain_levers(levers, scenario);
+                let working = Rc::new(RefCell::new(MonteCarlo::new(
+                    levers,
+                    scenario,
+                    &drawn,
+                    DEFAULT_DRAWS,
+                    DEFAULT_SEED,
+                )));
+                draw_in_slices(
+                    PAUSE_MS,
+                    working,
+                    levers.clone(),
+                    scenario.clone(),
+                    done,
+                    cancelled.clone(),
+                );
+            }
+            move || cancelled.set(true)
+        });
+    }
+    open.then(|| (*done).clone()).flatten()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UncertaintyPanelProps {
+    pub levers: Arc<[Lever]>,
+    pub scenario: Scenario,
+    /// The last finished run, if any (it may be for an earlier scenario).
+    pub band: Option<Rc<BandRun>>,
+    pub on_toggle: Callback<bool>,
+}
+
+#[function_component(UncertaintyPanel)]
+pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
+    let on_toggle = {
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |event: Event| {
+            let details: web_sys::Element = event.target_unchecked_into();
+            on_toggle.emit(details.has_attribute("open"));
+        })
+    };
+    let current = props
+        .band
+        .as_ref()
+        .is_some_and(|band| band.is_for(&props.levers, &props.scenario));
+    html! {
+        <details class="uncertainty" id="uncertainty" ontoggle={on_toggle}>
+            <summary>{ "How sure are we? Every assumption drawn at once, 10,000 times" }</summary>
+            <p class="uncertainty__about">{ format!(
+                "Each uncertain assumption is drawn from its plausible range (the proposal file's low and high, else {}% either side of its value; likeliest at its value) and the model is run on every draw. The shaded band on the chart holds the middle eight in ten of the runs' cumulative positions.",
+                DEFAULT_RANGE_PERCENT.normalize()
+            ) }</p>
+            if !current {
+                <p class="uncertainty__updating" role="status">{ format!(
+                    "Working out {} draws for your latest change…",
+                    group_thousands(&DEFAULT_DRAWS.to_string())
+                ) }</p>
+            }
+            if let Some(band) = &props.band {
+                { results(&band.run, &props.levers, current) }
+            }
+        </details>
+    }
+}
+
+/// The chances and the spread, greyed and marked busy while a newer run is being made.
+fn results(run: &Uncertainty, levers: &[Lever], current: bool) -> Html {
+    let label = |key: &str| {
+        levers
+            .iter()
+            .find(|l| l.key == key)
+            .map(|l| (l.label.clone(), l))
+    };
+    html! {
+        <div class={classes!("uncertainty__results", (!current).then_some("uncertainty__results--updating"))}
+            aria-busy={if current { "false" } else { "true" }}>
+            <p class="uncertainty__chance" id="uncertainty-chance">{ uncertainty_sentence(run) }</p>
+            <p id="uncertainty-net-return">{ format!(
+                "Net return: a tenth of runs below {}, half below {}, a tenth above {}.",
+                format_pounds(run.net_return.p10),
+                format_pounds(run.net_return.p50),
+                format_pounds(run.net_return.p90)
+            ) }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="uncertainty-years-caption">
+                <table class="cashflow" id="uncertainty-years">
+                    <caption id="uncertainty-years-caption">{ "Chance of having paid back by each year's end (95% Monte Carlo error)" }</caption>
+                    <thead><tr><th scope="col">{ "By" }</th><th scope="col">{ "Chance" }</th></tr></thead>
+                    <tbody>
+                        { for run.by_year_end.iter().map(|chance| html! {
+                            <tr><th scope="row">{ chance.month.long_name() }</th><td>{ share_words(*chance) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="uncertainty-levers-caption">
+                <table class="cashflow" id="uncertainty-levers">
+                    <caption id="uncertainty-levers-caption">{ "What was drawn" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Assumption" }</th><th scope="col">{ "Low" }</th>
+                        <th scope="col">{ "Likeliest (now)" }</th><th scope="col">{ "High" }</th>
+                        <th scope="col">{ "Drawn" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for run.levers.iter().filter_map(|drawn| {
+                            let (name, lever) = label(&drawn.key)?;
+                            let words = |value| lever.describe(LeverValue::Number(value));
+                            Some(html! {
+                                <tr data-lever={drawn.key.clone()}>
+                                    <th scope="row">{ name }</th>
+                                    <td>{ words(drawn.range.low) }</td>
+                                    <td>{ words(drawn.range.now) }</td>
+                                    <td>{ words(drawn.range.high) }</td>
+                                    <td>{ drawn.distribution.name() }</td>
+                                </tr>
+                            })
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
