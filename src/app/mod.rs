@@ -11,6 +11,8 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod page;
+#[cfg(target_arch = "wasm32")]
+pub mod slices;
 
 #[cfg(target_arch = "wasm32")]
 pub use page::{start, App, AppProps};

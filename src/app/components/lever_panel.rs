@@ -3,57 +3,16 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::Arc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::error_summary::{ErrorSummary, ErrorsAction, TypedErrors};
 use super::lever_control::{LeverControl, SwitchingLine, SLIDER_INSTRUCTIONS_ID};
 use crate::analysis::words::{marker_percent, sentence};
+use crate::app::slices::{in_slices, PAUSE_MS};
 use crate::app::switching::{Shown, SwitchingProgress};
 use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
-
-/// How long one slice of switching-value work may run before the page may answer the next
-/// input (each slice works out at least one lever).
-const SLICE_MS: f64 = 8.0;
-
-/// How long after a change the work starts: a slider being dragged sends an input every frame,
-/// and each would otherwise start (and cancel) work the page must finish before it can paint.
-const PAUSE_MS: u32 = 50;
-
-/// Works out switching values a slice at a time, showing each slice's results, until all are
-/// done or `cancelled` is set (the scenario moved on).
-fn work_in_slices(
-    after_ms: u32,
-    working: Rc<RefCell<SwitchingProgress>>,
-    levers: Arc<[Lever]>,
-    shown: UseStateHandle<Rc<SwitchingProgress>>,
-    cancelled: Rc<Cell<bool>>,
-) {
-    // Forgotten, not kept: a timer must not be dropped from inside its own callback, and
-    // `cancelled` stops a chain that is no longer wanted.
-    Timeout::new(after_ms, move || {
-        if cancelled.get() {
-            return;
-        }
-        let started = js_sys::Date::now();
-        let mut more = true;
-        {
-            let mut progress = working.borrow_mut();
-            while more && js_sys::Date::now() - started < SLICE_MS {
-                more = progress.work_one(&levers);
-            }
-            more = more && !progress.is_complete();
-        }
-        shown.set(Rc::new(working.borrow().clone()));
-        if more {
-            work_in_slices(0, working, levers, shown, cancelled);
-        }
-    })
-    .forget();
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LeverPanelProps {
@@ -90,7 +49,16 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
             let working = Rc::new(RefCell::new(SwitchingProgress::after(
                 &shown, &levers, scenario,
             )));
-            work_in_slices(PAUSE_MS, working, levers, shown, cancelled.clone());
+            let step = {
+                let (working, levers) = (working.clone(), levers.clone());
+                move || {
+                    let mut progress = working.borrow_mut();
+                    progress.work_one(&levers) && !progress.is_complete()
+                }
+            };
+            // Each slice's results are shown as they come.
+            let after_slice = move |_more| shown.set(Rc::new(working.borrow().clone()));
+            in_slices(PAUSE_MS, cancelled.clone(), step, after_slice);
             move || cancelled.set(true)
         });
     }

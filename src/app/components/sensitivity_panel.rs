@@ -16,13 +16,11 @@ use crate::analysis::sensitivity::{
     MIN_SWING_PERCENT,
 };
 use crate::analysis::Sensitivity;
+use crate::app::slices::PAUSE_MS;
 use crate::levers::Lever;
 use crate::model::Scenario;
 use crate::report::columns::SensitivityColumn;
 use crate::report::tornado::{tornado, Segment, Tornado};
-
-/// How long after a change the work starts: a dragged slider sends an input every frame.
-const PAUSE_MS: u32 = 50;
 
 /// The sensitivity worked out for one scenario and swing, with its chart.
 #[derive(Debug, PartialEq)]

@@ -7,24 +7,20 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::analysis::uncertainty::{
     MonteCarlo, DEFAULT_DRAWS, DEFAULT_RANGE_PERCENT, DEFAULT_SEED,
 };
 use crate::analysis::{uncertain_levers, Uncertainty};
+use crate::app::slices::{in_slices, PAUSE_MS};
 use crate::levers::{Lever, LeverValue};
 use crate::model::money::{format_pounds, group_thousands};
 use crate::model::Scenario;
 use crate::report::text::{share_words, uncertainty_sentence};
 
-/// How long after a change the work starts: a dragged slider sends an input every frame.
-const PAUSE_MS: u32 = 50;
-/// How long one slice of draws may run before the page may answer the next input.
-const SLICE_MS: f64 = 8.0;
 /// Draws made between looks at the clock (a few milliseconds' worth).
-const DRAWS_A_LOOK: usize = 8;
+const DRAWS_A_STEP: usize = 8;
 
 /// A finished run and the scenario it is for.
 #[derive(Debug, PartialEq)]
@@ -39,41 +35,6 @@ impl BandRun {
     pub fn is_for(&self, levers: &Arc<[Lever]>, scenario: &Scenario) -> bool {
         Arc::ptr_eq(&self.levers, levers) && self.scenario == *scenario
     }
-}
-
-/// Makes the run's draws a slice at a time until all are made or `cancelled` is set (the
-/// scenario moved on), then hands the finished run to `done`.
-fn draw_in_slices(
-    after_ms: u32,
-    working: Rc<RefCell<MonteCarlo>>,
-    levers: Arc<[Lever]>,
-    scenario: Scenario,
-    done: UseStateHandle<Option<Rc<BandRun>>>,
-    cancelled: Rc<Cell<bool>>,
-) {
-    // Forgotten, not kept: `cancelled` stops a chain that is no longer wanted.
-    Timeout::new(after_ms, move || {
-        if cancelled.get() {
-            return;
-        }
-        let started = js_sys::Date::now();
-        let mut more = true;
-        while more && js_sys::Date::now() - started < SLICE_MS {
-            more = working.borrow_mut().draw(&levers, DRAWS_A_LOOK);
-        }
-        if more {
-            draw_in_slices(0, working, levers, scenario, done, cancelled);
-        } else {
-            // The statistics once, at the end: sorting every month's draws is not for each slice.
-            let run = working.borrow().result();
-            done.set(Some(Rc::new(BandRun {
-                levers,
-                scenario,
-                run,
-            })));
-        }
-    })
-    .forget();
 }
 
 /// The last finished run while the panel is open, or None: worked out again, a slice at a time,
@@ -97,14 +58,27 @@ pub fn use_band(open: bool, levers: Arc<[Lever]>, scenario: Scenario) -> Option<
                     DEFAULT_DRAWS,
                     DEFAULT_SEED,
                 )));
-                draw_in_slices(
-                    PAUSE_MS,
-                    working,
-                    levers.clone(),
-                    scenario.clone(),
-                    done,
-                    cancelled.clone(),
-                );
+                let step = {
+                    let (working, levers) = (working.clone(), levers.clone());
+                    move || working.borrow_mut().draw(&levers, DRAWS_A_STEP)
+                };
+                let (levers, scenario) = (levers.clone(), scenario.clone());
+                let mut finished = Some(done);
+                let after_slice = move |more: bool| {
+                    // The statistics once, at the end: sorting every month's draws is not for
+                    // each slice.
+                    if more {
+                        return;
+                    }
+                    if let Some(done) = finished.take() {
+                        done.set(Some(Rc::new(BandRun {
+                            levers: levers.clone(),
+                            scenario: scenario.clone(),
+                            run: working.borrow().result(),
+                        })));
+                    }
+                };
+                in_slices(PAUSE_MS, cancelled.clone(), step, after_slice);
             }
             move || cancelled.set(true)
         });
