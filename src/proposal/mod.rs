@@ -381,6 +381,7 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         after_plan_trend_percent,
         budget,
         optimism_bias,
+        repayments: Vec::new(),
     };
     let published = published::build(raw.published.unwrap_or_default(), &baseline, found);
     // Levers of lines that could not be read are not there to match their settings.
