@@ -5,8 +5,8 @@
 //! is the 12 months to March 2026.
 
 use invest_to_save::model::{self, Cashflow, Organisation, Repaid, Repayment, Scenario};
-use invest_to_save::proposal::parse_proposal;
 use invest_to_save::proposal::presets::presets;
+use invest_to_save::proposal::{parse_proposal, read_proposal, Problem};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -311,6 +311,214 @@ fn two_repayments_from_one_payer_share_its_savings() {
         organisation(&cashflow, "Council").repaid_in_full,
         Some(Repaid::InFull(month("2025-09")))
     );
+}
+
+fn sandwell_scenario() -> Scenario {
+    let proposal = presets().iter().find(|p| p.id == "sandwell").unwrap();
+    proposal.baseline.clone()
+}
+
+fn sandwell() -> Cashflow {
+    model::run(&sandwell_scenario())
+}
+
+#[test]
+fn sandwells_council_is_repaid_by_december_2023_under_the_reports_terms() {
+    let cashflow = sandwell();
+    // The Trust's savings first pay for the post (7,500 a month from April 2023); the rest
+    // repays the council. Savings to March 2023: 2,083 + 2,083 + 4,167 + 4,167 + 6,250 + 8,333
+    // + 8,333 = 35,417, all repaid. Then savings less 7,500: April to November 2023, 2,917 +
+    // 5,000 + 5,000 + 7,083 + 9,167 + 11,250 + 11,250 + 13,333 = 65,000, so 100,417 by
+    // November; December adds 22,917 - 7,500 = 15,417: 115,833 >= 112,500.
+    let council = organisation(&cashflow, "Council");
+    assert_eq!(
+        council.repaid_in_full,
+        Some(Repaid::InFull(month("2023-12")))
+    );
+    assert_eq!(council.to_be_repaid, pounds("112500"));
+    let repayment = &cashflow.results.repayments[0];
+    let by = |text: &str| {
+        let index = cashflow
+            .months
+            .iter()
+            .position(|r| r.month == month(text))
+            .unwrap();
+        repayment.by_month[..=index]
+            .iter()
+            .sum::<Decimal>()
+            .round_dp(0)
+    };
+    assert_eq!(by("2023-03"), pounds("35417"));
+    assert_eq!(by("2023-11"), pounds("100417"));
+    assert_eq!(by("2023-12"), pounds("112500"));
+    // December repays what is left: 112,500 - 100,417 = 12,083 of the 15,417 available.
+    let december = cashflow
+        .months
+        .iter()
+        .position(|r| r.month == month("2023-12"))
+        .unwrap();
+    assert_eq!(repayment.by_month[december].round_dp(0), pounds("12083"));
+    // It is the month the report's cumulative turns positive, the proposal's payback month.
+    assert_eq!(cashflow.results.payback.month(), Some(month("2023-12")));
+    let zero = Decimal::ZERO;
+    // Over the 39 months: the council invests 112,500 and receives 112,500 (net 0); the Trust
+    // invests 24 x 7,500 = 180,000, gains all 662,500 of savings and repays 112,500: 370,000,
+    // the proposal's net return.
+    assert_eq!(
+        position(&cashflow, "Council"),
+        [pounds("112500"), zero, zero, pounds("112500"), zero]
+    );
+    assert_eq!(
+        position(&cashflow, "Trust"),
+        [
+            pounds("180000"),
+            pounds("662500"),
+            pounds("112500"),
+            zero,
+            pounds("370000")
+        ]
+    );
+    assert_eq!(cashflow.results.net_return.round_dp(2), pounds("370000"));
+}
+
+#[test]
+fn sandwell_repaying_from_all_its_savings_would_repay_by_september_2023() {
+    // Without meeting the post first: 35,417 to March 2023, then 10,417 + 12,500 + 12,500 +
+    // 14,583 + 16,667 = 101,667 by August, and September's 18,750 takes it past 112,500.
+    let mut scenario = sandwell_scenario();
+    scenario.repayments[0].after_own_investment = false;
+    let cashflow = model::run(&scenario);
+    assert_eq!(
+        cashflow.results.repayments[0].status,
+        Repaid::InFull(month("2023-09"))
+    );
+}
+
+/// The problems `calc check` gives a file, as (line, column, message).
+fn problems(text: &str) -> Vec<Problem> {
+    match read_proposal(text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
+
+/// The 1-based line of `text` that starts with `start`, the last such (the repayment is last).
+fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| l.starts_with(start))
+        .expect("the line is in the file")
+        + 1
+}
+
+const REPAYMENT: &str = r#"
+[[repayment]]
+id = "repay"
+label = "Partner repays the council"
+payer = "Partner"
+to = "Council"
+"#;
+
+/// The loan file with a repayment, one of whose lines is replaced.
+fn loan_file(from: &str, to: &str) -> String {
+    let repayment = REPAYMENT.replace(from, to);
+    assert!(
+        from.is_empty() || repayment != REPAYMENT,
+        "{from} is in the repayment"
+    );
+    format!("{LOAN}{repayment}")
+}
+
+#[test]
+fn a_repayment_in_the_file_checks_clean_and_runs() {
+    let text = loan_file("", "");
+    let proposal = parse_proposal(&text).unwrap();
+    let cashflow = model::run(&proposal.baseline);
+    assert_eq!(status(&cashflow), Repaid::InFull(month("2025-09")));
+    let keys: Vec<&str> = proposal.levers().iter().map(|l| l.key.as_str()).collect();
+    for key in ["repay.share", "repay.per_month", "repay.from"] {
+        assert!(keys.contains(&key), "no lever {key}");
+    }
+}
+
+#[test]
+fn the_checker_says_what_is_wrong_with_a_repayment_at_its_line_and_column() {
+    for (from, to, key_line, column, words) in [
+        (
+            r#"payer = "Partner""#,
+            r#"payer = "Council""#,
+            "payer",
+            9,
+            r#"payer = "Council" receives no savings"#,
+        ),
+        (
+            r#"payer = "Partner""#,
+            r#"payer = "Partnr""#,
+            "payer",
+            9,
+            r#"is not an organisation of this proposal; the savings land with "Partner". Did you mean "Partner"?"#,
+        ),
+        (
+            r#"to = "Council""#,
+            r#"to = "Partner""#,
+            "to",
+            6,
+            r#"to = "Partner" invests nothing"#,
+        ),
+        (
+            r#"to = "Council""#,
+            "to = \"Council\"\ncap = 20000",
+            "cap",
+            7,
+            "cap = £20,000 is more than the £12,000 it repays",
+        ),
+        (
+            r#"to = "Council""#,
+            "to = \"Council\"\nper_month_at_most = 1000\nover_months = 12",
+            "over_months",
+            15,
+            "give per_month_at_most or over_months, not both",
+        ),
+        (
+            r#"to = "Council""#,
+            "to = \"Council\"\ninvestments = [\"saving\"]",
+            "investments",
+            15,
+            r#"investments names "saving", which is not an investment line that "Council" pays (its lines: "seed")"#,
+        ),
+        (
+            r#"to = "Council""#,
+            "to = \"Council\"\nfrom = \"2030-01\"",
+            "from",
+            8,
+            "is outside the timeline",
+        ),
+        (
+            r#"to = "Council""#,
+            "to = \"Council\"\nout_of = \"profits\"",
+            "out_of",
+            10,
+            r#"out_of = "profits"; it must be "savings" or "savings_after_own_investment""#,
+        ),
+        (
+            r#"to = "Council""#,
+            "to = \"Council\"\nshare_percent = 120",
+            "share_percent",
+            17,
+            "between 0 and 100",
+        ),
+    ] {
+        let text = loan_file(from, to);
+        let found = problems(&text);
+        let line = line_of(&text, &format!("{key_line} ="));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.line == line && p.column == column && p.message.contains(words)),
+            "{to}: expected line {line}, column {column}: {words}; found {found:?}"
+        );
+    }
 }
 
 /// Any preset's scenario with a repayment between any two of its organisations (or one it does

@@ -126,6 +126,16 @@ pub enum Target {
     InvestmentOptimism(usize),
     /// A saving line's own haircut for optimism bias.
     SavingOptimism(usize),
+    /// A repayment's share of the payer's savings, by its place in the scenario's repayments.
+    RepaymentShare(usize),
+    /// The most a repayment repays in a month ("none" for no such limit).
+    RepaymentPerMonth(usize),
+    /// The first month a repayment may be made.
+    RepaymentFrom(usize),
+    /// The number of instalments a repayment is made in, where its file gives one.
+    RepaymentOverMonths(usize),
+    /// The most a repayment repays in all, where its file gives one.
+    RepaymentCap(usize),
 }
 
 impl Target {

@@ -79,6 +79,8 @@ pub struct RepaymentResult {
     pub label: String,
     pub payer: String,
     pub to: String,
+    /// What the lines it repays invest over the horizon.
+    pub invested: Decimal,
     /// What it repays in all: the investment of the lines it repays, or the cap if lower.
     pub owed: Decimal,
     /// What is repaid within the horizon.
@@ -208,6 +210,7 @@ pub fn run_repayments(repayments: &[Repayment], ledger: &Ledger) -> Vec<Repaymen
             label: repayment.label.clone(),
             payer: repayment.payer.clone(),
             to: repayment.to.clone(),
+            invested,
             owed,
             repaid,
             by_month,
