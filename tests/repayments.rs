@@ -596,3 +596,49 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_repayment_not_made_within_the_horizon_says_what_is_still_owed() {
+    // A quarter of the savings: 6,000 repaid of 12,000 (see above).
+    let text = loan_file("to = \"Council\"", "to = \"Council\"\nshare_percent = 25");
+    let cashflow = model::run(&parse_proposal(&text).unwrap().baseline);
+    assert_eq!(
+        invest_to_save::report::repaid_sentences(&cashflow),
+        ["The Council's £12,000 is not repaid by March 2026: £6,000 is repaid, £6,000 is still owed."]
+    );
+}
+
+#[test]
+fn the_repayment_levers_move_the_month_the_council_is_repaid() {
+    let proposal = presets().iter().find(|p| p.id == "sandwell").unwrap();
+    let repaid = |query: &str| {
+        let parsed = invest_to_save::codec::parse(query, presets());
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        model::run(&parsed.scenario).results.by_organisation[0].repaid_in_full
+    };
+    assert_eq!(
+        repaid("v=1&p=sandwell"),
+        Some(Repaid::InFull(month("2023-12")))
+    );
+    // At most £5,000 a month: 35,417 can be repaid only as 2,083 + 2,083 + 4,167 + 4,167 + 5,000
+    // x 3 = 27,500 by March 2023; then 2,917 + 5,000 x 7 = 37,917 to November, 65,417; 5,000 a
+    // month more reaches 112,500 in 10 more months: September 2024.
+    assert_eq!(
+        repaid("v=1&p=sandwell&repay_council.per_month=5000"),
+        Some(Repaid::InFull(month("2024-09")))
+    );
+    // Half the savings after the post: 35,417 / 2 = 17,708 to March 2023, (65,000 + 15,417) / 2
+    // = 40,208 to December 2023, 57,917; then half of 17,500, 19,583, 21,667, 23,750 to April
+    // 2024, 99,167; May adds (33,333 - 7,500) / 2 = 12,917, 112,083, just short; June 2024.
+    assert_eq!(
+        repaid("v=1&p=sandwell&repay_council.share=50"),
+        Some(Repaid::InFull(month("2024-06")))
+    );
+    // Starting in April 2024 instead: nothing before, then 31,250 - 7,500 = 23,750 in April and
+    // 33,333 - 7,500 = 25,833 a month after: 101,250 by July, 127,083 by August 2024.
+    assert_eq!(
+        repaid("v=1&p=sandwell&repay_council.from=2024-04"),
+        Some(Repaid::InFull(month("2024-08")))
+    );
+    assert!(proposal.lever("repay_council.share").is_some());
+}
