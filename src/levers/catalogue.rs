@@ -368,7 +368,7 @@ pub fn catalogue(
         specs.push(
             line.lever(
                 "per_month",
-                ": most a month",
+                ": monthly limit",
                 Unit::PoundsPerMonth,
                 numbers(0, per_month, 100),
                 Target::RepaymentPerMonth(index),

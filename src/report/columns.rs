@@ -245,9 +245,12 @@ impl RepaymentColumn {
         RepaymentColumn::RepaidInFull,
     ];
 
+    /// The heading of the column that names each repayment.
+    pub const LABEL_HEADING: &'static str = "Repayment";
+
     /// The table's headings: the repayment, then each column's.
     pub fn headings() -> Vec<String> {
-        std::iter::once("Repayment")
+        std::iter::once(RepaymentColumn::LABEL_HEADING)
             .chain(RepaymentColumn::ALL.map(RepaymentColumn::heading))
             .map(String::from)
             .collect()
