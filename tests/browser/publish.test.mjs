@@ -245,6 +245,20 @@ describe('taking the numbers away', () => {
     await context.close();
   });
 
+  test('who pays and who gains downloads as CSV, in total and month by month, with the repayment', async () => {
+    const link = 'v=1&p=sandwell&repay_council.per_month=5000';
+    const { context, page, problems } = await fresh(link);
+    const organisations = await download(page, '#download-organisations');
+    assert.equal(organisations.name, 'sandwell-organisations.csv');
+    assert.equal(organisations.text, calc(link, '--format', 'csv', '--table', 'organisations'));
+    assert.match(organisations.text, /\nCouncil,112500\.00,0\.00,0\.00,112500\.00,0\.00,112500\.00,2024-09\n/);
+    const positions = await download(page, '#download-positions');
+    assert.equal(positions.name, 'sandwell-positions.csv');
+    assert.equal(positions.text, calc(link, '--format', 'csv', '--table', 'positions'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the chart downloads as a standalone SVG drawing', async () => {
     const { context, page } = await fresh('v=1&p=trafford');
     const chart = await download(page, '#download-chart');

@@ -1,5 +1,5 @@
-//! "Take the numbers away": the monthly and financial-year tables as CSV, the chart as SVG, and
-//! a printed summary. Every file is made in the browser from the results on screen.
+//! "Take the numbers away": the monthly and financial-year tables, who pays and who gains (in
+//! total and month by month) as CSV, the chart as SVG, and a printed summary. Every file is made in the browser from the results on screen.
 
 use std::rc::Rc;
 
@@ -48,6 +48,14 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         let cashflow = cashflow.clone();
         Rc::new(move || csv::years(&cashflow))
     });
+    let on_organisations = save("organisations.csv", "text/csv;charset=utf-8", {
+        let cashflow = cashflow.clone();
+        Rc::new(move || csv::organisations(&cashflow))
+    });
+    let on_positions = save("positions.csv", "text/csv;charset=utf-8", {
+        let cashflow = cashflow.clone();
+        Rc::new(move || csv::positions(&cashflow))
+    });
     let on_chart = save("chart.svg", "image/svg+xml;charset=utf-8", {
         let cashflow = cashflow.clone();
         let published = props.published.clone();
@@ -73,6 +81,8 @@ pub fn downloads(props: &DownloadsProps) -> Html {
             <ul class="downloads__list">
                 <li><button type="button" class="button button--secondary" id="download-months" onclick={on_months}>{ "Monthly table (CSV)" }</button></li>
                 <li><button type="button" class="button button--secondary" id="download-years" onclick={on_years}>{ "Financial-year table (CSV)" }</button></li>
+                <li><button type="button" class="button button--secondary" id="download-organisations" onclick={on_organisations}>{ "Who pays and who gains (CSV)" }</button></li>
+                <li><button type="button" class="button button--secondary" id="download-positions" onclick={on_positions}>{ "Each organisation, month by month (CSV)" }</button></li>
                 <li><button type="button" class="button button--secondary" id="download-chart" onclick={on_chart}>{ "Chart (SVG)" }</button></li>
                 <li><button type="button" class="button button--secondary" id="print-summary" onclick={on_print}>{ "Print a summary" }</button></li>
             </ul>
