@@ -40,22 +40,19 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         })
     };
     let cashflow = props.cashflow.clone();
-    let on_months = save("months.csv", "text/csv;charset=utf-8", {
+    // Each CSV is one of the report's tables of the cashflow on screen.
+    let csv_file = |suffix: &'static str, table: fn(&Cashflow) -> String| {
         let cashflow = cashflow.clone();
-        Rc::new(move || csv::months(&cashflow))
-    });
-    let on_years = save("years.csv", "text/csv;charset=utf-8", {
-        let cashflow = cashflow.clone();
-        Rc::new(move || csv::years(&cashflow))
-    });
-    let on_organisations = save("organisations.csv", "text/csv;charset=utf-8", {
-        let cashflow = cashflow.clone();
-        Rc::new(move || csv::organisations(&cashflow))
-    });
-    let on_positions = save("positions.csv", "text/csv;charset=utf-8", {
-        let cashflow = cashflow.clone();
-        Rc::new(move || csv::positions(&cashflow))
-    });
+        save(
+            suffix,
+            "text/csv;charset=utf-8",
+            Rc::new(move || table(&cashflow)),
+        )
+    };
+    let on_months = csv_file("months.csv", csv::months);
+    let on_years = csv_file("years.csv", csv::years);
+    let on_organisations = csv_file("organisations.csv", csv::organisations);
+    let on_positions = csv_file("positions.csv", csv::positions);
     let on_chart = save("chart.svg", "image/svg+xml;charset=utf-8", {
         let cashflow = cashflow.clone();
         let published = props.published.clone();
