@@ -187,6 +187,7 @@ pub fn export(of: &Export) -> Value {
                 "outstanding": money(r.outstanding()),
                 "repaid_in_full_month": r.status.month().map(|m| m.to_string()),
                 "repaid_status": r.status.status(),
+                "source": proposal.repayment_sources.get(&r.id),
                 "months": cashflow.months.iter().zip(&r.by_month).map(|(row, amount)| json!({
                     "month": row.month.to_string(),
                     "amount": money(*amount),

@@ -144,7 +144,7 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     );
 
     out += &year_table(cashflow);
-    out += &organisation_table(cashflow);
+    out += &organisation_table(proposal, cashflow);
     out += &month_table(cashflow);
     out += "</main>";
     out
@@ -191,8 +191,9 @@ fn flows_cells(cashflow: &Cashflow, flows: &Flows) -> Vec<String> {
         .collect()
 }
 
-/// Who pays and who gains over the horizon, and each repayment between them.
-fn organisation_table(cashflow: &Cashflow) -> String {
+/// Who pays and who gains over the horizon, and each repayment between them with where its
+/// terms come from.
+fn organisation_table(proposal: &Proposal, cashflow: &Cashflow) -> String {
     let organisations = &cashflow.results.by_organisation;
     if organisations.is_empty() {
         return String::new();
@@ -228,6 +229,15 @@ fn organisation_table(cashflow: &Cashflow) -> String {
                 &rows
             )
         );
+        for repayment in repayments {
+            if let Some(source) = proposal.repayment_sources.get(&repayment.id) {
+                out += &format!(
+                    "<p class=\"organisations__source\">{}: {}</p>",
+                    escape(&repayment.label),
+                    escape(source)
+                );
+            }
+        }
     }
     out + "</section>"
 }
@@ -303,6 +313,7 @@ mod tests {
         assert!(page.contains(
             "<th scope=\"row\">The Trust repays the council</th><td class=\"number\">Trust repays Council</td>"
         ));
+        assert!(page.contains(&escape("fully paid back by December 2023")));
     }
 
     #[test]
