@@ -231,7 +231,7 @@ fn calc_shows_the_split_by_organisation_as_text_csv_and_json() {
     ]);
     assert_eq!(
         csv,
-        "organisation,invested,gained,net\nCouncil,2000000.00,2808000.00,808000.00\n"
+        "organisation,invested,gained,repaid,received,net,to_be_repaid,repaid_in_full\nCouncil,2000000.00,2808000.00,0.00,0.00,808000.00,0.00,\n"
     );
     let json: Value =
         serde_json::from_str(&calc(&["--proposal-file", path, "--format", "json"])).unwrap();
@@ -241,7 +241,12 @@ fn calc_shows_the_split_by_organisation_as_text_csv_and_json() {
             "organisation": "Council",
             "invested": "2000000.00",
             "gained": "2808000.00",
+            "repaid": "0.00",
+            "received": "0.00",
             "net": "808000.00",
+            "to_be_repaid": "0.00",
+            "repaid_in_full_month": null,
+            "repaid_status": null,
         })
     );
     assert_eq!(json["saving_lines"][0]["beneficiary"], "Council");

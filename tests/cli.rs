@@ -444,7 +444,7 @@ fn csv_from_a_hostile_proposal_file_shows_its_formulas_as_text() {
     ]);
     assert!(
         organisations.starts_with(
-            "organisation,invested,gained,net\n'+1,172500.00,0.00,-172500.00\n'@SUM(A1),"
+            "organisation,invested,gained,repaid,received,net,to_be_repaid,repaid_in_full\n'+1,172500.00,0.00,0.00,0.00,-172500.00,0.00,\n'@SUM(A1),"
         ),
         "{organisations}"
     );
@@ -620,5 +620,56 @@ fn calc_prints_the_uncertainty_run_and_the_json_carries_it_only_when_asked() {
     assert!(
         message.contains("--seed must be a whole number"),
         "{message}"
+    );
+}
+
+#[test]
+fn calc_shows_sandwells_repayment_as_text_csv_and_json() {
+    let text = succeeds(&["sandwell", "--table", "organisations"]);
+    for line in [
+        "Organisation   Invested   Gained     Repaid  Received      Net",
+        "Council       (112,500)        0          0   112,500        0",
+        "Trust         (180,000)  662,500  (112,500)         0  370,000",
+        "The Council's £112,500 is repaid by December 2023.",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let results = succeeds(&["sandwell", "--table", "results"]);
+    assert!(
+        results.contains("The Council's £112,500 is repaid by December 2023."),
+        "{results}"
+    );
+    let csv = succeeds(&["sandwell", "--format", "csv", "--table", "organisations"]);
+    assert_eq!(
+        csv,
+        "organisation,invested,gained,repaid,received,net,to_be_repaid,repaid_in_full\n\
+         Council,112500.00,0.00,0.00,112500.00,0.00,112500.00,2023-12\n\
+         Trust,180000.00,662500.00,112500.00,0.00,370000.00,0.00,\n"
+    );
+    // Month by month the council's position climbs back to nought in December 2023.
+    let positions = succeeds(&["sandwell", "--format", "csv", "--table", "positions"]);
+    let december = positions
+        .lines()
+        .find(|l| l.starts_with("2023-12,"))
+        .unwrap();
+    let november = positions
+        .lines()
+        .find(|l| l.starts_with("2023-11,"))
+        .unwrap();
+    // month, then the council's invested, gained, repaid, received, net and cumulative.
+    assert_eq!(december.split(',').nth(6), Some("0.00"), "{december}");
+    assert_eq!(november.split(',').nth(6), Some("-12083.33"), "{november}");
+    let json: serde_json::Value =
+        serde_json::from_str(&succeeds(&["sandwell", "--format", "json"])).unwrap();
+    assert_eq!(json["format"], 1);
+    let council = &json["results"]["by_organisation"][0];
+    assert_eq!(council["received"], "112500.00");
+    assert_eq!(council["repaid"], "0.00");
+    assert_eq!(council["repaid_in_full_month"], "2023-12");
+    assert_eq!(json["results"]["by_organisation"][1]["repaid"], "112500.00");
+    assert_eq!(json["results"]["repayments"][0]["repaid_status"], "repaid");
+    assert_eq!(
+        json["results"]["repaid_sentences"][0],
+        "The Council's £112,500 is repaid by December 2023."
     );
 }

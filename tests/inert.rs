@@ -128,6 +128,7 @@ fn every_csv_table_shows_hostile_text_and_never_runs_it() {
         ("working", csv::working(&cashflow)),
         ("budget", csv::budget(&cashflow)),
         ("organisations", csv::organisations(&cashflow)),
+        ("positions", csv::positions(&cashflow)),
         ("reconciliation", csv::reconciliation(&reconciliation)),
         (
             "hostile reconciliation",
@@ -165,7 +166,17 @@ fn hostile_labels_funders_and_beneficiaries_read_back_as_written() {
     // The model's figures stay numbers: a cost is negative, not a formula to neutralise.
     assert_eq!(
         organisations[1],
-        ["'+1", "172500.00", "0.00", "-172500.00"].map(String::from)
+        [
+            "'+1",
+            "172500.00",
+            "0.00",
+            "0.00",
+            "0.00",
+            "-172500.00",
+            "0.00",
+            ""
+        ]
+        .map(String::from)
     );
 
     let budget = assert_inert("budget", &csv::budget(&cashflow));

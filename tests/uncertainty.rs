@@ -239,3 +239,24 @@ fn draws_made_a_few_at_a_time_give_the_figures_of_draws_made_at_once() {
         uncertainty(levers, &trafford.baseline, &drawn, 1_000, 11)
     );
 }
+
+#[test]
+fn the_terms_of_a_repayment_are_neither_drawn_nor_moved_by_the_sensitivity_table() {
+    use invest_to_save::analysis::sensitivity::{sensitivity, DEFAULT_SWING_PERCENT};
+    // Sandwell's Trust repays the council out of its savings: who ends up with the money, never
+    // how much the proposal returns, so the terms have no place in either analysis.
+    let sandwell = preset("sandwell").unwrap();
+    assert!(sandwell.lever("repay_council.share").is_some());
+    let drawn = uncertain_levers(sandwell.levers(), &sandwell.baseline);
+    let moved = sensitivity(sandwell.levers(), &sandwell.baseline, DEFAULT_SWING_PERCENT);
+    let keys: Vec<&str> = drawn.iter().map(|l| l.key.as_str()).collect();
+    assert!(
+        keys.iter().all(|key| !key.starts_with("repay_council.")),
+        "{keys:?}"
+    );
+    assert!(moved
+        .rows
+        .iter()
+        .all(|row| !row.key.starts_with("repay_council.")));
+    assert_eq!(moved.rows.len(), drawn.len());
+}

@@ -24,7 +24,8 @@ pub struct PlausibleRange {
 
 /// The lever's plausible range around its value in `scenario`: `share_percent` of its value
 /// either side unless the proposal file gives its own low and high. None for the levers that
-/// frame the question (the horizon, the month to pay back by, the discount rate), months (a
+/// frame the question (the horizon, the month to pay back by, the discount rate), the terms of a
+/// repayment between organisations (they never change the proposal's figures), months (a
 /// share of a date means nothing), a lever switched off, and one at nought that a share does not
 /// move and the file gives no ends for.
 pub fn plausible_range(
@@ -32,7 +33,8 @@ pub fn plausible_range(
     scenario: &Scenario,
     share_percent: Decimal,
 ) -> Option<PlausibleRange> {
-    if lever.target().frames_the_question() {
+    // Repayment terms never change the proposal's net return or payback: nothing to show.
+    if lever.target().frames_the_question() || lever.target().is_repayment_term() {
         return None;
     }
     let LeverValue::Number(now) = lever.get(scenario) else {

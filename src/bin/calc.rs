@@ -20,10 +20,11 @@ use invest_to_save::report::{csv, json, text};
 use rust_decimal::Decimal;
 
 /// Every table `--table` can name, in the order `all` prints them.
-const TABLES: [&str; 11] = [
+const TABLES: [&str; 12] = [
     "all",
     "results",
     "organisations",
+    "positions",
     "years",
     "budget",
     "months",
@@ -243,8 +244,9 @@ fn run(args: &[String]) -> Result<String, String> {
             "working" => csv::working(&cashflow),
             "budget" => csv::budget(&cashflow),
             "organisations" => csv::organisations(&cashflow),
+            "positions" => csv::positions(&cashflow),
             "reconciliation" => csv::reconciliation(&reconciliation()),
-            other => return Err(format!("--format csv prints one table: months, years, organisations, working, budget or reconciliation, not \"{other}\"")),
+            other => return Err(format!("--format csv prints one table: months, years, organisations, positions, working, budget or reconciliation, not \"{other}\"")),
         },
         _ => {
             let mut sections = Vec::new();
@@ -253,6 +255,9 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             if table == "organisations" {
                 sections.push(format!("Who paid and who gained\n{}", text::organisations(&cashflow)));
+            }
+            if table == "positions" {
+                sections.push(format!("Each organisation's position, month by month\n{}", text::positions(&cashflow)));
             }
             if matches!(table, "all" | "years") {
                 sections.push(format!("Financial years\n{}", text::years(&cashflow)));

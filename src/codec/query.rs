@@ -307,6 +307,7 @@ fn empty_scenario() -> Scenario {
         after_plan_trend_percent: rust_decimal::Decimal::ZERO,
         budget: None,
         optimism_bias: crate::model::scenario::OptimismBias::NONE,
+        repayments: Vec::new(),
     }
 }
 

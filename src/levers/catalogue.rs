@@ -353,6 +353,66 @@ pub fn catalogue(
         }
     }
 
+    // A repayment's terms move who has its money back when, never the proposal's totals.
+    for (index, repayment) in scenario.repayments.iter().enumerate() {
+        let line = Line::of(&repayment.id, &repayment.label);
+        specs.push(
+            line.share("share", ": share of savings", 100, 1, Target::RepaymentShare(index))
+                .hint("The share of the payer's savings that goes to the repayment each month; 100% repays as fast as the savings allow.")
+                .more(),
+        );
+        let per_month = upper(
+            repayment.amount_per_month_at_most.unwrap_or_default(),
+            50_000,
+        );
+        specs.push(
+            line.lever(
+                "per_month",
+                ": monthly limit",
+                Unit::PoundsPerMonth,
+                numbers(0, per_month, 100),
+                Target::RepaymentPerMonth(index),
+            )
+            .hint("The most repaid in any month, to spread the repayment over longer; none for no limit.")
+            .more()
+            .can_be_off(),
+        );
+        specs.push(
+            line.first_month(months_from_start, Target::RepaymentFrom(index))
+                .hint(
+                    "The first month a repayment may be made; none is made before savings arrive.",
+                ),
+        );
+        if repayment.over_months.is_some() {
+            specs.push(
+                line.lever(
+                    "over_months",
+                    ": instalments",
+                    Unit::Months,
+                    numbers(1, 120, 1),
+                    Target::RepaymentOverMonths(index),
+                )
+                .hint("Repaid in this many equal monthly instalments, as far as the savings allow; none repays as fast as they allow.")
+                .more()
+                .can_be_off(),
+            );
+        }
+        if let Some(cap) = repayment.cap {
+            specs.push(
+                line.lever(
+                    "cap",
+                    ": most repaid in all",
+                    Unit::Pounds,
+                    numbers(0, upper(cap, 100_000), 1000),
+                    Target::RepaymentCap(index),
+                )
+                .hint("The most repaid in all; none repays the whole investment.")
+                .more()
+                .can_be_off(),
+            );
+        }
+    }
+
     if let Some(budget) = &scenario.budget {
         for (index, row) in budget.rows.iter().enumerate() {
             if let BudgetRowSource::Adjustment { id, label, .. } = row {

@@ -126,6 +126,16 @@ pub enum Target {
     InvestmentOptimism(usize),
     /// A saving line's own haircut for optimism bias.
     SavingOptimism(usize),
+    /// A repayment's share of the payer's savings, by its place in the scenario's repayments.
+    RepaymentShare(usize),
+    /// The most a repayment repays in a month ("none" for no such limit).
+    RepaymentPerMonth(usize),
+    /// The first month a repayment may be made.
+    RepaymentFrom(usize),
+    /// The number of instalments a repayment is made in, where its file gives one.
+    RepaymentOverMonths(usize),
+    /// The most a repayment repays in all, where its file gives one.
+    RepaymentCap(usize),
 }
 
 impl Target {
@@ -136,6 +146,19 @@ impl Target {
         matches!(
             self,
             Target::Horizon | Target::PayBackBy | Target::DiscountRate
+        )
+    }
+
+    /// Whether the lever is a term of a repayment between organisations, which moves money
+    /// from one to another and never changes the proposal's own figures.
+    pub fn is_repayment_term(self) -> bool {
+        matches!(
+            self,
+            Target::RepaymentShare(_)
+                | Target::RepaymentPerMonth(_)
+                | Target::RepaymentFrom(_)
+                | Target::RepaymentOverMonths(_)
+                | Target::RepaymentCap(_)
         )
     }
 }

@@ -205,6 +205,26 @@ macro_rules! place {
                 .savings
                 .$get(i)
                 .map(|l| Slot::OptionalNumber(&$($mut)? l.optimism_bias_percent)),
+            Target::RepaymentShare(i) => scenario
+                .repayments
+                .$get(i)
+                .map(|r| Slot::Number(&$($mut)? r.share_percent)),
+            Target::RepaymentPerMonth(i) => scenario
+                .repayments
+                .$get(i)
+                .map(|r| Slot::OptionalNumber(&$($mut)? r.amount_per_month_at_most)),
+            Target::RepaymentFrom(i) => scenario
+                .repayments
+                .$get(i)
+                .map(|r| Slot::Month(&$($mut)? r.from)),
+            Target::RepaymentOverMonths(i) => scenario.repayments.$get(i).map(|r| Slot::OptionalCount {
+                value: &$($mut)? r.over_months,
+                least: 1,
+            }),
+            Target::RepaymentCap(i) => scenario
+                .repayments
+                .$get(i)
+                .map(|r| Slot::OptionalNumber(&$($mut)? r.cap)),
             Target::Realisation => Some(Slot::EveryLine {
                 values: scenario
                     .savings

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::budget::{budget_table, BudgetTable};
 use super::month::YearMonth;
+use super::repayment::{run_repayments, Ledger, Repaid, RepaymentResult};
 pub use super::rows::{Flows, MonthRow, YearRow};
 use super::scenario::{InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, Scenario};
 
@@ -58,6 +59,8 @@ pub struct Results {
     /// Who paid and who gained: each funder and each beneficiary of a saving, in the order they
     /// first appear (funders first).
     pub by_organisation: Vec<Organisation>,
+    /// Each repayment between organisations, in the scenario's order.
+    pub repayments: Vec<RepaymentResult>,
 }
 
 /// One organisation's money over the horizon.
@@ -68,8 +71,32 @@ pub struct Organisation {
     pub invested: Decimal,
     /// What it saved (as the beneficiary of saving lines).
     pub gained: Decimal,
-    /// Gained less invested.
+    /// What it paid back to others out of its savings.
+    pub repaid: Decimal,
+    /// What others paid back to it.
+    pub received: Decimal,
+    /// Gained and received, less invested and repaid.
     pub net: Decimal,
+    /// What repayments owe it in all (nought when none repays it).
+    pub to_be_repaid: Decimal,
+    /// When it has its money back; `None` when no repayment repays it.
+    pub repaid_in_full: Option<Repaid>,
+    /// The same money month by month, indexed like the cashflow's months.
+    pub months: Vec<OrganisationMonth>,
+}
+
+/// One organisation's money in one month: its cash position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganisationMonth {
+    pub month: YearMonth,
+    pub invested: Decimal,
+    pub gained: Decimal,
+    pub repaid: Decimal,
+    pub received: Decimal,
+    /// Gained and received, less invested and repaid.
+    pub net: Decimal,
+    /// The running sum of net from the first month.
+    pub cumulative: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,21 +126,26 @@ pub fn run(scenario: &Scenario) -> Cashflow {
         .map(|driver| driver.run(months.iter().copied()));
 
     let mut rows = Vec::with_capacity(months.len());
+    // Each investment line's amount a month: repayments repay lines, not funders.
+    let mut investment_by_line: Vec<Vec<Decimal>> =
+        vec![Vec::with_capacity(months.len()); scenario.investments.len()];
     let mut cumulative = Decimal::ZERO;
     for (index, &month) in months.iter().enumerate() {
         let mut investment_by_funder = vec![Decimal::ZERO; funders.len()];
-        for line in &scenario.investments {
+        for (line, by_month) in scenario.investments.iter().zip(&mut investment_by_line) {
             let funder = funders
                 .iter()
                 .position(|name| *name == line.funder)
                 .unwrap_or_default();
-            investment_by_funder[funder] += uplifted(
+            let amount = uplifted(
                 uplifted(
                     investment_in_month(scenario, line, month),
                     line.contingency_percent,
                 ),
                 scenario.cost_uplift_percent(line),
             );
+            investment_by_funder[funder] += amount;
+            by_month.push(amount);
         }
         let saving_by_line: Vec<Decimal> = scenario
             .savings
@@ -165,7 +197,29 @@ pub fn run(scenario: &Scenario) -> Cashflow {
 
     let years = financial_years(&rows, funders.len(), scenario.savings.len());
     let mut results = results(&rows, funders.len());
-    results.by_organisation = organisations(scenario, &funders, &results, &rows);
+    let ledger = Ledger {
+        months: &months,
+        investment_lines: scenario
+            .investments
+            .iter()
+            .zip(investment_by_line)
+            .map(|(line, amounts)| (line.id.as_str(), line.funder.as_str(), amounts))
+            .collect(),
+        saving_lines: scenario
+            .savings
+            .iter()
+            .enumerate()
+            .map(|(index, line)| {
+                let amounts = rows
+                    .iter()
+                    .map(|row| row.saving_by_line.get(index).copied().unwrap_or_default())
+                    .collect();
+                (line.beneficiary.as_str(), amounts)
+            })
+            .collect(),
+    };
+    results.repayments = run_repayments(&scenario.repayments, &ledger);
+    results.by_organisation = organisations(&funders, &ledger, &results.repayments);
     let budget = scenario
         .budget
         .as_ref()
@@ -298,50 +352,103 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
         deepest_month: deepest.map(|r| r.month),
         investment_by_funder,
         by_organisation: Vec::new(),
+        repayments: Vec::new(),
     }
 }
 
-/// Splits the results by organisation: what each funder invested and what each beneficiary
-/// saved.
+/// Splits the results by organisation: what each funder invested, what each beneficiary saved,
+/// and what repayments moved between them, in total and month by month.
 fn organisations(
-    scenario: &Scenario,
     funders: &[String],
-    results: &Results,
-    rows: &[MonthRow],
+    ledger: &Ledger,
+    repayments: &[RepaymentResult],
 ) -> Vec<Organisation> {
-    let mut names: Vec<String> = funders.to_vec();
-    for line in &scenario.savings {
-        if !names.contains(&line.beneficiary) {
-            names.push(line.beneficiary.clone());
+    let mut names: Vec<&str> = funders.iter().map(String::as_str).collect();
+    let beneficiaries = ledger.saving_lines.iter().map(|(name, _)| *name);
+    // A repayment names only organisations already here once a file checks clean; any other
+    // is listed too, so no money it moves goes unaccounted.
+    let parties = repayments
+        .iter()
+        .flat_map(|r| [r.payer.as_str(), r.to.as_str()]);
+    for name in beneficiaries.chain(parties) {
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     names
         .into_iter()
         .map(|name| {
-            let invested = funders
-                .iter()
-                .position(|f| *f == name)
-                .and_then(|index| results.investment_by_funder.get(index).copied())
-                .unwrap_or_default();
-            let gained: Decimal = scenario
-                .savings
+            let mut cumulative = Decimal::ZERO;
+            let months: Vec<OrganisationMonth> = ledger
+                .months
                 .iter()
                 .enumerate()
-                .filter(|(_, line)| line.beneficiary == name)
-                .map(|(index, _)| {
-                    rows.iter()
-                        .filter_map(|row| row.saving_by_line.get(index))
-                        .sum::<Decimal>()
+                .map(|(index, &month)| {
+                    let invested = ledger.invested(name, index);
+                    let gained = ledger.gained(name, index);
+                    let moved = |side: fn(&RepaymentResult) -> &str| -> Decimal {
+                        repayments
+                            .iter()
+                            .filter(|r| side(r) == name)
+                            .filter_map(|r| r.by_month.get(index))
+                            .sum()
+                    };
+                    let repaid = moved(|r| &r.payer);
+                    let received = moved(|r| &r.to);
+                    let net = gained + received - invested - repaid;
+                    cumulative += net;
+                    OrganisationMonth {
+                        month,
+                        invested,
+                        gained,
+                        repaid,
+                        received,
+                        net,
+                        cumulative,
+                    }
                 })
-                .sum();
+                .collect();
+            let total = |figure: fn(&OrganisationMonth) -> Decimal| -> Decimal {
+                months.iter().map(figure).sum()
+            };
+            let (invested, gained, repaid, received) = (
+                total(|m| m.invested),
+                total(|m| m.gained),
+                total(|m| m.repaid),
+                total(|m| m.received),
+            );
+            let owed_to_it: Vec<&RepaymentResult> =
+                repayments.iter().filter(|r| r.to == name).collect();
             Organisation {
-                name,
+                name: name.to_string(),
                 invested,
                 gained,
-                net: gained - invested,
+                repaid,
+                received,
+                net: gained + received - invested - repaid,
+                to_be_repaid: owed_to_it.iter().map(|r| r.owed).sum(),
+                repaid_in_full: repaid_in_full(&owed_to_it),
+                months,
             }
         })
         .collect()
+}
+
+/// When an organisation has all its money back from the repayments that owe it: the month the
+/// last of them is repaid.
+fn repaid_in_full(owed_to_it: &[&RepaymentResult]) -> Option<Repaid> {
+    owed_to_it
+        .iter()
+        .map(|r| r.status)
+        .reduce(|so_far, next| match (so_far, next) {
+            (Repaid::NotWithinHorizon, _) | (_, Repaid::NotWithinHorizon) => {
+                Repaid::NotWithinHorizon
+            }
+            (Repaid::InFull(a), Repaid::InFull(b)) => Repaid::InFull(a.max(b)),
+            (Repaid::InFull(month), Repaid::NothingOwed)
+            | (Repaid::NothingOwed, Repaid::InFull(month)) => Repaid::InFull(month),
+            (Repaid::NothingOwed, Repaid::NothingOwed) => Repaid::NothingOwed,
+        })
 }
 
 /// Below half a penny counts as out of pocket: a twelfth of an annual amount is not exact in

@@ -6,12 +6,15 @@ pub mod cashflow;
 pub mod money;
 pub mod month;
 pub mod referrals;
+pub mod repayment;
 pub mod rows;
 pub mod scenario;
 pub mod schedule;
 
 pub use cashflow::{
-    payback_of, run, Cashflow, Flows, MonthRow, Organisation, Payback, Results, YearRow,
+    payback_of, run, Cashflow, Flows, MonthRow, Organisation, OrganisationMonth, Payback, Results,
+    YearRow,
 };
 pub use month::{FinancialYear, YearMonth};
+pub use repayment::{Repaid, Repayment, RepaymentResult};
 pub use scenario::Scenario;

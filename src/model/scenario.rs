@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 
 use super::month::{FinancialYear, YearMonth};
+use super::repayment::Repayment;
 
 /// HM Treasury's Green Book real discount rate for the first 30 years, in percent.
 pub const GREEN_BOOK_RATE_PERCENT: Decimal = Decimal::from_parts(35, 0, 0, false, 1);
@@ -40,6 +41,8 @@ pub struct Scenario {
     pub budget: Option<BudgetView>,
     /// The Green Book's adjustment for optimism bias on every line without one of its own.
     pub optimism_bias: OptimismBias,
+    /// Organisations paying back others' investment out of their savings.
+    pub repayments: Vec<Repayment>,
 }
 
 impl Scenario {

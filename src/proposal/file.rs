@@ -73,6 +73,9 @@ tables! {
         saving: Vec<SavingFile> = optional Tables(&SAVING),
             "the money coming back, one [[saving]] a line",
             "[[saving]]";
+        repayment: Vec<RepaymentFile> = optional Tables(&REPAYMENT),
+            "one organisation paying back another's investment out of its savings, one [[repayment]] each",
+            "[[repayment]]";
         adjustments: Option<AdjustmentsFile> = optional Table(&ADJUSTMENTS),
             "a contingency on all investment and a realisation on all savings",
             "[adjustments]";
@@ -173,6 +176,42 @@ tables! {
         optimism_bias_percent: Option<Number> = optional Percent,
             "this line's haircut for optimism bias, in place of the proposal's",
             "15";
+    }
+
+    /// One organisation repaying another's investment out of the savings that land with it.
+    RepaymentFile as REPAYMENT {
+        id: String = required Text, "the repayment's short name for links", "\"repay_council\"";
+        label: String = required Text, "what the page calls it", "\"The Trust repays the council\"";
+        payer: String = required Text,
+            "the organisation that repays, a beneficiary of savings",
+            "\"Trust\"";
+        to: String = required Text, "the funder it repays", "\"Council\"";
+        /// The funder's investment lines it repays, by id; all of the funder's when left out.
+        investments: Option<Vec<String>> = optional Texts,
+            "the ids of the funder's investment lines it repays (default: all of them)",
+            "[\"council\"]";
+        share_percent: Option<Number> = optional Percent,
+            "the share of the payer's savings repaid each month (default 100)",
+            "50";
+        /// "savings" (the default) or "savings_after_own_investment".
+        out_of: Option<String> = optional Text,
+            "what the share is of: \"savings\" (default), or \"savings_after_own_investment\" when the payer first meets its own investment of the month",
+            "\"savings_after_own_investment\"";
+        from: Option<String> = optional Text,
+            "the first month it may repay (default: as soon as savings arrive)",
+            "\"2023-04\"";
+        per_month_at_most: Option<Number> = optional Number,
+            "the most repaid in a month, in pounds",
+            "5000";
+        over_months: Option<u32> = optional Whole,
+            "repaid in this many equal monthly instalments, as the savings allow",
+            "24";
+        cap: Option<Number> = optional Number,
+            "the most repaid in all, in pounds (default: the whole investment)",
+            "100000";
+        source: Option<String> = optional Prose,
+            "where the terms come from, in the report's words",
+            "\"Fully paid back by December 2023\"";
     }
 
     /// Adjustments on the whole proposal.

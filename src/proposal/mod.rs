@@ -7,6 +7,7 @@ mod check;
 mod file;
 pub mod presets;
 pub mod published;
+mod repayments;
 mod schema;
 mod sliders;
 
@@ -55,6 +56,8 @@ pub struct Proposal {
     pub adjustments: Option<Adjustments>,
     /// Where the file's optimism-bias percentages come from, as it says.
     pub optimism_bias_source: Option<String>,
+    /// Where each repayment's terms come from, as the file says, by the repayment's id.
+    pub repayment_sources: BTreeMap<String, String>,
     /// The file as written, comments and all: "Download as a proposal file" starts from it.
     pub file_text: std::sync::Arc<str>,
     /// The levers of the baseline with the file's settings, found once when the file is read.
@@ -185,6 +188,19 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         |l| &l.id,
         found,
         |line, at, found| saving(line, at, horizon, found),
+    );
+    let repayments = lines(
+        &raw.repayment,
+        "repayment",
+        |r| &r.id,
+        found,
+        |file, at, found| {
+            let parties = repayments::Parties {
+                investments: &investments,
+                savings: &savings,
+            };
+            repayments::repayment(file, at, &parties, horizon, found)
+        },
     );
     check_unique_ids(&raw, found);
     for (index, line) in investments.iter().enumerate() {
@@ -402,7 +418,9 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         after_plan_trend_percent,
         budget,
         optimism_bias,
+        repayments,
     };
+    repayments::check_caps(&baseline, &raw.repayment, found);
     let published = published::build(raw.published.unwrap_or_default(), &baseline, found);
     // Levers of lines that could not be read are not there to match their settings.
     let complete = baseline.investments.len() == raw.investment.len()
@@ -430,6 +448,12 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
             .and_then(|file| file.source)
             .map(|text| text.trim().to_string())
             .filter(|text| !text.is_empty()),
+        repayment_sources: raw
+            .repayment
+            .into_iter()
+            .filter_map(|r| Some((r.id, r.source?.trim().to_string())))
+            .filter(|(_, source)| !source.is_empty())
+            .collect(),
         published,
         adjustments,
     };
@@ -546,7 +570,13 @@ fn check_unique_ids(raw: &ProposalFile, found: &mut Findings) {
         .iter()
         .enumerate()
         .map(|(index, l)| (Path::root().key("saving").index(index), l.id.as_str()));
-    for (at, id) in investments.chain(savings) {
+    // A repayment's levers are keyed by its id, as a line's are, so the two share one set.
+    let repayments = raw
+        .repayment
+        .iter()
+        .enumerate()
+        .map(|(index, r)| (Path::root().key("repayment").index(index), r.id.as_str()));
+    for (at, id) in investments.chain(savings).chain(repayments) {
         let at = at.key("id");
         if found.ok(&at, check_id("id", id)).is_none() {
             continue;
@@ -554,7 +584,7 @@ fn check_unique_ids(raw: &ProposalFile, found: &mut Findings) {
         if seen.contains(&id) {
             found.add(
                 &at,
-                format!("the id \"{id}\" is used by more than one line"),
+                format!("the id \"{id}\" is used by more than one line or repayment"),
             );
         }
         seen.push(id);

@@ -155,6 +155,7 @@ pub(super) fn check_levers(proposal: &Proposal, complete: bool, found: &mut Find
 fn written_at(lever: &Lever, baseline: &Scenario) -> Option<Path> {
     let investment = |index: usize| Path::root().key("investment").index(index);
     let saving = |index: usize| Path::root().key("saving").index(index);
+    let repayment = |index: usize| Path::root().key("repayment").index(index);
     let referrals = || {
         let index = baseline
             .savings
@@ -206,6 +207,11 @@ fn written_at(lever: &Lever, baseline: &Scenario) -> Option<Path> {
         Target::OptimismSavings => Some(Path::root().key("optimism_bias").key("savings_percent")),
         Target::InvestmentOptimism(index) => Some(investment(index).key("optimism_bias_percent")),
         Target::SavingOptimism(index) => Some(saving(index).key("optimism_bias_percent")),
+        Target::RepaymentShare(index) => Some(repayment(index).key("share_percent")),
+        Target::RepaymentPerMonth(index) => Some(repayment(index).key("per_month_at_most")),
+        Target::RepaymentFrom(index) => Some(repayment(index).key("from")),
+        Target::RepaymentOverMonths(index) => Some(repayment(index).key("over_months")),
+        Target::RepaymentCap(index) => Some(repayment(index).key("cap")),
     }
 }
 

@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 use super::payback_words;
 use crate::analysis::SensitivityRow;
 use crate::levers::Lever;
-use crate::model::cashflow::Organisation;
+use crate::model::cashflow::{Organisation, OrganisationMonth};
 use crate::model::money::format_pounds;
-use crate::model::{Cashflow, Flows};
+use crate::model::{Cashflow, Flows, Repaid, RepaymentResult};
 
 /// A money column of the cashflow tables (by month, by financial year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,21 +180,44 @@ impl SensitivityColumn {
 pub enum OrganisationColumn {
     Invested,
     Gained,
+    /// What it paid back to others out of its savings.
+    Repaid,
+    /// What others paid back to it.
+    Received,
     Net,
 }
 
 impl OrganisationColumn {
-    pub const ALL: [OrganisationColumn; 3] = [
+    pub const ALL: [OrganisationColumn; 5] = [
         OrganisationColumn::Invested,
         OrganisationColumn::Gained,
+        OrganisationColumn::Repaid,
+        OrganisationColumn::Received,
         OrganisationColumn::Net,
     ];
+
+    /// The columns the page and `calc`'s text show: repayments only where the proposal has
+    /// some, so a proposal without them reads as before. CSV and JSON always have them all.
+    pub fn shown(cashflow: &Cashflow) -> Vec<OrganisationColumn> {
+        let repays = !cashflow.results.repayments.is_empty();
+        OrganisationColumn::ALL
+            .into_iter()
+            .filter(|column| match column {
+                OrganisationColumn::Repaid | OrganisationColumn::Received => repays,
+                OrganisationColumn::Invested
+                | OrganisationColumn::Gained
+                | OrganisationColumn::Net => true,
+            })
+            .collect()
+    }
 
     /// On the page: "Invests", "Net (cost) / gain".
     pub fn heading(self) -> &'static str {
         match self {
             OrganisationColumn::Invested => "Invests",
             OrganisationColumn::Gained => "Gains",
+            OrganisationColumn::Repaid => "Repays",
+            OrganisationColumn::Received => "Is repaid",
             OrganisationColumn::Net => "Net (cost) / gain",
         }
     }
@@ -204,6 +227,8 @@ impl OrganisationColumn {
         match self {
             OrganisationColumn::Invested => "Invested",
             OrganisationColumn::Gained => "Gained",
+            OrganisationColumn::Repaid => "Repaid",
+            OrganisationColumn::Received => "Received",
             OrganisationColumn::Net => "Net",
         }
     }
@@ -213,24 +238,123 @@ impl OrganisationColumn {
         match self {
             OrganisationColumn::Invested => "invested",
             OrganisationColumn::Gained => "gained",
+            OrganisationColumn::Repaid => "repaid",
+            OrganisationColumn::Received => "received",
             OrganisationColumn::Net => "net",
         }
     }
 
-    /// The figure as the model has it (investment positive).
+    /// The figure as the model has it (investment and repayment positive).
     pub fn amount(self, organisation: &Organisation) -> Decimal {
         match self {
             OrganisationColumn::Invested => organisation.invested,
             OrganisationColumn::Gained => organisation.gained,
+            OrganisationColumn::Repaid => organisation.repaid,
+            OrganisationColumn::Received => organisation.received,
             OrganisationColumn::Net => organisation.net,
         }
     }
 
-    /// The figure as councils print it: what an organisation invests is a cost, in brackets.
+    /// The figure in one month (investment and repayment positive).
+    pub fn amount_in_month(self, month: &OrganisationMonth) -> Decimal {
+        match self {
+            OrganisationColumn::Invested => month.invested,
+            OrganisationColumn::Gained => month.gained,
+            OrganisationColumn::Repaid => month.repaid,
+            OrganisationColumn::Received => month.received,
+            OrganisationColumn::Net => month.net,
+        }
+    }
+
+    /// The figure as councils print it: what an organisation invests or repays is a cost, in
+    /// brackets.
     pub fn printed(self, organisation: &Organisation) -> Decimal {
         match self {
-            OrganisationColumn::Invested => -self.amount(organisation),
-            OrganisationColumn::Gained | OrganisationColumn::Net => self.amount(organisation),
+            OrganisationColumn::Invested | OrganisationColumn::Repaid => -self.amount(organisation),
+            OrganisationColumn::Gained | OrganisationColumn::Received | OrganisationColumn::Net => {
+                self.amount(organisation)
+            }
         }
+    }
+}
+
+/// A column of the repayments table, one row a repayment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepaymentColumn {
+    /// Who repays whom.
+    Parties,
+    /// What it repays in all.
+    Owed,
+    /// What is repaid within the horizon.
+    Repaid,
+    /// What is still owed at the horizon's end.
+    Outstanding,
+    /// The month the last of it is repaid, or that it is not.
+    RepaidInFull,
+}
+
+impl RepaymentColumn {
+    pub const ALL: [RepaymentColumn; 5] = [
+        RepaymentColumn::Parties,
+        RepaymentColumn::Owed,
+        RepaymentColumn::Repaid,
+        RepaymentColumn::Outstanding,
+        RepaymentColumn::RepaidInFull,
+    ];
+
+    /// The heading of the column that names each repayment.
+    pub const LABEL_HEADING: &'static str = "Repayment";
+
+    /// The table's headings: the repayment, then each column's.
+    pub fn headings() -> Vec<String> {
+        std::iter::once(RepaymentColumn::LABEL_HEADING)
+            .chain(RepaymentColumn::ALL.map(RepaymentColumn::heading))
+            .map(String::from)
+            .collect()
+    }
+
+    /// One repayment's row: its label, then each column's cell.
+    pub fn row(repayment: &RepaymentResult) -> (String, Vec<String>) {
+        let cells = RepaymentColumn::ALL.map(|column| column.cell(repayment));
+        (repayment.label.clone(), cells.to_vec())
+    }
+
+    /// On the page and in `calc`'s text.
+    pub fn heading(self) -> &'static str {
+        match self {
+            RepaymentColumn::Parties => "Who repays whom",
+            RepaymentColumn::Owed => "To repay",
+            RepaymentColumn::Repaid => "Repaid",
+            RepaymentColumn::Outstanding => "Still owed",
+            RepaymentColumn::RepaidInFull => "Repaid in full",
+        }
+    }
+
+    /// Whether the column holds money (set to the right).
+    pub fn is_money(self) -> bool {
+        match self {
+            RepaymentColumn::Owed | RepaymentColumn::Repaid | RepaymentColumn::Outstanding => true,
+            RepaymentColumn::Parties | RepaymentColumn::RepaidInFull => false,
+        }
+    }
+
+    /// The cell, in words or pounds.
+    pub fn cell(self, repayment: &RepaymentResult) -> String {
+        match self {
+            RepaymentColumn::Parties => format!("{} repays {}", repayment.payer, repayment.to),
+            RepaymentColumn::Owed => format_pounds(repayment.owed),
+            RepaymentColumn::Repaid => format_pounds(repayment.repaid),
+            RepaymentColumn::Outstanding => format_pounds(repayment.outstanding()),
+            RepaymentColumn::RepaidInFull => repaid_words(repayment.status),
+        }
+    }
+}
+
+/// When a repayment is done, for a cell: "December 2023", "not within the horizon".
+pub fn repaid_words(repaid: Repaid) -> String {
+    match repaid {
+        Repaid::InFull(month) => month.long_name(),
+        Repaid::NotWithinHorizon => "not within the horizon".into(),
+        Repaid::NothingOwed => "nothing to repay".into(),
     }
 }

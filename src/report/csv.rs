@@ -119,16 +119,53 @@ pub fn reconciliation(reconciliation: &Reconciliation) -> String {
     out
 }
 
-/// Who paid and who gained: one row an organisation.
+/// Who paid and who gained: one row an organisation, with the month it has all its money back
+/// where a repayment repays it (`YYYY-MM`, or `not_within_horizon`, `nothing_owed`).
 pub fn organisations(cashflow: &Cashflow) -> String {
     let header: Vec<&str> = std::iter::once("organisation")
         .chain(OrganisationColumn::ALL.map(OrganisationColumn::csv_name))
+        .chain(["to_be_repaid", "repaid_in_full"])
         .collect();
     let mut out = header.join(",") + "\n";
     for o in &cashflow.results.by_organisation {
+        let repaid_in_full = o.repaid_in_full.map_or(String::new(), |repaid| {
+            repaid
+                .month()
+                .map_or(repaid.status().to_string(), |month| month.to_string())
+        });
         let cells: Vec<String> = std::iter::once(text(&o.name))
             .chain(OrganisationColumn::ALL.map(|column| pence(column.amount(o)).to_string()))
+            .chain([pence(o.to_be_repaid).to_string(), text(&repaid_in_full)])
             .collect();
+        out += &(cells.join(",") + "\n");
+    }
+    out
+}
+
+/// Each organisation's cash position month by month: what it invested, gained, repaid and
+/// received, its net and its running total (`invested_Council`, ..., `cumulative_Council`).
+pub fn positions(cashflow: &Cashflow) -> String {
+    let organisations = &cashflow.results.by_organisation;
+    let mut header = vec!["month".to_string()];
+    for o in organisations {
+        header.extend(
+            OrganisationColumn::ALL
+                .iter()
+                .map(|column| text(&format!("{}_{}", column.csv_name(), o.name))),
+        );
+        header.push(text(&format!("cumulative_{}", o.name)));
+    }
+    let mut out = header.join(",") + "\n";
+    for (index, row) in cashflow.months.iter().enumerate() {
+        let mut cells = vec![text(&row.month.to_string())];
+        for month in organisations.iter().filter_map(|o| o.months.get(index)) {
+            cells.extend(
+                OrganisationColumn::ALL
+                    .iter()
+                    .map(|column| pence(column.amount_in_month(month)).to_string()),
+            );
+            cells.push(pence(month.cumulative).to_string());
+        }
         out += &(cells.join(",") + "\n");
     }
     out

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use crate::analysis::{Discounted, OptimismBiasEffect};
 use crate::model::cashflow::Payback;
 use crate::model::money::format_pounds;
-use crate::model::{Cashflow, YearMonth};
+use crate::model::{Cashflow, Repaid, YearMonth};
 
 /// The headline in one plain-English sentence, e.g. "The £292,500 invested (£112,500 by the
 /// Council, £180,000 by the Trust) is paid back by December 2023; by March 2025 the proposal has
@@ -64,6 +64,42 @@ pub fn headline(cashflow: &Cashflow) -> String {
             format!("Savings cover the {invested} invested from the start; {outcome}.")
         }
     }
+}
+
+/// When each funder that a repayment repays has its money back, a sentence each: "The
+/// Council's £112,500 is repaid by December 2023." It answers the question a funder's members
+/// ask; the page's headline, `calc`, the JSON and the page built in advance all say it this way.
+pub fn repaid_sentences(cashflow: &Cashflow) -> Vec<String> {
+    let end = cashflow
+        .final_month()
+        .map(|m| m.long_name())
+        .unwrap_or_else(|| "the end".into());
+    cashflow
+        .results
+        .by_organisation
+        .iter()
+        .filter_map(|o| {
+            let owed = format_pounds(o.to_be_repaid);
+            Some(match o.repaid_in_full? {
+                Repaid::InFull(month) => {
+                    format!(
+                        "The {}'s {owed} is repaid by {}.",
+                        o.name,
+                        month.long_name()
+                    )
+                }
+                Repaid::NotWithinHorizon => format!(
+                    "The {}'s {owed} is not repaid by {end}: {} is repaid, {} is still owed.",
+                    o.name,
+                    format_pounds(o.received),
+                    format_pounds(o.to_be_repaid - o.received)
+                ),
+                Repaid::NothingOwed => {
+                    format!("The {} has invested nothing to be repaid.", o.name)
+                }
+            })
+        })
+        .collect()
 }
 
 /// The return on investment as a percentage to one place ("126.5%"), or `None` when nothing

@@ -12,7 +12,9 @@ use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
-use crate::report::columns::{CashflowColumn, OrganisationColumn, SensitivityColumn};
+use crate::report::columns::{
+    CashflowColumn, OrganisationColumn, RepaymentColumn, SensitivityColumn,
+};
 use crate::wording::{counted, lower_first};
 
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
@@ -71,7 +73,11 @@ pub fn results(
     discounted: &Discounted,
     optimism_bias: Option<&OptimismBiasEffect>,
 ) -> String {
-    let mut out = format!("{}\n{}\n\n", proposal.name, super::headline(cashflow));
+    let mut out = format!("{}\n{}\n", proposal.name, super::headline(cashflow));
+    for sentence in super::repaid_sentences(cashflow) {
+        out += &format!("{sentence}\n");
+    }
+    out += "\n";
     let rows: Vec<Vec<String>> = super::key_figures(cashflow)
         .into_iter()
         .chain(super::discounted_figures(discounted))
@@ -88,21 +94,68 @@ pub fn results(
     out
 }
 
-/// Who paid and who gained, organisation by organisation (costs in brackets).
+/// Who paid and who gained, organisation by organisation (costs in brackets), then each
+/// repayment and when each funder has its money back.
 pub fn organisations(cashflow: &Cashflow) -> String {
+    let columns = OrganisationColumn::shown(cashflow);
     let rows: Vec<Vec<String>> = cashflow
         .results
         .by_organisation
         .iter()
         .map(|o| {
             std::iter::once(o.name.clone())
-                .chain(OrganisationColumn::ALL.map(|column| format_council(column.printed(o))))
+                .chain(
+                    columns
+                        .iter()
+                        .map(|column| format_council(column.printed(o))),
+                )
                 .collect()
         })
         .collect();
     let headers: Vec<String> = std::iter::once("Organisation")
-        .chain(OrganisationColumn::ALL.map(OrganisationColumn::short_heading))
+        .chain(columns.iter().map(|column| column.short_heading()))
         .map(String::from)
+        .collect();
+    let mut out = table(&headers, &rows);
+    let repayments = &cashflow.results.repayments;
+    if !repayments.is_empty() {
+        let rows: Vec<Vec<String>> = repayments
+            .iter()
+            .map(|r| {
+                let (label, cells) = RepaymentColumn::row(r);
+                std::iter::once(label).chain(cells).collect()
+            })
+            .collect();
+        out += "\n";
+        out += &table(&RepaymentColumn::headings(), &rows);
+        for sentence in super::repaid_sentences(cashflow) {
+            out += &format!("{sentence}\n");
+        }
+    }
+    out
+}
+
+/// Each organisation's net and running total month by month (costs in brackets): where its
+/// money stands once repayments are made.
+pub fn positions(cashflow: &Cashflow) -> String {
+    let organisations = &cashflow.results.by_organisation;
+    let mut headers = vec!["Month".to_string()];
+    for o in organisations {
+        headers.push(format!("{} net", o.name));
+        headers.push(format!("{} cumulative", o.name));
+    }
+    let rows: Vec<Vec<String>> = cashflow
+        .months
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let mut cells = vec![row.month.short_name()];
+            for month in organisations.iter().filter_map(|o| o.months.get(index)) {
+                cells.push(format_council(month.net));
+                cells.push(format_council(month.cumulative));
+            }
+            cells
+        })
         .collect();
     table(&headers, &rows)
 }

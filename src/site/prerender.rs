@@ -8,10 +8,12 @@ use crate::analysis::{discounted, optimism_bias, switching_values};
 use crate::model::money::format_council;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
-use crate::report::columns::{CashflowColumn, OrganisationColumn};
+use crate::report::columns::{CashflowColumn, OrganisationColumn, RepaymentColumn};
 use crate::report::svg::{chart_svg, escape};
 use crate::report::text::year_label;
-use crate::report::{discounted_figures, headline, key_figures, optimism_bias_figures};
+use crate::report::{
+    discounted_figures, headline, key_figures, optimism_bias_figures, repaid_sentences,
+};
 
 use super::config::Branding;
 
@@ -72,10 +74,14 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
 
     out += &format!(
         "<section aria-labelledby=\"static-results\"><h2 id=\"static-results\">Results at the {} assumptions</h2>\
-         <p class=\"headline__sentence\" id=\"static-headline\">{}</p><dl class=\"figures\">",
+         <p class=\"headline__sentence\" id=\"static-headline\">{}</p>",
         proposal.starting_values.word(),
         escape(&headline(cashflow))
     );
+    for sentence in repaid_sentences(cashflow) {
+        out += &format!("<p class=\"headline__repaid\">{}</p>", escape(&sentence));
+    }
+    out += "<dl class=\"figures\">";
     // The discounted figures beside the cash ones, at the proposal's starting discount rate.
     let discounted = discounted(cashflow, proposal.starting.discount_rate_percent);
     let optimism_bias = optimism_bias(&proposal.starting);
@@ -138,7 +144,7 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
     );
 
     out += &year_table(cashflow);
-    out += &organisation_table(cashflow);
+    out += &organisation_table(proposal, cashflow);
     out += &month_table(cashflow);
     out += "</main>";
     out
@@ -185,27 +191,55 @@ fn flows_cells(cashflow: &Cashflow, flows: &Flows) -> Vec<String> {
         .collect()
 }
 
-/// Who pays and who gains over the horizon.
-fn organisation_table(cashflow: &Cashflow) -> String {
+/// Who pays and who gains over the horizon, and each repayment between them with where its
+/// terms come from.
+fn organisation_table(proposal: &Proposal, cashflow: &Cashflow) -> String {
     let organisations = &cashflow.results.by_organisation;
     if organisations.is_empty() {
         return String::new();
     }
+    let shown = OrganisationColumn::shown(cashflow);
     let columns: Vec<String> = std::iter::once("Organisation")
-        .chain(OrganisationColumn::ALL.map(OrganisationColumn::heading))
+        .chain(shown.iter().map(|column| column.heading()))
         .map(String::from)
         .collect();
     let rows: Vec<(String, Vec<String>)> = organisations
         .iter()
         .map(|o| {
-            let cells = OrganisationColumn::ALL.map(|column| format_council(column.printed(o)));
-            (o.name.clone(), cells.to_vec())
+            let cells = shown
+                .iter()
+                .map(|column| format_council(column.printed(o)))
+                .collect();
+            (o.name.clone(), cells)
         })
         .collect();
-    format!(
-        "<section><h2 id=\"static-organisations\">Who pays and who gains</h2>{}</section>",
+    let mut out = format!(
+        "<section><h2 id=\"static-organisations\">Who pays and who gains</h2>{}",
         table("aria-labelledby=\"static-organisations\"", &columns, &rows)
-    )
+    );
+    let repayments = &cashflow.results.repayments;
+    if !repayments.is_empty() {
+        let rows: Vec<(String, Vec<String>)> =
+            repayments.iter().map(RepaymentColumn::row).collect();
+        out += &format!(
+            "<h3 id=\"static-repayments\">Repayments</h3>{}",
+            table(
+                "aria-labelledby=\"static-repayments\"",
+                &RepaymentColumn::headings(),
+                &rows
+            )
+        );
+        for repayment in repayments {
+            if let Some(source) = proposal.repayment_sources.get(&repayment.id) {
+                out += &format!(
+                    "<p class=\"organisations__source\">{}: {}</p>",
+                    escape(&repayment.label),
+                    escape(source)
+                );
+            }
+        }
+    }
+    out + "</section>"
 }
 
 /// Every month, folded away: a disclosure works without any script.
@@ -270,6 +304,16 @@ mod tests {
         assert!(page
             .contains("<dt>Net present value (discounted at 3.5% a year)</dt><dd>£335,042</dd>"));
         assert!(page.contains("<dt>Discounted payback month</dt><dd>January 2024</dd>"));
+        // The Trust repays the council's £112,500 out of the savings, by December 2023.
+        assert!(page.contains(&format!(
+            "<p class=\"headline__repaid\">{}</p>",
+            escape("The Council's £112,500 is repaid by December 2023.")
+        )));
+        assert!(page.contains("<th scope=\"col\" class=\"number\">Is repaid</th>"));
+        assert!(page.contains(
+            "<th scope=\"row\">The Trust repays the council</th><td class=\"number\">Trust repays Council</td>"
+        ));
+        assert!(page.contains(&escape("fully paid back by December 2023")));
     }
 
     #[test]

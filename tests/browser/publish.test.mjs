@@ -65,7 +65,9 @@ describe('before and without JavaScript', () => {
     assert.match(await page.locator('#static-page dl.static-page__assumptions').textContent(), /44%/);
     assert.equal(await page.locator('#static-page section table.cashflow').first().locator('tbody tr').count(), 4);
     // Who pays and who gains, and every month behind a disclosure that needs no script.
-    assert.match(await page.locator('#static-page').textContent(), /Trust\(180,000\)0\(180,000\)/);
+    // The savings land with the Trust, which repays the council's £112,500 out of them.
+    assert.match(await page.locator('#static-page').textContent(), /Trust\(180,000\)662,500\(112,500\)0370,000/);
+    assert.match(await page.locator('#static-page').textContent(), /The Council's £112,500 is repaid by December 2023\./);
     await page.locator('#static-page details.months summary').click();
     assert.equal(await page.locator('#static-page details.months tbody tr').count(), 39);
     await context.close();
@@ -239,6 +241,20 @@ describe('taking the numbers away', () => {
     const link = new URL(page.url()).search.slice(1);
     assert.equal(months.text, calc(link, '--format', 'csv', '--table', 'months'));
     assert.notEqual(months.text, calc('sandwell', '--format', 'csv', '--table', 'months'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('who pays and who gains downloads as CSV, in total and month by month, with the repayment', async () => {
+    const link = 'v=1&p=sandwell&repay_council.per_month=5000';
+    const { context, page, problems } = await fresh(link);
+    const organisations = await download(page, '#download-organisations');
+    assert.equal(organisations.name, 'sandwell-organisations.csv');
+    assert.equal(organisations.text, calc(link, '--format', 'csv', '--table', 'organisations'));
+    assert.match(organisations.text, /\nCouncil,112500\.00,0\.00,0\.00,112500\.00,0\.00,112500\.00,2024-09\n/);
+    const positions = await download(page, '#download-positions');
+    assert.equal(positions.name, 'sandwell-positions.csv');
+    assert.equal(positions.text, calc(link, '--format', 'csv', '--table', 'positions'));
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,5 +1,5 @@
-//! "Take the numbers away": the monthly and financial-year tables as CSV, the chart as SVG, and
-//! a printed summary. Every file is made in the browser from the results on screen.
+//! "Take the numbers away": the monthly and financial-year tables, who pays and who gains (in
+//! total and month by month) as CSV, the chart as SVG, and a printed summary. Every file is made in the browser from the results on screen.
 
 use std::rc::Rc;
 
@@ -40,14 +40,19 @@ pub fn downloads(props: &DownloadsProps) -> Html {
         })
     };
     let cashflow = props.cashflow.clone();
-    let on_months = save("months.csv", "text/csv;charset=utf-8", {
+    // Each CSV is one of the report's tables of the cashflow on screen.
+    let csv_file = |suffix: &'static str, table: fn(&Cashflow) -> String| {
         let cashflow = cashflow.clone();
-        Rc::new(move || csv::months(&cashflow))
-    });
-    let on_years = save("years.csv", "text/csv;charset=utf-8", {
-        let cashflow = cashflow.clone();
-        Rc::new(move || csv::years(&cashflow))
-    });
+        save(
+            suffix,
+            "text/csv;charset=utf-8",
+            Rc::new(move || table(&cashflow)),
+        )
+    };
+    let on_months = csv_file("months.csv", csv::months);
+    let on_years = csv_file("years.csv", csv::years);
+    let on_organisations = csv_file("organisations.csv", csv::organisations);
+    let on_positions = csv_file("positions.csv", csv::positions);
     let on_chart = save("chart.svg", "image/svg+xml;charset=utf-8", {
         let cashflow = cashflow.clone();
         let published = props.published.clone();
@@ -73,6 +78,8 @@ pub fn downloads(props: &DownloadsProps) -> Html {
             <ul class="downloads__list">
                 <li><button type="button" class="button button--secondary" id="download-months" onclick={on_months}>{ "Monthly table (CSV)" }</button></li>
                 <li><button type="button" class="button button--secondary" id="download-years" onclick={on_years}>{ "Financial-year table (CSV)" }</button></li>
+                <li><button type="button" class="button button--secondary" id="download-organisations" onclick={on_organisations}>{ "Who pays and who gains (CSV)" }</button></li>
+                <li><button type="button" class="button button--secondary" id="download-positions" onclick={on_positions}>{ "Each organisation, month by month (CSV)" }</button></li>
                 <li><button type="button" class="button button--secondary" id="download-chart" onclick={on_chart}>{ "Chart (SVG)" }</button></li>
                 <li><button type="button" class="button button--secondary" id="print-summary" onclick={on_print}>{ "Print a summary" }</button></li>
             </ul>

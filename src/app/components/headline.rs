@@ -11,7 +11,8 @@ use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Payback, YearMonth};
 use crate::proposal::Published;
 use crate::report::{
-    benefit_cost_ratio_words, headline, optimism_bias_figures, rate_words, return_on_investment,
+    benefit_cost_ratio_words, headline, optimism_bias_figures, rate_words, repaid_sentences,
+    return_on_investment,
 };
 
 #[derive(Properties, PartialEq)]
@@ -101,6 +102,10 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
         <section class="headline" aria-labelledby="results-heading">
             <h2 id="results-heading">{ "Results" }</h2>
             <p class="headline__sentence" id="headline">{ &sentence }</p>
+            // When each funder has its own money back: the question its members ask.
+            { for repaid_sentences(&props.cashflow).into_iter().map(|repaid| html! {
+                <p class="headline__repaid">{ repaid }</p>
+            }) }
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="headline-announcement">{ (*announced).clone() }</p>
             <dl class="figures">
                 <div class="figure figure--key" id="figure-payback">
