@@ -221,7 +221,7 @@ pub fn app(props: &AppProps) -> Html {
                 <UncertaintyPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()}
                     band={band} on_toggle={on_uncertainty_toggle} />
                 <SensitivityPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} />
-                <Organisations cashflow={cashflow.clone()} />
+                <Organisations cashflow={cashflow.clone()} sources={shown.repayment_sources.clone()} />
                 <CashflowTables cashflow={cashflow.clone()} />
                 <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}
                     published={published_curve.clone()} brand_colour={props.branding.colours.brand.clone()}
@@ -241,6 +241,7 @@ struct ShownProposal {
     proposal: Rc<Proposal>,
     published: Rc<Published>,
     published_curve: Option<Rc<Vec<Decimal>>>,
+    repayment_sources: Rc<std::collections::BTreeMap<String, String>>,
 }
 
 impl ShownProposal {
@@ -254,6 +255,7 @@ impl ShownProposal {
                 .get("cumulative")
                 .cloned()
                 .map(Rc::new),
+            repayment_sources: Rc::new(proposal.repayment_sources.clone()),
         }
     }
 }

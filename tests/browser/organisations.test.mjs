@@ -13,12 +13,13 @@ async function rows(query) {
   const repayments = await cells('#repayments-table tbody tr');
   const headings = await page.locator('#organisations-table thead th').allTextContents();
   const repaid = await page.locator('.headline__repaid').allTextContents();
+  const sources = await page.locator('section.organisations .organisations__source').allTextContents();
   await context.close();
-  return { table, repayments, headings, repaid, problems };
+  return { table, repayments, headings, repaid, sources, problems };
 }
 
 test("Sandwell: the savings land with the Trust, which repays the council's £112,500 by December 2023", async () => {
-  const { table, repayments, headings, repaid, problems } = await rows('v=1&p=sandwell');
+  const { table, repayments, headings, repaid, sources, problems } = await rows('v=1&p=sandwell');
   assert.deepEqual(headings, ['Organisation', 'Invests', 'Gains', 'Repays', 'Is repaid', 'Net (cost) / gain']);
   // The Trust gains all 662,500 of savings, pays 180,000 for the post and repays 112,500.
   assert.deepEqual(table, [
@@ -30,6 +31,9 @@ test("Sandwell: the savings land with the Trust, which repays the council's £11
   ]);
   // The headline says when the council's own money is back.
   assert.deepEqual(repaid, ["The Council's £112,500 is repaid by December 2023."]);
+  // Where the terms come from, in the report's words, as the page built in advance says too.
+  assert.equal(sources.length, 1);
+  assert.match(sources[0], /^The Trust repays the council: The Trust funds the post "from generated demand led returns"/);
   assert.deepEqual(problems, []);
 });
 

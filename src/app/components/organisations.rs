@@ -15,6 +15,9 @@ use crate::report::repaid_sentences;
 #[derive(Properties, PartialEq)]
 pub struct OrganisationsProps {
     pub cashflow: Rc<Cashflow>,
+    /// Where each repayment's terms come from, by repayment id, in the report's words.
+    #[prop_or_default]
+    pub sources: Rc<std::collections::BTreeMap<String, String>>,
 }
 
 #[function_component(Organisations)]
@@ -91,6 +94,10 @@ pub fn organisations(props: &OrganisationsProps) -> Html {
                         </tbody>
                     </table>
                 </div>
+                { for repayments.iter().filter_map(|r| {
+                    let source = props.sources.get(&r.id)?;
+                    Some(html! { <p class="organisations__source">{ format!("{}: {source}", r.label) }</p> })
+                }) }
             }
         </section>
     }
