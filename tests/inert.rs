@@ -313,7 +313,7 @@ fn hostile_branding() -> Branding {
 #[test]
 fn the_page_built_in_advance_shows_hostile_text_as_text() {
     let (proposal, cashflow) = hostile();
-    let page = static_page(&hostile_branding(), &proposal, &cashflow);
+    let page = static_page(&hostile_branding(), &proposal, &cashflow, None);
     assert_no_markup_from_text("the page built in advance", &page);
     assert_eq!(page.matches("<img").count(), 1, "only the logo");
     for escaped in [
@@ -379,7 +379,7 @@ fn a_source_link_that_is_not_a_web_address_is_never_written_as_a_link() {
         .as_deref()
         .unwrap()
         .contains("<script>"));
-    let page = static_page(&Branding::default(), &proposal, &cashflow);
+    let page = static_page(&Branding::default(), &proposal, &cashflow, None);
     assert!(!page.contains("javascript:"));
     assert!(!page.contains("<script>alert(1)"));
 }

@@ -129,7 +129,12 @@ fn calc_reads_every_lever_from_a_link_and_writes_it_back() {
 fn the_page_built_in_advance_lists_every_lever_at_its_starting_value() {
     for (proposal, text, scenario) in every_lever_moved() {
         let opened = read_proposal(&with_assumptions(text, proposal, &scenario)).unwrap();
-        let page = static_page(&Branding::default(), &opened, &model::run(&opened.starting));
+        let page = static_page(
+            &Branding::default(),
+            &opened,
+            &model::run(&opened.starting),
+            None,
+        );
         for lever in opened.levers() {
             // The value, then its switching-value sentence where it has one.
             let listed = format!(

@@ -700,7 +700,7 @@ fn open(case: &Case, violations: &mut Vec<String>) -> Option<(Proposal, Scenario
                 })
                 .collect();
             let index = "<title>x</title><!-- site:page --><!-- /site:page --><!-- site:data --><!-- /site:data -->";
-            if let Err(problems) = build_site(&config, files, index) {
+            if let Err(problems) = build_site(&config, files, index, 8) {
                 violations.push(format!(
                     "a site file that reads does not build: {}",
                     problems.join("; ")
@@ -767,7 +767,7 @@ fn exercise_proposal(proposal: &Proposal, violations: &mut Vec<String>) {
         text::check_reconciliation(&reconciliation, &found),
         csv::reconciliation(&reconciliation),
     );
-    let _ = static_page(&Branding::default(), proposal, &published_run);
+    let _ = static_page(&Branding::default(), proposal, &published_run, None);
     if let Err(why) = round_trips(
         &with_assumptions(&proposal.file_text, proposal, &proposal.starting),
         &proposal.starting,

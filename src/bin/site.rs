@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use invest_to_save::analysis::uncertainty::DEFAULT_DRAWS;
 use invest_to_save::site::build::build_site;
 use invest_to_save::site::config::read_site_config;
 use invest_to_save::site::page_data::ProposalText;
@@ -83,7 +84,7 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
     }
     let index_path = dist.join("index.html");
     let index = read(&index_path)?;
-    let built = build_site(&config, files, &index)?;
+    let built = build_site(&config, files, &index, DEFAULT_DRAWS)?;
     write(&index_path, built.index_html.as_bytes())?;
     write(&dist.join("site.css"), built.site_css.as_bytes())?;
     if let (Some(logo), Some(file)) = (&config.branding.logo, &config.logo_file) {

@@ -2,6 +2,8 @@
 //! and writes the page data, the page built in advance and the council's stylesheet into the
 //! `index.html` Trunk produced. Pure: the `site` command does the reading and writing.
 
+use crate::analysis::uncertainty::DEFAULT_SEED;
+use crate::analysis::{uncertain_levers, uncertainty};
 use crate::model;
 use crate::proposal::{read_proposal, Proposal};
 
@@ -47,20 +49,30 @@ pub fn read_proposals(files: &[ProposalText]) -> Result<Vec<Proposal>, Vec<Strin
 }
 
 /// The site, from its configuration, the text of its proposal files (in the configuration's
-/// order) and the `index.html` Trunk built.
+/// order) and the `index.html` Trunk built; the page built in advance says what an uncertainty
+/// run of `draws` draws gives (the site command makes `DEFAULT_DRAWS`).
 pub fn build_site(
     config: &SiteConfig,
     files: Vec<ProposalText>,
     index_html: &str,
+    draws: usize,
 ) -> Result<BuiltSite, Vec<String>> {
     let proposals = read_proposals(&files)?;
     let Some(first) = proposals.first() else {
         return Err(vec!["the site publishes no proposals".into()]);
     };
     let cashflow = model::run(&first.starting);
+    // The page opens on the first proposal, so its uncertainty sentence is there without script.
+    let uncertainty = uncertainty(
+        first.levers(),
+        &first.starting,
+        &uncertain_levers(first.levers(), &first.starting),
+        draws,
+        DEFAULT_SEED,
+    );
     let page = format!(
         "<div id=\"{STATIC_PAGE_ID}\">{}</div>",
-        static_page(&config.branding, first, &cashflow)
+        static_page(&config.branding, first, &cashflow, Some(&uncertainty))
     );
     let data = PageData {
         branding: config.branding.clone(),
@@ -135,8 +147,8 @@ mod tests {
     #[test]
     fn building_twice_gives_the_same_page() {
         let config = read_site_config("proposals = [\"a\"]").unwrap();
-        let once = build_site(&config, shipped(), INDEX).unwrap();
-        let twice = build_site(&config, shipped(), &once.index_html).unwrap();
+        let once = build_site(&config, shipped(), INDEX, 20).unwrap();
+        let twice = build_site(&config, shipped(), &once.index_html, 20).unwrap();
         assert_eq!(once, twice);
         assert!(once
             .index_html
@@ -153,7 +165,7 @@ mod tests {
             file: "broken.toml".into(),
             text: "format = 1\nid = ".into(),
         });
-        let problems = build_site(&config, files, INDEX).unwrap_err();
+        let problems = build_site(&config, files, INDEX, 20).unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("sandwell.toml: another proposal"));
         assert!(problems[1].starts_with("broken.toml: "));
@@ -162,7 +174,7 @@ mod tests {
     #[test]
     fn a_page_without_markers_is_refused() {
         let config = read_site_config("proposals = [\"a\"]").unwrap();
-        let problems = build_site(&config, shipped(), "<html></html>").unwrap_err();
+        let problems = build_site(&config, shipped(), "<html></html>", 20).unwrap_err();
         assert!(problems[0].contains("<!-- site:page -->"));
     }
 }

@@ -4,13 +4,13 @@
 //! JavaScript, the calculator replaces this once it starts.
 
 use crate::analysis::words::sentence;
-use crate::analysis::{discounted, optimism_bias, switching_values};
+use crate::analysis::{discounted, optimism_bias, switching_values, Uncertainty};
 use crate::model::money::format_council;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::report::columns::{CashflowColumn, OrganisationColumn, RepaymentColumn};
 use crate::report::svg::{chart_svg, escape};
-use crate::report::text::year_label;
+use crate::report::text::{uncertainty_sentence, year_label};
 use crate::report::{
     discounted_figures, headline, key_figures, optimism_bias_figures, repaid_sentences,
 };
@@ -46,7 +46,12 @@ pub fn masthead(branding: &Branding) -> String {
 }
 
 /// The static page for `proposal` at its starting values.
-pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow) -> String {
+pub fn static_page(
+    branding: &Branding,
+    proposal: &Proposal,
+    cashflow: &Cashflow,
+    uncertainty: Option<&Uncertainty>,
+) -> String {
     let mut out = masthead(branding);
     out += "<main id=\"main\" class=\"static-page\">";
     out += &format!(
@@ -101,7 +106,15 @@ pub fn static_page(branding: &Branding, proposal: &Proposal, cashflow: &Cashflow
             escape(&value)
         );
     }
-    out += "</dl></section>";
+    out += "</dl>";
+    // How sure: the uncertainty run's answer, when the site build made one (it is many runs).
+    if let Some(run) = uncertainty {
+        out += &format!(
+            "<p class=\"uncertainty__chance\" id=\"static-uncertainty\">{}</p>",
+            escape(&uncertainty_sentence(run))
+        );
+    }
+    out += "</section>";
 
     out += "<section aria-labelledby=\"static-assumptions\"><h2 id=\"static-assumptions\">Assumptions</h2><dl class=\"static-page__assumptions\">";
     // Each with its switching-value sentence, as under the running page's slider.
@@ -287,7 +300,7 @@ mod tests {
     fn the_page_carries_the_models_figures() {
         let sandwell = preset("sandwell").unwrap();
         let cashflow = model::run(&sandwell.baseline);
-        let page = static_page(&Branding::default(), sandwell, &cashflow);
+        let page = static_page(&Branding::default(), sandwell, &cashflow, None);
         assert!(page.contains(&escape(&headline(&cashflow))));
         assert!(page.contains("December 2023"));
         assert!(page.contains("<th scope=\"row\">2022/23</th>"));
@@ -341,6 +354,7 @@ mod tests {
             &Branding::default(),
             sandwell,
             &model::run(&sandwell.baseline),
+            None,
         );
         for heading in [
             "Investment by Council",
@@ -364,8 +378,26 @@ mod tests {
             &Branding::default(),
             trafford,
             &model::run(&trafford.baseline),
+            None,
         );
         assert!(page.contains(">Investment by Council</th>"));
         assert!(!page.contains(">Total investment</th>"));
+    }
+
+    #[test]
+    fn the_uncertainty_sentence_is_there_when_the_site_build_made_a_run() {
+        use crate::analysis::{uncertain_levers, uncertainty};
+        let sandwell = preset("sandwell").unwrap();
+        let cashflow = model::run(&sandwell.baseline);
+        let drawn = uncertain_levers(sandwell.levers(), &sandwell.baseline);
+        let run = uncertainty(sandwell.levers(), &sandwell.baseline, &drawn, 400, 1);
+        let page = static_page(&Branding::default(), sandwell, &cashflow, Some(&run));
+        assert!(page.contains(&format!(
+            "<p class=\"uncertainty__chance\" id=\"static-uncertainty\">{}</p>",
+            escape(&uncertainty_sentence(&run))
+        )));
+        assert!(page.contains("Of 400 runs from seed 1"));
+        let without = static_page(&Branding::default(), sandwell, &cashflow, None);
+        assert!(!without.contains("static-uncertainty"));
     }
 }

@@ -249,6 +249,9 @@ describe('the page as a whole', () => {
     assert.ok(await page.locator('p.noscript').isVisible());
     // "Loading" would never end without JavaScript; the noscript message says why instead.
     assert.equal(await page.locator('#loading').isVisible(), false);
+    // The site build's uncertainty run is there too: `calc sandwell --table uncertainty`.
+    assert.equal(await page.locator('#static-uncertainty').textContent(),
+      'Of 10,000 runs from seed 1, with every uncertain assumption drawn at once, 100% (every draw) have paid back by March 2025.');
     await context.close();
   });
 
