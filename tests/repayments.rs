@@ -642,3 +642,18 @@ fn the_repayment_levers_move_the_month_the_council_is_repaid() {
     );
     assert!(proposal.lever("repay_council.share").is_some());
 }
+
+#[test]
+fn the_spoken_headline_is_the_headline_then_when_each_funder_is_repaid() {
+    use invest_to_save::proposal::presets::preset;
+    use invest_to_save::report::{headline, spoken_headline};
+    let sandwell = preset("sandwell").unwrap();
+    let cashflow = invest_to_save::model::run(&sandwell.baseline);
+    assert_eq!(
+        spoken_headline(&cashflow),
+        format!(
+            "{} The Council's £112,500 is repaid by December 2023.",
+            headline(&cashflow)
+        )
+    );
+}

@@ -66,6 +66,15 @@ pub fn headline(cashflow: &Cashflow) -> String {
     }
 }
 
+/// The headline and when each funder has its money back, as the page announces them to a
+/// screen reader once the reader's value settles: what is on screen, in the same words.
+pub fn spoken_headline(cashflow: &Cashflow) -> String {
+    std::iter::once(headline(cashflow))
+        .chain(repaid_sentences(cashflow))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// When each funder that a repayment repays has its money back, a sentence each: "The
 /// Council's £112,500 is repaid by December 2023." It answers the question a funder's members
 /// ask; the page's headline, `calc`, the JSON and the page built in advance all say it this way.

@@ -12,7 +12,7 @@ use crate::model::{Cashflow, Payback, YearMonth};
 use crate::proposal::Published;
 use crate::report::{
     benefit_cost_ratio_words, headline, optimism_bias_figures, rate_words, repaid_sentences,
-    return_on_investment,
+    return_on_investment, spoken_headline,
 };
 
 #[derive(Properties, PartialEq)]
@@ -79,13 +79,15 @@ fn month_or(month: Option<YearMonth>, otherwise: &str) -> String {
 pub fn headline_view(props: &HeadlineProps) -> Html {
     let results = &props.cashflow.results;
     let sentence = headline(&props.cashflow);
+    // Announced: the headline with when each funder is repaid, as both stand on screen.
+    let spoken = spoken_headline(&props.cashflow);
     let announced = use_state(String::new);
     let timer = use_mut_ref(|| None::<Timeout>);
     {
         let announced = announced.clone();
         let timer = timer.clone();
-        use_effect_with(sentence.clone(), move |sentence| {
-            let sentence = sentence.clone();
+        use_effect_with(spoken, move |spoken| {
+            let sentence = spoken.clone();
             // Replacing the timer cancels the previous one: only a settled value is announced.
             *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || announced.set(sentence)));
             || ()
