@@ -6,8 +6,9 @@
 use rust_decimal::Decimal;
 
 use super::payback_words;
-use crate::analysis::SensitivityRow;
-use crate::levers::Lever;
+use crate::analysis::uncertainty::DEFAULT_RANGE_PERCENT;
+use crate::analysis::{SensitivityRow, UncertainLever};
+use crate::levers::{Lever, LeverValue};
 use crate::model::cashflow::{Organisation, OrganisationMonth};
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Flows, Repaid, RepaymentResult};
@@ -171,6 +172,59 @@ impl SensitivityColumn {
             SensitivityColumn::Swing => format_pounds(row.swing()),
             SensitivityColumn::PaybackAtLow => payback_words(row.payback_at_low),
             SensitivityColumn::PaybackAtHigh => payback_words(row.payback_at_high),
+        }
+    }
+}
+
+/// A column of the table of what the uncertainty run draws, one row a lever: the same on the
+/// page and in `calc --table uncertainty`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrawnColumn {
+    Lever,
+    Low,
+    Likely,
+    High,
+    Distribution,
+    RangeFrom,
+}
+
+impl DrawnColumn {
+    pub const ALL: [DrawnColumn; 6] = [
+        DrawnColumn::Lever,
+        DrawnColumn::Low,
+        DrawnColumn::Likely,
+        DrawnColumn::High,
+        DrawnColumn::Distribution,
+        DrawnColumn::RangeFrom,
+    ];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            DrawnColumn::Lever => "Lever",
+            DrawnColumn::Low => "Low",
+            DrawnColumn::Likely => "Likely (now)",
+            DrawnColumn::High => "High",
+            DrawnColumn::Distribution => "Drawn",
+            DrawnColumn::RangeFrom => "Range from",
+        }
+    }
+
+    /// The lever's entry in this column, in words: "35.2%", "triangular", "the proposal file".
+    pub fn cell(self, lever: &Lever, drawn: &UncertainLever) -> String {
+        let words = |value| lever.describe(LeverValue::Number(value));
+        match self {
+            DrawnColumn::Lever => lever.label.clone(),
+            DrawnColumn::Low => words(drawn.range.low),
+            DrawnColumn::Likely => words(drawn.range.now),
+            DrawnColumn::High => words(drawn.range.high),
+            DrawnColumn::Distribution => drawn.distribution.name().to_string(),
+            DrawnColumn::RangeFrom => {
+                if drawn.range.from_file {
+                    "the proposal file".to_string()
+                } else {
+                    format!("{}% either side", DEFAULT_RANGE_PERCENT.normalize())
+                }
+            }
         }
     }
 }

@@ -1,19 +1,17 @@
 //! A readable text report: headline results, then the financial-year and monthly tables with
 //! negative figures in brackets, as councils print them.
 
-use crate::analysis::uncertainty::DEFAULT_RANGE_PERCENT;
 use crate::analysis::words::{passing_values, question_words};
 use crate::analysis::{
     Chance, Discounted, OptimismBiasEffect, Question, Sensitivity, SwitchingValues, Uncertainty,
 };
-use crate::levers::LeverValue;
 use crate::model::money::{format_council, format_pounds, format_quantity, group_thousands};
 use crate::model::Scenario;
 use crate::model::{Cashflow, Flows};
 use crate::proposal::Proposal;
 use crate::reconcile::{Comparison, Contradiction, Reconciliation};
 use crate::report::columns::{
-    CashflowColumn, OrganisationColumn, RepaymentColumn, SensitivityColumn,
+    CashflowColumn, DrawnColumn, OrganisationColumn, RepaymentColumn, SensitivityColumn,
 };
 use crate::wording::{counted, lower_first};
 
@@ -461,33 +459,18 @@ pub fn uncertainty_sentence(run: &Uncertainty) -> String {
 /// The Monte Carlo run: what was drawn, the chances of paying back, the spread of the net
 /// return and the cumulative position's percentiles month by month.
 pub fn uncertainty(proposal: &Proposal, cashflow: &Cashflow, run: &Uncertainty) -> String {
-    let drawn_headers = [
-        "Lever",
-        "Low",
-        "Likely (now)",
-        "High",
-        "Drawn",
-        "Range from",
-    ]
-    .map(String::from);
+    let drawn_headers = DrawnColumn::ALL.map(|column| column.heading().to_string());
     let drawn: Vec<Vec<String>> = run
         .levers
         .iter()
         .filter_map(|drawn| {
             let lever = proposal.lever(&drawn.key)?;
-            let words = |value| lever.describe(LeverValue::Number(value));
-            Some(vec![
-                lever.label.clone(),
-                words(drawn.range.low),
-                words(drawn.range.now),
-                words(drawn.range.high),
-                drawn.distribution.name().to_string(),
-                if drawn.range.from_file {
-                    "the proposal file".to_string()
-                } else {
-                    format!("{}% either side", DEFAULT_RANGE_PERCENT.normalize())
-                },
-            ])
+            Some(
+                DrawnColumn::ALL
+                    .iter()
+                    .map(|column| column.cell(lever, drawn))
+                    .collect(),
+            )
         })
         .collect();
     let mut lines = vec![

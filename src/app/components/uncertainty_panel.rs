@@ -14,9 +14,10 @@ use crate::analysis::uncertainty::{
 };
 use crate::analysis::{uncertain_levers, Uncertainty};
 use crate::app::slices::{in_slices, PAUSE_MS};
-use crate::levers::{Lever, LeverValue};
+use crate::levers::Lever;
 use crate::model::money::{format_pounds, group_thousands};
 use crate::model::Scenario;
+use crate::report::columns::DrawnColumn;
 use crate::report::text::{share_words, uncertainty_sentence};
 
 /// Draws made between looks at the clock (a few milliseconds' worth).
@@ -130,12 +131,6 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
 
 /// The chances and the spread, greyed and marked busy while a newer run is being made.
 fn results(run: &Uncertainty, levers: &[Lever], current: bool) -> Html {
-    let label = |key: &str| {
-        levers
-            .iter()
-            .find(|l| l.key == key)
-            .map(|l| (l.label.clone(), l))
-    };
     html! {
         <div class={classes!("uncertainty__results", (!current).then_some("uncertainty__results--updating"))}
             aria-busy={if current { "false" } else { "true" }}>
@@ -161,21 +156,21 @@ fn results(run: &Uncertainty, levers: &[Lever], current: bool) -> Html {
                 <table class="cashflow" id="uncertainty-levers">
                     <caption id="uncertainty-levers-caption">{ "What was drawn" }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Assumption" }</th><th scope="col">{ "Low" }</th>
-                        <th scope="col">{ "Likeliest (now)" }</th><th scope="col">{ "High" }</th>
-                        <th scope="col">{ "Drawn" }</th>
+                        { for DrawnColumn::ALL.iter().map(|column| html! { <th scope="col">{ column.heading() }</th> }) }
                     </tr></thead>
                     <tbody>
                         { for run.levers.iter().filter_map(|drawn| {
-                            let (name, lever) = label(&drawn.key)?;
-                            let words = |value| lever.describe(LeverValue::Number(value));
+                            let lever = levers.iter().find(|l| l.key == drawn.key)?;
                             Some(html! {
                                 <tr data-lever={drawn.key.clone()}>
-                                    <th scope="row">{ name }</th>
-                                    <td>{ words(drawn.range.low) }</td>
-                                    <td>{ words(drawn.range.now) }</td>
-                                    <td>{ words(drawn.range.high) }</td>
-                                    <td>{ drawn.distribution.name() }</td>
+                                    { for DrawnColumn::ALL.iter().map(|column| {
+                                        let text = column.cell(lever, drawn);
+                                        match column {
+                                            DrawnColumn::Lever => html! { <th scope="row">{ text }</th> },
+                                            DrawnColumn::Low | DrawnColumn::Likely | DrawnColumn::High
+                                            | DrawnColumn::Distribution | DrawnColumn::RangeFrom => html! { <td>{ text }</td> },
+                                        }
+                                    }) }
                                 </tr>
                             })
                         }) }
