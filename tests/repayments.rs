@@ -4,6 +4,10 @@
 //! savings, £24,000 a year (£2,000 a month from April 2025), land with its partner; the horizon
 //! is the 12 months to March 2026.
 
+use invest_to_save::analysis::switching::lever_switching;
+use invest_to_save::analysis::words::sentence;
+use invest_to_save::analysis::{Answer, Switch};
+use invest_to_save::levers::LeverValue;
 use invest_to_save::model::{self, Cashflow, Organisation, Repaid, Repayment, Scenario};
 use invest_to_save::proposal::presets::presets;
 use invest_to_save::proposal::{parse_proposal, read_proposal, Problem};
@@ -14,6 +18,10 @@ const LOAN: &str = include_str!("fixtures/loan.toml");
 
 fn pounds(text: &str) -> Decimal {
     text.parse().unwrap()
+}
+
+fn number(text: &str) -> LeverValue {
+    LeverValue::Number(text.parse().unwrap())
 }
 
 fn month(text: &str) -> model::YearMonth {
@@ -34,6 +42,7 @@ fn in_full() -> Repayment {
         amount_per_month_at_most: None,
         over_months: None,
         cap: None,
+        repaid_by: None,
     }
 }
 
@@ -496,6 +505,13 @@ fn the_checker_says_what_is_wrong_with_a_repayment_at_its_line_and_column() {
         ),
         (
             r#"to = "Council""#,
+            "to = \"Council\"\nrepaid_by = \"2030-01\"",
+            "repaid_by",
+            13,
+            "is outside the timeline",
+        ),
+        (
+            r#"to = "Council""#,
             "to = \"Council\"\nout_of = \"profits\"",
             "out_of",
             10,
@@ -519,6 +535,109 @@ fn the_checker_says_what_is_wrong_with_a_repayment_at_its_line_and_column() {
             "{to}: expected line {line}, column {column}: {words}; found {found:?}"
         );
     }
+}
+
+/// A repayment lever's answer to "is the funder repaid by the month it expects?".
+fn repaid_by_answer(text: &str, key: &str) -> (String, Answer) {
+    let proposal = parse_proposal(text).unwrap();
+    let lever = proposal.lever(key).expect("the lever exists");
+    let found = lever_switching(lever, &proposal.baseline).expect("it has switching values");
+    let answer = found
+        .repaid_by
+        .expect("a repayment term is asked about repayment");
+    assert_eq!(found.main_answer(), &answer, "the page states this one");
+    (sentence(lever, &answer, &proposal.baseline), answer)
+}
+
+fn switch(passing: LeverValue, failing: LeverValue) -> Option<Switch> {
+    Some(Switch { passing, failing })
+}
+
+#[test]
+fn the_council_is_repaid_by_december_while_the_share_stays_at_66_67_percent_or_more() {
+    // Repaid by December 2025: the nine months April to December at 2,000 x share. 66.67% repays
+    // 1,333.40 a month, 12,000.60 over nine, so the last 1,332.80 lands in December; 66.66%
+    // repays 1,333.20 a month, 11,998.80 over nine, £1.20 short.
+    let text = loan_file(
+        r#"to = "Council""#,
+        "to = \"Council\"\nrepaid_by = \"2025-12\"",
+    );
+    let (words, answer) = repaid_by_answer(&text, "repay.share");
+    assert!(answer.passes_now);
+    assert_eq!(
+        (answer.below, answer.above),
+        (switch(number("66.67"), number("66.66")), None)
+    );
+    assert_eq!(
+        words,
+        "The Council is repaid by December 2025 at 66.67% or more (published: 100%)"
+    );
+    // Checked against the model: at 66.67% repaid in December 2025, at 66.66% in January 2026.
+    let mut scenario = parse_proposal(&text).unwrap().baseline;
+    scenario.repayments[0].share_percent = pounds("66.67");
+    assert_eq!(
+        status(&model::run(&scenario)),
+        Repaid::InFull(month("2025-12"))
+    );
+    scenario.repayments[0].share_percent = pounds("66.66");
+    assert_eq!(
+        status(&model::run(&scenario)),
+        Repaid::InFull(month("2026-01"))
+    );
+
+    // All the savings, 2,000 a month, need six months: from July 2025 repays 12,000 by December
+    // exactly; from August only 10,000.
+    let (words, answer) = repaid_by_answer(&text, "repay.from");
+    assert_eq!(
+        (answer.below, answer.above),
+        (
+            None,
+            switch(
+                LeverValue::Month(month("2025-07")),
+                LeverValue::Month(month("2025-08"))
+            )
+        )
+    );
+    assert_eq!(
+        words,
+        "The Council is repaid by December 2025 at July 2025 or earlier (published: April 2025)"
+    );
+}
+
+#[test]
+fn without_a_month_of_its_own_the_funder_is_asked_about_the_month_to_pay_back_by() {
+    // The timeline's last month, March 2026: twelve months at 2,000 x 50% repay 12,000 exactly;
+    // 49.99% repays 11,997.60.
+    let (words, answer) = repaid_by_answer(&loan_file("", ""), "repay.share");
+    assert_eq!(answer.below, switch(number("50"), number("49.99")));
+    assert_eq!(
+        words,
+        "The Council is repaid by March 2026 at 50% or more (published: 100%)"
+    );
+}
+
+#[test]
+fn sandwell_council_is_repaid_by_december_2023_while_the_trust_repays_97_13_percent_or_more() {
+    // The report: "fully paid back by December 2023". The Trust repays what is left of its
+    // savings after its own cost of the post; a little less than all of it and the last pounds
+    // slip into January 2024.
+    let sandwell = &presets()[0];
+    let share = sandwell.lever("repay_council.share").unwrap();
+    let found = lever_switching(share, &sandwell.baseline).unwrap();
+    let answer = found.repaid_by.unwrap();
+    assert_eq!(
+        sentence(share, &answer, &sandwell.baseline),
+        "The Council is repaid by December 2023 at 97.13% or more (published: 100%)"
+    );
+    let repaid_at = |percent: &str| {
+        let mut scenario = sandwell.baseline.clone();
+        scenario.repayments[0].share_percent = pounds(percent);
+        status(&model::run(&scenario))
+    };
+    assert_eq!(repaid_at("97.13"), Repaid::InFull(month("2023-12")));
+    assert_eq!(repaid_at("97.12"), Repaid::InFull(month("2024-01")));
+    // Whether the proposal pays back never moves with the share.
+    assert!(found.pays_back.below.is_none() && found.pays_back.above.is_none());
 }
 
 /// Any preset's scenario with a repayment between any two of its organisations (or one it does
@@ -554,6 +673,7 @@ fn with_repayments() -> impl Strategy<Value = Scenario> {
                 amount_per_month_at_most: at_most.map(Decimal::from),
                 over_months: over,
                 cap: cap.map(Decimal::from),
+                repaid_by: None,
             });
         }
         scenario

@@ -6,7 +6,7 @@ mod common;
 
 use invest_to_save::analysis::{switching_values, Answer, LeverSwitching, Question, Switch};
 use invest_to_save::levers::LeverValue;
-use invest_to_save::model::{self, Payback, Scenario, YearMonth};
+use invest_to_save::model::{self, Payback, Repaid, Scenario, YearMonth};
 use invest_to_save::proposal::presets::presets;
 use invest_to_save::proposal::{parse_proposal, Proposal};
 use proptest::prelude::*;
@@ -185,7 +185,10 @@ fn the_horizon_has_no_switching_value_and_every_other_lever_of_every_proposal_ha
         let found = switching_values(proposal.levers(), &paying_back_by(&proposal.baseline, last));
         assert!(found.levers.iter().all(|lever| lever.key != "horizon"));
         for lever_found in &found.levers {
-            for answer in [lever_found.pays_back, lever_found.net_return] {
+            for answer in [lever_found.pays_back, lever_found.net_return]
+                .into_iter()
+                .chain(lever_found.repaid_by)
+            {
                 check_answer(proposal, &lever_found.key, answer, last);
             }
         }
@@ -208,12 +211,31 @@ fn net_return_not_negative(proposal: &Proposal, key: &str, value: LeverValue) ->
     model::run(&scenario).results.net_return >= Decimal::new(-5, 3)
 }
 
+fn repaid_by(
+    proposal: &Proposal,
+    key: &str,
+    value: LeverValue,
+    repayment: usize,
+    by: YearMonth,
+) -> bool {
+    let mut scenario = proposal.baseline.clone();
+    proposal.lever(key).unwrap().set(&mut scenario, value);
+    match model::run(&scenario).results.repayments[repayment].status {
+        Repaid::InFull(month) => month <= by,
+        Repaid::NothingOwed => true,
+        Repaid::NotWithinHorizon => false,
+    }
+}
+
 /// The model, asked directly, agrees with every switch: yes at the switching value, no one step
 /// further; and the answer now is the model's.
 fn check_answer(proposal: &Proposal, key: &str, answer: Answer, target: YearMonth) {
     let ask = |value| match answer.question {
         Question::PaysBackBy(_) => pays_back_by(proposal, key, value, target),
         Question::NetReturnNotNegative => net_return_not_negative(proposal, key, value),
+        Question::RepaidBy { repayment, month } => {
+            repaid_by(proposal, key, value, repayment, month)
+        }
     };
     let lever = proposal.lever(key).unwrap();
     assert_eq!(
@@ -253,7 +275,10 @@ proptest! {
         let target = moved.baseline.start.plus_months(target_offset.min(moved.baseline.horizon_months as i32 - 1));
         let found = switching_values(moved.levers(), &paying_back_by(&moved.baseline, target));
         for lever_found in &found.levers {
-            for answer in [lever_found.pays_back, lever_found.net_return] {
+            for answer in [lever_found.pays_back, lever_found.net_return]
+                .into_iter()
+                .chain(lever_found.repaid_by)
+            {
                 check_answer(&moved, &lever_found.key, answer, target);
             }
         }

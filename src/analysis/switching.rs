@@ -10,6 +10,9 @@
 //! savings in steps of ten cases, so its cumulative moves in jumps). The reported value is the
 //! side of the pair that pays back: at it the model pays back, one step further it does not.
 //!
+//! A repayment's terms never change whether the proposal pays back, so their levers are also
+//! asked the funder's own question: is its money repaid by the month it expects?
+//!
 //! A change of answer between two points of the coarse scan that changes back before the next
 //! one can be missed; the scan takes at most `COARSE_POINTS` points on each side.
 
@@ -19,6 +22,7 @@ use rust_decimal::Decimal;
 use crate::levers::{Lever, LeverValue, Range};
 use crate::model::cashflow::OUT_OF_POCKET_BELOW;
 use crate::model::month::YearMonth;
+use crate::model::repayment::is_repaid;
 use crate::model::{self, Scenario};
 
 /// Points of the coarse scan on each side of the scenario's value.
@@ -32,6 +36,9 @@ pub enum Question {
     PaysBackBy(YearMonth),
     /// The net return over the horizon is at or above zero.
     NetReturnNotNegative,
+    /// The funder of the repayment (by its place in the scenario's repayments) has had all it
+    /// is owed repaid by the end of the month.
+    RepaidBy { repayment: usize, month: YearMonth },
 }
 
 /// Two neighbouring values of a lever on either side of a change of answer.
@@ -61,6 +68,17 @@ pub struct LeverSwitching {
     pub key: String,
     pub pays_back: Answer,
     pub net_return: Answer,
+    /// For a term of a repayment: whether its funder is repaid by the month it expects.
+    pub repaid_by: Option<Answer>,
+}
+
+impl LeverSwitching {
+    /// The answer stated under the lever's slider: for a repayment's term, whether its funder is
+    /// repaid in time (whether the proposal pays back never changes with it); else whether the
+    /// proposal pays back by the target month.
+    pub fn main_answer(&self) -> &Answer {
+        self.repaid_by.as_ref().unwrap_or(&self.pays_back)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,11 +112,20 @@ pub fn lever_switching(lever: &Lever, scenario: &Scenario) -> Option<LeverSwitch
     let target_month = scenario.target_month();
     let grid = Grid::of(lever)?;
     let start = grid.position(lever.get(scenario))?;
+    let month_index = |month: YearMonth| scenario.start.months_until(month).max(0) as usize;
+    let repaid_by = lever.target().repayment().and_then(|repayment| {
+        let month = scenario.repaid_by(repayment)?;
+        Some(Question::RepaidBy { repayment, month })
+    });
     let mut probe = Probe {
         lever,
         grid,
         scenario: scenario.clone(),
-        target_index: scenario.start.months_until(target_month).max(0) as usize,
+        target_index: month_index(target_month),
+        repaid_by: repaid_by.and_then(|question| match question {
+            Question::RepaidBy { repayment, month } => Some((repayment, month_index(month))),
+            Question::PaysBackBy(_) | Question::NetReturnNotNegative => None,
+        }),
         seen: Vec::new(),
     };
     let mut answer = |question| {
@@ -112,10 +139,12 @@ pub fn lever_switching(lever: &Lever, scenario: &Scenario) -> Option<LeverSwitch
     };
     let pays_back = answer(Question::PaysBackBy(target_month));
     let net_return = answer(Question::NetReturnNotNegative);
+    let repaid_by = repaid_by.map(answer);
     Some(LeverSwitching {
         key: lever.key.clone(),
         pays_back,
         net_return,
+        repaid_by,
     })
 }
 
@@ -198,27 +227,37 @@ impl Grid {
     }
 }
 
-/// What one run of the model says about the two questions.
+/// What one run of the model says about the questions.
 #[derive(Debug, Clone, Copy)]
 struct Measures {
     /// The lowest cumulative position from the target month to the horizon's end.
     lowest_from_target: Decimal,
     net_return: Decimal,
+    /// What the lever's repayment still owes its funder at the end of the month it expects its
+    /// money back by; nought for a lever that is not a repayment's term.
+    outstanding_when_expected: Decimal,
 }
 
 impl Measures {
-    /// The figure whose sign answers the question.
+    /// The figure whose sign answers the question (what is still owed counts against).
     fn margin(self, question: Question) -> Decimal {
         match question {
             Question::PaysBackBy(_) => self.lowest_from_target,
             Question::NetReturnNotNegative => self.net_return,
+            Question::RepaidBy { .. } => -self.outstanding_when_expected,
         }
     }
-}
 
-/// Below half a penny is out of pocket, as the payback month counts it.
-fn passes(margin: Decimal) -> bool {
-    margin >= OUT_OF_POCKET_BELOW
+    /// The answer, counted as the model counts it: below half a penny is out of pocket, as the
+    /// payback month says, and below half a penny still owed is repaid, as the repaid month says.
+    fn passes(self, question: Question) -> bool {
+        match question {
+            Question::PaysBackBy(_) | Question::NetReturnNotNegative => {
+                self.margin(question) >= OUT_OF_POCKET_BELOW
+            }
+            Question::RepaidBy { .. } => is_repaid(self.outstanding_when_expected),
+        }
+    }
 }
 
 /// Runs the model with one lever moved, remembering every run.
@@ -227,6 +266,8 @@ struct Probe<'a> {
     grid: Grid,
     scenario: Scenario,
     target_index: usize,
+    /// The lever's repayment and the index of the month its funder expects its money by.
+    repaid_by: Option<(usize, usize)>,
     seen: Vec<(i64, Measures)>,
 }
 
@@ -248,13 +289,20 @@ impl Probe<'_> {
                 .min()
                 .unwrap_or_default(),
             net_return: cashflow.results.net_return,
+            outstanding_when_expected: self
+                .repaid_by
+                .and_then(|(repayment, month)| {
+                    let result = cashflow.results.repayments.get(repayment)?;
+                    Some(result.outstanding_after(month))
+                })
+                .unwrap_or_default(),
         };
         self.seen.push((position, measures));
         measures
     }
 
     fn passes(&mut self, question: Question, position: i64) -> bool {
-        passes(self.measure(position).margin(question))
+        self.measure(position).passes(question)
     }
 
     /// The nearest change of answer from `start` towards one end (`direction` -1 or 1).

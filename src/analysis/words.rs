@@ -4,14 +4,20 @@
 use rust_decimal::Decimal;
 
 use crate::levers::{Lever, LeverValue, Range, Unit};
+use crate::model::Scenario;
 
 use super::switching::{Answer, Question, Switch};
 
-/// What the answer is to, as the start of a sentence.
-pub fn question_words(question: Question) -> String {
+/// What the answer is to, as the start of a sentence; a repayment's funder is named as the
+/// scenario names it ("The Council is repaid by December 2023").
+pub fn question_words(question: Question, scenario: &Scenario) -> String {
     match question {
         Question::PaysBackBy(month) => format!("Pays back by {}", month.long_name()),
         Question::NetReturnNotNegative => "Net return is zero or more".to_string(),
+        Question::RepaidBy { repayment, month } => match scenario.repayments.get(repayment) {
+            Some(found) => format!("The {} is repaid by {}", found.to, month.long_name()),
+            None => format!("Repaid by {}", month.long_name()),
+        },
     }
 }
 
@@ -39,10 +45,10 @@ pub fn passing_values(lever: &Lever, answer: &Answer) -> String {
 }
 
 /// The whole sentence: "Pays back by March 2025 at 18.04% or more (published: 44%)".
-pub fn sentence(lever: &Lever, answer: &Answer) -> String {
+pub fn sentence(lever: &Lever, answer: &Answer, scenario: &Scenario) -> String {
     format!(
         "{} {} (published: {})",
-        question_words(answer.question),
+        question_words(answer.question, scenario),
         passing_values(lever, answer),
         lever.describe(lever.published)
     )
@@ -80,7 +86,7 @@ mod tests {
         let allocation = sandwell.lever("allocation").unwrap();
         let found = lever_switching(allocation, &sandwell.baseline).unwrap();
         assert_eq!(
-            sentence(allocation, &found.pays_back),
+            sentence(allocation, &found.pays_back, &sandwell.baseline),
             "Pays back by March 2025 at 17.98% or more (published: 44%)"
         );
         // 17.98 along a 0 to 100 track.

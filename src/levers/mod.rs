@@ -152,14 +152,49 @@ impl Target {
     /// Whether the lever is a term of a repayment between organisations, which moves money
     /// from one to another and never changes the proposal's own figures.
     pub fn is_repayment_term(self) -> bool {
-        matches!(
-            self,
-            Target::RepaymentShare(_)
-                | Target::RepaymentPerMonth(_)
-                | Target::RepaymentFrom(_)
-                | Target::RepaymentOverMonths(_)
-                | Target::RepaymentCap(_)
-        )
+        self.repayment().is_some()
+    }
+
+    /// The repayment whose term the lever is, by its place in the scenario's repayments.
+    pub fn repayment(self) -> Option<usize> {
+        match self {
+            Target::RepaymentShare(index)
+            | Target::RepaymentPerMonth(index)
+            | Target::RepaymentFrom(index)
+            | Target::RepaymentOverMonths(index)
+            | Target::RepaymentCap(index) => Some(index),
+            Target::Horizon
+            | Target::PayBackBy
+            | Target::DiscountRate
+            | Target::AfterPlanTrend
+            | Target::Reduction
+            | Target::Allocation
+            | Target::CostPerCase
+            | Target::Step
+            | Target::Cap
+            | Target::Duration
+            | Target::DeliveryStart
+            | Target::InvestmentPerMonth(_)
+            | Target::InvestmentMonths(_)
+            | Target::InvestmentFrom(_)
+            | Target::OneOffAmount(_)
+            | Target::OneOffMonth(_)
+            | Target::InvestmentScale(_)
+            | Target::SavingRealisation(_)
+            | Target::SavingPerYear(_)
+            | Target::SavingFrom(_)
+            | Target::SavingRamp(_)
+            | Target::Units(_)
+            | Target::UnitCostAmount(_)
+            | Target::Occupancy(_)
+            | Target::AdjustmentScale(_)
+            | Target::Contingency
+            | Target::Realisation
+            | Target::OptimismCosts
+            | Target::OptimismSavings
+            | Target::InvestmentOptimism(_)
+            | Target::SavingOptimism(_) => None,
+        }
     }
 }
 

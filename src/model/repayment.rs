@@ -41,6 +41,10 @@ pub struct Repayment {
     pub over_months: Option<u32>,
     /// The most repaid in all; `None` repays the whole investment.
     pub cap: Option<Decimal>,
+    /// The month the funder expects its money back by (Sandwell's "fully paid back by December
+    /// 2023"), which the switching values of the repayment's terms ask about; `None` asks about
+    /// the scenario's month to pay back by.
+    pub repaid_by: Option<YearMonth>,
 }
 
 /// When a funder has its money back, if it does.
@@ -95,6 +99,18 @@ impl RepaymentResult {
     pub fn outstanding(&self) -> Decimal {
         (self.owed - self.repaid).max(Decimal::ZERO)
     }
+
+    /// What is still owed at the end of the month at `index` (the cashflow's months): what is
+    /// owed over the horizon less what has been repaid by then.
+    pub fn outstanding_after(&self, index: usize) -> Decimal {
+        let repaid_by_then: Decimal = self.by_month.iter().take(index + 1).sum();
+        (self.owed - repaid_by_then).max(Decimal::ZERO)
+    }
+}
+
+/// Whether what is still owed counts as repaid: below half a penny does.
+pub fn is_repaid(outstanding: Decimal) -> bool {
+    outstanding < REPAID_BELOW
 }
 
 /// The money a repayment is worked out from, month by month.
@@ -201,7 +217,7 @@ pub fn run_repayments(repayments: &[Repayment], ledger: &Ledger) -> Vec<Repaymen
             }
             by_month[index] = payment;
             repaid += payment;
-            if owed - repaid < REPAID_BELOW {
+            if is_repaid(owed - repaid) {
                 status = Repaid::InFull(month);
             }
         }

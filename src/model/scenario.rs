@@ -62,6 +62,20 @@ impl Scenario {
         self.pay_back_by.min(self.last_month()).max(self.start)
     }
 
+    /// The month the funder of the repayment at `index` expects its money back by (its
+    /// `repaid_by`, else the month to pay back by), taken as the horizon's first or last month
+    /// when outside it.
+    pub fn repaid_by(&self, index: usize) -> Option<YearMonth> {
+        let repayment = self.repayments.get(index)?;
+        Some(
+            repayment
+                .repaid_by
+                .unwrap_or(self.pay_back_by)
+                .min(self.last_month())
+                .max(self.start),
+        )
+    }
+
     pub fn referral_driver(&self) -> Option<&ReferralDriver> {
         self.savings.iter().find_map(|line| match &line.driver {
             SavingDriver::Referrals(driver) => Some(driver),

@@ -209,6 +209,9 @@ tables! {
         cap: Option<Number> = optional Number,
             "the most repaid in all, in pounds (default: the whole investment)",
             "100000";
+        repaid_by: Option<String> = optional Text,
+            "the month the funder expects its money back by (default: the month to pay back by)",
+            "\"2023-12\"";
         source: Option<String> = optional Prose,
             "where the terms come from, in the report's words",
             "\"Fully paid back by December 2023\"";

@@ -166,6 +166,11 @@ pub(super) fn repayment(
     let pounds = |number: Option<Number>, key: &str, found: &mut Findings| {
         number.and_then(|n| found.ok(&at.key(key), bounded(n, key, Decimal::ZERO, MAX_AMOUNT)))
     };
+    // `Some(None)` when the file leaves it out: the month to pay back by is asked about.
+    let repaid_by = match &file.repaid_by {
+        Some(text) => month_on(text, "repaid_by", horizon, &at.key("repaid_by"), found).map(Some),
+        None => Some(None),
+    };
     let amount_per_month_at_most = pounds(file.per_month_at_most, "per_month_at_most", found);
     let cap = pounds(file.cap, "cap", found);
     let over_months = file.over_months.filter(|months| {
@@ -202,6 +207,7 @@ pub(super) fn repayment(
         amount_per_month_at_most,
         over_months,
         cap,
+        repaid_by: repaid_by?,
     })
 }
 

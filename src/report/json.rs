@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use crate::analysis::words::sentence;
 use crate::analysis::{
-    Answer, Chance, Discounted, OptimismBiasEffect, Percentiles, Sensitivity, Switch,
+    Answer, Chance, Discounted, OptimismBiasEffect, Percentiles, Question, Sensitivity, Switch,
     SwitchingValues, Uncertainty,
 };
 use crate::codec::Notice;
@@ -58,7 +58,7 @@ fn flows(cashflow: &Cashflow, period: Value, flows: &Flows) -> Value {
 
 /// One answer of a lever's switching values: the answer now, the nearest change of answer on
 /// each side (the value that passes and its neighbour that fails), and the sentence.
-fn answer(lever: &Lever, found: &Answer) -> Value {
+fn answer(lever: &Lever, found: &Answer, scenario: &Scenario) -> Value {
     let side = |switch: Option<Switch>| {
         switch.map(|switch| {
             json!({
@@ -71,8 +71,21 @@ fn answer(lever: &Lever, found: &Answer) -> Value {
         "passes_now": found.passes_now,
         "below": side(found.below),
         "above": side(found.above),
-        "sentence": sentence(lever, found),
+        "sentence": sentence(lever, found, scenario),
     })
+}
+
+/// A repayment term's answer to its funder's question, with the funder and the month asked.
+fn repaid_by(lever: &Lever, found: &Answer, scenario: &Scenario) -> Value {
+    let mut value = answer(lever, found, scenario);
+    if let (Question::RepaidBy { repayment, month }, Value::Object(object)) =
+        (found.question, &mut value)
+    {
+        let funder = scenario.repayments.get(repayment).map(|r| r.to.clone());
+        object.insert("funder".into(), json!(funder));
+        object.insert("month".into(), json!(month.to_string()));
+    }
+    value
 }
 
 fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingValues) -> Value {
@@ -85,8 +98,9 @@ fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingValues)
                 "label": lever.label,
                 "value": lever.link_text(lever.get(scenario)),
                 "published": lever.link_text(lever.published),
-                "pays_back": answer(lever, &found.pays_back),
-                "net_return": answer(lever, &found.net_return),
+                "pays_back": answer(lever, &found.pays_back, scenario),
+                "net_return": answer(lever, &found.net_return, scenario),
+                "repaid_by": found.repaid_by.as_ref().map(|found| repaid_by(lever, found, scenario)),
             }))
         }).collect::<Vec<_>>(),
     })

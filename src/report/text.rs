@@ -377,13 +377,14 @@ pub fn check_reconciliation(
 }
 
 /// Each lever's switching values: the values at which the proposal pays back by the target month
-/// and at which its net return is zero or more, from the scenario's value outwards.
+/// and at which its net return is zero or more, from the scenario's value outwards; then, for a
+/// repayment's terms, the values at which its funder is repaid by the month it expects.
 pub fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingValues) -> String {
     let headers = [
         "Lever".to_string(),
         "Now".to_string(),
-        question_words(Question::PaysBackBy(values.target_month)),
-        question_words(Question::NetReturnNotNegative),
+        question_words(Question::PaysBackBy(values.target_month), scenario),
+        question_words(Question::NetReturnNotNegative, scenario),
     ];
     let rows: Vec<Vec<String>> = values
         .levers
@@ -398,7 +399,26 @@ pub fn switching(proposal: &Proposal, scenario: &Scenario, values: &SwitchingVal
             ])
         })
         .collect();
-    table(&headers, &rows)
+    let repaid: Vec<String> = values
+        .levers
+        .iter()
+        .filter_map(|found| {
+            let lever = proposal.lever(&found.key)?;
+            let answer = found.repaid_by.as_ref()?;
+            Some(format!(
+                "- {}: {} {}\n",
+                lever.label,
+                question_words(answer.question, scenario),
+                passing_values(lever, answer)
+            ))
+        })
+        .collect();
+    let mut out = table(&headers, &rows);
+    if !repaid.is_empty() {
+        out += "\nWhen each funder is repaid, by the repayment's terms:\n";
+        out += &repaid.concat();
+    }
+    out
 }
 
 /// Each lever moved down and up, largest swing in net return first.

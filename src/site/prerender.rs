@@ -128,7 +128,7 @@ pub fn static_page(
             .map(|found| {
                 format!(
                     "<span class=\"switching\">{}</span>",
-                    escape(&sentence(lever, &found.pays_back))
+                    escape(&sentence(lever, found.main_answer(), &proposal.starting))
                 )
             })
             .unwrap_or_default();

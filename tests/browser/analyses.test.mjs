@@ -50,6 +50,26 @@ test('choosing the month to pay back by changes every sentence, and the link car
   }
 });
 
+test("a repayment's share says how far it can fall before the council's money is late, and moves with it", async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell');
+  try {
+    await page.locator('.more-assumptions > summary').click();
+    // `calc 'v=1&p=sandwell' --table switching`: the report's "fully paid back by December 2023".
+    await sentence(page, 'repay_council-share').filter({ hasText: 'The Council is repaid by December 2023 at 97.13% or more (published: 100%)' }).waitFor();
+    // The Trust repaying 99%: 97.13% is still the edge, and the headline still says December.
+    await page.fill('#lever-repay_council-share-slider', '99');
+    await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
+    assert.equal(await sentence(page, 'repay_council-share').textContent(), 'The Council is repaid by December 2023 at 97.13% or more (published: 100%)');
+    // Below it the money is back a month late, as `calc 'v=1&p=sandwell&repay_council.share=97'` says.
+    await page.fill('#lever-repay_council-share-slider', '97');
+    await page.locator('.headline__repaid', { hasText: "The Council's £112,500 is repaid by January 2024." }).waitFor();
+    await sentence(page, 'repay_council-share').filter({ hasText: 'The Council is repaid by December 2023 only at 97.13% or more' }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the net present value sits beside the cash figures and moves with the discount rate', async () => {
   const { context, page, problems } = await site.open('v=1&p=sandwell');
   try {

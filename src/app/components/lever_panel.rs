@@ -77,8 +77,8 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
         let shown = position(lever).map(|index| switching.shown(index, &props.scenario));
         match shown {
             Some(Shown::Current(found) | Shown::Updating(Some(found))) => Some(SwitchingLine {
-                sentence: AttrValue::from(sentence(lever, &found.pays_back)),
-                marker_percent: marker_percent(lever, &found.pays_back)
+                sentence: AttrValue::from(sentence(lever, found.main_answer(), &props.scenario)),
+                marker_percent: marker_percent(lever, found.main_answer())
                     .map(|percent| AttrValue::from(percent.to_string())),
             }),
             Some(Shown::Updating(None)) => Some(SwitchingLine {
