@@ -5,7 +5,8 @@
 //   node scripts/bench-page.mjs [--quick]
 //
 // --quick takes 20 steps instead of 200 and one throttling rate, to prove the benchmark runs;
-// --proposal NAME measures that proposal's sliders only.
+// --proposal NAME measures that proposal's sliders only; --uncertainty measures only the
+// uncertainty run (opened to finished).
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -25,6 +26,8 @@ const ONLY = process.argv[process.argv.indexOf('--proposal') + 1];
 const KEY_SLIDERS = process.argv.includes('--proposal')
   ? { [ONLY]: ALL_KEY_SLIDERS[ONLY] ?? [] }
   : ALL_KEY_SLIDERS;
+// --uncertainty measures only the uncertainty run, for a quick before and after.
+const ONLY_UNCERTAINTY = process.argv.includes('--uncertainty');
 // The number box typed into (its value committed, as a reader's Enter or Tab commits it).
 const TYPED_BOX = { proposal: 'sandwell', lever: 'cost_per_case', values: ['2500', '3000', '1800', '12000'] };
 
@@ -166,6 +169,34 @@ async function measureLoading(browser, base) {
   }
 }
 
+// "How sure are we?" opened to its finished run: 10,000 draws of the model, made in slices
+// between the page's other work, each proposal at its own horizon.
+async function measureUncertainty(browser, base) {
+  const runs = QUICK ? 1 : 3;
+  for (const rate of RATES) {
+    for (const proposal of Object.keys(KEY_SLIDERS)) {
+      const times = [];
+      for (let run = 0; run < runs; run += 1) {
+        const { context, page } = await openThrottled(browser, base, `v=1&p=${proposal}`, rate);
+        await page.locator('#uncertainty').waitFor();
+        times.push(await page.evaluate(() => new Promise((resolve) => {
+          const started = performance.now();
+          document.querySelector('#uncertainty > summary').click();
+          const look = () => {
+            const finished = document.querySelector('#uncertainty-chance')
+              && !document.querySelector('.uncertainty__updating');
+            if (finished) resolve(performance.now() - started);
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        })));
+        await context.close();
+      }
+      record(`uncertainty ${proposal}, 10,000 draws, ${rate}x CPU: opened to finished`, times);
+    }
+  }
+}
+
 // criterion's samples (target/criterion/<group>/<bench>/<input>/new/sample.json), each the total
 // time of a batch of iterations; only those written since scripts/bench.sh started.
 async function nativeRows() {
@@ -216,8 +247,11 @@ const native = await nativeRows();
 const { server, base } = await serveDist();
 const browser = await launchBrowser();
 try {
-  await measureSliders(browser, base);
-  await measureLoading(browser, base);
+  if (!ONLY_UNCERTAINTY) {
+    await measureSliders(browser, base);
+    await measureLoading(browser, base);
+  }
+  await measureUncertainty(browser, base);
 } finally {
   await browser.close();
   server.close();

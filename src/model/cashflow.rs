@@ -3,13 +3,11 @@
 use rust_decimal::Decimal;
 
 use super::budget::{budget_table, BudgetTable};
+use super::lines::LineAmounts;
 use super::month::YearMonth;
 use super::repayment::{run_repayments, Ledger, Repaid, RepaymentResult};
 pub use super::rows::{Flows, MonthRow, YearRow};
-use super::scenario::{InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, Scenario};
-
-const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
-const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+use super::scenario::Scenario;
 
 /// When the money comes back, if it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,9 +119,7 @@ pub fn run(scenario: &Scenario) -> Cashflow {
     let funders = scenario.funders();
     let months: Vec<YearMonth> = scenario.months().collect();
 
-    let referral_rows = scenario
-        .referral_driver()
-        .map(|driver| driver.run(months.iter().copied()));
+    let lines = LineAmounts::new(scenario, &funders, &months);
 
     let mut rows = Vec::with_capacity(months.len());
     // Each investment line's amount a month: repayments repay lines, not funders.
@@ -132,50 +128,13 @@ pub fn run(scenario: &Scenario) -> Cashflow {
     let mut cumulative = Decimal::ZERO;
     for (index, &month) in months.iter().enumerate() {
         let mut investment_by_funder = vec![Decimal::ZERO; funders.len()];
-        for (line, by_month) in scenario.investments.iter().zip(&mut investment_by_line) {
-            let funder = funders
-                .iter()
-                .position(|name| *name == line.funder)
-                .unwrap_or_default();
-            let amount = uplifted(
-                uplifted(
-                    investment_in_month(scenario, line, month),
-                    line.contingency_percent,
-                ),
-                scenario.cost_uplift_percent(line),
-            );
+        for (line, by_month) in investment_by_line.iter_mut().enumerate() {
+            let (funder, amount) = lines.investment(line, month);
             investment_by_funder[funder] += amount;
             by_month.push(amount);
         }
-        let saving_by_line: Vec<Decimal> = scenario
-            .savings
-            .iter()
-            .map(|line| {
-                let forecast = match &line.driver {
-                    SavingDriver::Referrals(_) => referral_rows
-                        .as_ref()
-                        .map(|rows| rows[index].saving)
-                        .unwrap_or_default(),
-                    SavingDriver::Scheduled(schedule) => {
-                        schedule.amount_for_month(month, scenario.after_plan_trend_percent)
-                    }
-                    SavingDriver::Recurring {
-                        per_year,
-                        from,
-                        ramp_months,
-                    } => recurring_in_month(*per_year, *from, *ramp_months, month),
-                    SavingDriver::UnitCost(unit_cost) => recurring_in_month(
-                        unit_cost.per_year(),
-                        unit_cost.from,
-                        unit_cost.ramp_months,
-                        month,
-                    ),
-                };
-                let realised = forecast * line.realisation_percent / HUNDRED
-                    * line.proposal_realisation_percent
-                    / HUNDRED;
-                uplifted(realised, -scenario.saving_haircut_percent(line))
-            })
+        let saving_by_line: Vec<Decimal> = (0..scenario.savings.len())
+            .map(|line| lines.saving(line, index, month))
             .collect();
         let investment: Decimal = investment_by_funder.iter().sum();
         let saving: Decimal = saving_by_line.iter().sum();
@@ -191,7 +150,7 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                 net,
                 cumulative,
             },
-            referrals: referral_rows.as_ref().map(|rows| rows[index].clone()),
+            referrals: lines.referrals(index).cloned(),
         });
     }
 
@@ -235,73 +194,6 @@ pub fn run(scenario: &Scenario) -> Cashflow {
         years,
         results,
         budget,
-    }
-}
-
-/// `amount` raised by `percent` of itself (lowered, when negative); exactly `amount` at 0, so a
-/// proposal without contingency or optimism bias keeps its printed figures digit for digit.
-fn uplifted(amount: Decimal, percent: Decimal) -> Decimal {
-    if percent.is_zero() {
-        amount
-    } else {
-        amount * (HUNDRED + percent) / HUNDRED
-    }
-}
-
-fn investment_in_month(scenario: &Scenario, line: &InvestmentLine, month: YearMonth) -> Decimal {
-    match &line.amounts {
-        InvestmentAmounts::Monthly { per_month, .. } => match monthly_window(scenario, line, 0) {
-            Some((first, end)) if first <= month && end.is_none_or(|end| month < end) => *per_month,
-            _ => Decimal::ZERO,
-        },
-        InvestmentAmounts::OneOff {
-            amount,
-            month: paid,
-        } if *paid == month => *amount,
-        InvestmentAmounts::OneOff { .. } => Decimal::ZERO,
-        InvestmentAmounts::PerYear(schedule) => schedule.amount_for_month(month, Decimal::ZERO),
-    }
-}
-
-/// First month and the month after the last (`None` = open-ended) of a monthly line. `depth`
-/// stops a chain of "after" references that loops back on itself.
-pub fn monthly_window(
-    scenario: &Scenario,
-    line: &InvestmentLine,
-    depth: usize,
-) -> Option<(YearMonth, Option<YearMonth>)> {
-    let InvestmentAmounts::Monthly { from, months, .. } = &line.amounts else {
-        return None;
-    };
-    let first = match from {
-        MonthRef::Month(month) => *month,
-        MonthRef::After(other_id) => {
-            if depth > scenario.investments.len() {
-                return None;
-            }
-            let other = scenario.investments.iter().find(|l| l.id == *other_id)?;
-            monthly_window(scenario, other, depth + 1)?.1?
-        }
-    };
-    Some((first, months.map(|count| first.plus_months(count as i32))))
-}
-
-fn recurring_in_month(
-    per_year: Decimal,
-    from: YearMonth,
-    ramp_months: u32,
-    month: YearMonth,
-) -> Decimal {
-    let offset = from.months_until(month);
-    if offset < 0 {
-        return Decimal::ZERO;
-    }
-    let full_rate = per_year / TWELVE;
-    if ramp_months == 0 || offset as u32 >= ramp_months {
-        full_rate
-    } else {
-        // A straight-line ramp: month 1 of a 4-month ramp saves a quarter.
-        full_rate * Decimal::from(offset + 1) / Decimal::from(ramp_months)
     }
 }
 
@@ -464,13 +356,19 @@ fn payback(rows: &[MonthRow]) -> Payback {
 /// When a run of cumulative positions, month by month, is paid back: the month after the last
 /// one out of pocket (discounted positions are judged the same way as cash).
 pub fn payback_of(positions: &[(YearMonth, Decimal)]) -> Payback {
-    match positions
+    let (months, cumulative): (Vec<YearMonth>, Vec<Decimal>) = positions.iter().copied().unzip();
+    payback_in(&months, &cumulative)
+}
+
+/// The same, from the months and their cumulative positions side by side.
+pub fn payback_in(months: &[YearMonth], cumulative: &[Decimal]) -> Payback {
+    match cumulative
         .iter()
-        .rposition(|(_, cumulative)| *cumulative < OUT_OF_POCKET_BELOW)
+        .rposition(|position| *position < OUT_OF_POCKET_BELOW)
     {
         None => Payback::NeverInDeficit,
-        Some(last_negative) => match positions.get(last_negative + 1) {
-            Some((month, _)) => Payback::PaidBackIn(*month),
+        Some(last_negative) => match months.get(last_negative + 1) {
+            Some(month) => Payback::PaidBackIn(*month),
             None => Payback::NotWithinHorizon,
         },
     }

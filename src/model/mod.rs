@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod cashflow;
+pub mod lines;
 pub mod money;
 pub mod month;
 pub mod referrals;
@@ -12,9 +13,10 @@ pub mod scenario;
 pub mod schedule;
 
 pub use cashflow::{
-    payback_of, run, Cashflow, Flows, MonthRow, Organisation, OrganisationMonth, Payback, Results,
-    YearRow,
+    payback_in, payback_of, run, Cashflow, Flows, MonthRow, Organisation, OrganisationMonth,
+    Payback, Results, YearRow,
 };
+pub use lines::cumulative_by_month;
 pub use month::{FinancialYear, YearMonth};
 pub use repayment::{Repaid, Repayment, RepaymentResult};
 pub use scenario::Scenario;
