@@ -30,87 +30,84 @@ pub fn in_slices<Step, AfterSlice>(
     Step: FnMut() -> bool + 'static,
     AfterSlice: FnMut(bool) + 'static,
 {
+    let work = Work {
+        cancelled,
+        step,
+        after_slice,
+    };
     // Forgotten, not kept: a timer must not be dropped from inside its own callback, and
     // `cancelled` stops a chain that is no longer wanted.
     Timeout::new(after_ms, move || match MessageChannel::new() {
-        Ok(channel) => by_message(channel, cancelled, step, after_slice),
-        Err(_) => by_timer(cancelled, step, after_slice),
+        Ok(channel) => work.by_message(channel),
+        Err(_) => work.by_timer(),
     })
     .forget();
-}
-
-/// One slice: steps for up to `SLICE_MS`; whether there is more.
-fn slice(step: &mut impl FnMut() -> bool) -> bool {
-    let started = js_sys::Date::now();
-    let mut more = true;
-    while more && js_sys::Date::now() - started < SLICE_MS {
-        more = step();
-    }
-    more
 }
 
 /// The message handler, held until the chain ends.
 type Handler = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 
-/// Each slice a task of its own, queued by a message the page sends itself: a browser holds a
-/// timer set from a timer back at least 4 ms, which would leave a third of the time idle, but
-/// queues a message at once, and still answers input between the tasks.
-fn by_message<Step, AfterSlice>(
-    channel: MessageChannel,
+struct Work<Step, AfterSlice> {
     cancelled: Rc<Cell<bool>>,
-    mut step: Step,
-    mut after_slice: AfterSlice,
-) where
-    Step: FnMut() -> bool + 'static,
-    AfterSlice: FnMut(bool) + 'static,
-{
-    let handler: Handler = Rc::default();
-    let (receiving, sending) = (channel.port1(), channel.port2());
-    let on_message = {
-        let handler = handler.clone();
-        let (receiving, sending) = (receiving.clone(), sending.clone());
-        Closure::<dyn FnMut()>::new(move || {
-            let more = !cancelled.get() && {
-                let more = slice(&mut step);
-                after_slice(more);
-                more
-            };
-            if more && sending.post_message(&JsValue::NULL).is_ok() {
-                return;
-            }
-            receiving.set_onmessage(None);
-            receiving.close();
-            sending.close();
-            // Dropped in a later task, never from inside its own call; with it go the work's
-            // state and this chain's reference to itself.
-            if let Some(finished) = handler.borrow_mut().take() {
-                Timeout::new(0, move || drop(finished)).forget();
-            }
-        })
-    };
-    receiving.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    *handler.borrow_mut() = Some(on_message);
-    if sending.post_message(&JsValue::NULL).is_err() {
-        receiving.set_onmessage(None);
-        handler.borrow_mut().take();
-    }
+    step: Step,
+    after_slice: AfterSlice,
 }
 
-/// The same with timers, where a page cannot make a message channel.
-fn by_timer<Step, AfterSlice>(
-    cancelled: Rc<Cell<bool>>,
-    mut step: Step,
-    mut after_slice: AfterSlice,
-) where
+impl<Step, AfterSlice> Work<Step, AfterSlice>
+where
     Step: FnMut() -> bool + 'static,
     AfterSlice: FnMut(bool) + 'static,
 {
-    if cancelled.get() {
-        return;
+    /// One slice: steps for up to `SLICE_MS`, then tells `after_slice`; whether there is more
+    /// (never, once cancelled).
+    fn slice(&mut self) -> bool {
+        if self.cancelled.get() {
+            return false;
+        }
+        let started = js_sys::Date::now();
+        let mut more = true;
+        while more && js_sys::Date::now() - started < SLICE_MS {
+            more = (self.step)();
+        }
+        (self.after_slice)(more);
+        more
     }
-    let more = slice(&mut step);
-    after_slice(more);
-    if more {
-        Timeout::new(0, move || by_timer(cancelled, step, after_slice)).forget();
+
+    /// Each slice a task of its own, queued by a message the page sends itself: a browser holds
+    /// a timer set from a timer back at least 4 ms, which would leave a third of the time idle,
+    /// but queues a message at once, and still answers input between the tasks.
+    fn by_message(mut self, channel: MessageChannel) {
+        let handler: Handler = Rc::default();
+        let (receiving, sending) = (channel.port1(), channel.port2());
+        let on_message = {
+            let handler = handler.clone();
+            let (receiving, sending) = (receiving.clone(), sending.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                if self.slice() && sending.post_message(&JsValue::NULL).is_ok() {
+                    return;
+                }
+                receiving.set_onmessage(None);
+                receiving.close();
+                sending.close();
+                // Dropped in a later task, never from inside its own call; with it go the
+                // work's state and this chain's reference to itself.
+                if let Some(finished) = handler.borrow_mut().take() {
+                    Timeout::new(0, move || drop(finished)).forget();
+                }
+            })
+        };
+        receiving.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        *handler.borrow_mut() = Some(on_message);
+        if sending.post_message(&JsValue::NULL).is_err() {
+            receiving.set_onmessage(None);
+            handler.borrow_mut().take();
+        }
+    }
+
+    /// The same with timers, where a page cannot make a message channel.
+    fn by_timer(mut self) {
+        if self.slice() {
+            Timeout::new(0, move || self.by_timer()).forget();
+        }
     }
 }
