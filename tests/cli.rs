@@ -613,12 +613,12 @@ fn calc_prints_the_uncertainty_run_and_the_json_carries_it_only_when_asked() {
     assert!(json(&["sandwell", "--format", "json"])["uncertainty"].is_null());
     let message = refuses(&["sandwell", "--draws", "0"]);
     assert!(
-        message.contains("--draws must be a whole number from 1 to 100000"),
+        message.contains("--draws: The number of draws must be a whole number from 1 to 100,000"),
         "{message}"
     );
     let message = refuses(&["sandwell", "--seed", "-1"]);
     assert!(
-        message.contains("--seed must be a whole number"),
+        message.contains("--seed: The seed must be a whole number"),
         "{message}"
     );
 }
@@ -672,4 +672,62 @@ fn calc_shows_sandwells_repayment_as_text_csv_and_json() {
         json["results"]["repaid_sentences"][0],
         "The Council's £112,500 is repaid by December 2023."
     );
+}
+
+#[test]
+fn calc_compares_several_scenarios_side_by_side_in_a_table_and_the_json() {
+    // The first is now; the others are pinned as A and B, named by what differs.
+    let out = succeeds(&[
+        "v=1&p=sandwell&a~name=Cautious&a~allocation=30",
+        "v=1&p=sandwell&cost_per_case=2000",
+        "--table",
+        "comparison",
+        "--draws",
+        "200",
+    ]);
+    assert!(out.starts_with("Scenarios side by side\n"), "{out}");
+    let header = out.lines().nth(1).unwrap();
+    for label in ["Now", "A: Cautious", "B: cost_per_case=2000"] {
+        assert!(header.contains(label), "{header}");
+    }
+    let payback = out
+        .lines()
+        .find(|l| l.starts_with("Payback month"))
+        .unwrap();
+    // Now as published; A at 30% of referrals becoming cases; B at £2,000 a case.
+    let months: Vec<&str> = payback
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        months,
+        ["Payback month", "December 2023", "June 2024", "March 2024"]
+    );
+    assert!(out.contains("Chance of paying back by the target month"));
+
+    let exported = json(&[
+        "v=1&p=sandwell&a~name=Cautious&a~allocation=30",
+        "--format",
+        "json",
+    ]);
+    let scenarios = exported["comparison"]["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 2);
+    assert_eq!(scenarios[1]["label"], "A: Cautious");
+    assert_eq!(scenarios[1]["pin"], "A");
+    assert_eq!(scenarios[1]["query"], "v=1&p=sandwell&allocation=30");
+    assert_eq!(scenarios[1]["results"]["payback_month"], "2024-06");
+    // No run asked for: no chances.
+    assert!(scenarios[1]["chance"].is_null());
+    assert_eq!(
+        exported["query"],
+        "v=1&p=sandwell&a~name=Cautious&a~allocation=30"
+    );
+    // Without pins the JSON has no comparison.
+    assert!(json(&["sandwell", "--format", "json"])["comparison"].is_null());
+
+    let message = refuses(&["sandwell", "trafford"]);
+    assert!(message.contains("must all be of"), "{message}");
+    let message = refuses(&["sandwell", "sandwell", "sandwell", "sandwell", "sandwell"]);
+    assert!(message.contains("at most 4 scenarios"), "{message}");
 }

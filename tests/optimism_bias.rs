@@ -161,6 +161,7 @@ fn calc_and_the_json_carry_the_settings_and_the_figures_without() {
         sensitivity: &sensitivity(proposal.levers(), scenario, DEFAULT_SWING_PERCENT),
         optimism_bias: effect.as_ref(),
         uncertainty: None,
+        comparison: None,
     });
     let bias = &exported["optimism_bias"];
     assert_eq!(bias["costs_uplift_percent"], "24");

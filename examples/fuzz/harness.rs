@@ -9,6 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use invest_to_save::analysis::comparison::compare;
 use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
 use invest_to_save::analysis::{
     discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty,
@@ -835,6 +836,7 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
             sensitivity: &sensitivity(proposal.levers(), scenario, DEFAULT_SWING_PERCENT),
             optimism_bias: optimism_bias(scenario).as_ref(),
             uncertainty: Some(&uncertainty),
+            comparison: Some(&compare(proposal.levers(), scenario, &[], None)),
         })),
         svg::chart_svg(
             &cashflow,

@@ -3,6 +3,7 @@
 //! take the levers and the model and nothing else, so every front (the page, `calc`, the JSON)
 //! shows the same figures, computed by the model itself in exact decimals.
 
+pub mod comparison;
 pub mod discounting;
 pub mod optimism;
 pub mod random;
@@ -16,5 +17,5 @@ pub use optimism::{optimism_bias, OptimismBiasEffect};
 pub use sensitivity::{sensitivity, Sensitivity, SensitivityRow};
 pub use switching::{switching_values, Answer, LeverSwitching, Question, Switch, SwitchingValues};
 pub use uncertainty::{
-    uncertain_levers, uncertainty, Chance, Percentiles, UncertainLever, Uncertainty,
+    uncertain_levers, uncertainty, Chance, Draws, Percentiles, UncertainLever, Uncertainty,
 };

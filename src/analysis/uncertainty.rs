@@ -21,6 +21,50 @@ pub const DEFAULT_DRAWS: usize = 10_000;
 /// The most a reader may ask for: each draw is a run of the model.
 pub const MAX_DRAWS: usize = 100_000;
 pub const DEFAULT_SEED: u64 = 1;
+
+/// How an uncertainty run is made: how many draws, from which seed. A link carries them
+/// (`draws=`, `seed=`) when they are not the defaults, so that it gives the same figures on
+/// every machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Draws {
+    pub draws: usize,
+    pub seed: u64,
+}
+
+impl Default for Draws {
+    fn default() -> Self {
+        Draws {
+            draws: DEFAULT_DRAWS,
+            seed: DEFAULT_SEED,
+        }
+    }
+}
+
+impl Draws {
+    /// A draw count as a link or a command line gives it: a whole number from 1 to `MAX_DRAWS`.
+    pub fn draws_from_text(text: &str) -> Result<usize, String> {
+        text.trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_DRAWS).contains(n))
+            .ok_or(format!(
+                "The number of draws must be a whole number from 1 to {}, such as 10000, not \"{}\"",
+                crate::model::money::group_thousands(&MAX_DRAWS.to_string()),
+                crate::wording::shorten(text)
+            ))
+    }
+
+    /// A seed as a link or a command line gives it: a whole number from 0 to 2^64 - 1.
+    pub fn seed_from_text(text: &str) -> Result<u64, String> {
+        text.trim().parse::<u64>().map_err(|_| {
+            format!(
+                "The seed must be a whole number from 0 to {}, not \"{}\"",
+                u64::MAX,
+                crate::wording::shorten(text)
+            )
+        })
+    }
+}
 /// A lever whose proposal file gives no plausible low and high is drawn this far either side
 /// of its value, in percent: the same default as the sensitivity table's.
 pub const DEFAULT_RANGE_PERCENT: Decimal = DEFAULT_SWING_PERCENT;

@@ -7,20 +7,20 @@
 
 use std::process::ExitCode;
 
+use invest_to_save::analysis::comparison::{compare, free_pin, pin_name, Pin, Pinned};
 use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
-use invest_to_save::analysis::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
 use invest_to_save::analysis::{
-    discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty,
+    discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty, Draws,
 };
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model::{self, YearMonth};
 use invest_to_save::proposal::{presets::presets, read_proposal_bytes, Problem, Proposal};
 use invest_to_save::reconcile::{contradictions, reconcile};
-use invest_to_save::report::{csv, json, text};
+use invest_to_save::report::{comparison, csv, json, text};
 use rust_decimal::Decimal;
 
 /// Every table `--table` can name, in the order `all` prints them.
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
     "all",
     "results",
     "organisations",
@@ -33,12 +33,13 @@ const TABLES: [&str; 12] = [
     "switching",
     "sensitivity",
     "uncertainty",
+    "comparison",
 ];
 
 fn usage() -> String {
     format!(
         "\
-Usage: calc [SCENARIO] [--format table|csv|json] [--table {}]
+Usage: calc [SCENARIO [SCENARIO...]] [--format table|csv|json] [--table {}]
             [--target-month YYYY-MM] [--swing PERCENT] [--draws N] [--seed N]
             [--proposal-file FILE]
        calc check FILE
@@ -60,9 +61,14 @@ pay_back_by=YYYY-MM in the link (default: the link's, else the proposal file's, 
 horizon's last month).
 --swing is how far the sensitivity table moves each lever down and up, in percent of its value
 (default 20).
+More than one SCENARIO (at most four, all of one proposal) compares them side by side, the
+first as now and the others as A, B and C, as do scenarios pinned in the first link
+(a~name=Cautious&a~allocation=30); --table comparison prints only that table, and the JSON
+gains \"comparison\".
 --draws and --seed set the uncertainty table's Monte Carlo run: how many times the model runs
 with every uncertain assumption drawn at once (default 10,000, at most 100,000), and the seed
-that makes the draws the same on every machine (default 1). The run is in the JSON only when
+that makes the draws the same on every machine (default 1); a link's draws= and seed= set them
+too. The run is in the JSON only when
 --table uncertainty, --draws or --seed asks for it (it is many runs of the model).
 Values out of range are corrected with a warning; anything unreadable stops with exit code 2.
 calc check FILE checks a proposal file: exit 0 when it is clean (with its printed figures
@@ -70,13 +76,15 @@ reconciled against the model), or exit 2 listing every problem as FILE:LINE:COLU
 
 struct Options {
     scenario: String,
+    /// Further scenarios to compare with the first.
+    compared: Vec<String>,
     format: String,
     table: String,
     proposal_file: Option<String>,
     target_month: Option<YearMonth>,
     swing_percent: Decimal,
-    draws: usize,
-    seed: u64,
+    draws: Option<usize>,
+    seed: Option<u64>,
     /// Whether --draws or --seed asked for the uncertainty run.
     uncertainty_asked: bool,
 }
@@ -84,13 +92,14 @@ struct Options {
 fn options(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         scenario: String::new(),
+        compared: Vec::new(),
         format: "table".into(),
         table: String::new(),
         proposal_file: None,
         target_month: None,
         swing_percent: DEFAULT_SWING_PERCENT,
-        draws: DEFAULT_DRAWS,
-        seed: DEFAULT_SEED,
+        draws: None,
+        seed: None,
         uncertainty_asked: false,
     };
     let mut args = args.iter();
@@ -119,29 +128,28 @@ fn options(args: &[String]) -> Result<Options, String> {
             }
             "--draws" => {
                 let text = value("--draws")?;
-                options.draws = text
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|n| (1..=MAX_DRAWS).contains(n))
-                    .ok_or(format!(
-                        "--draws must be a whole number from 1 to {MAX_DRAWS}, such as 10000, not \"{text}\""
-                    ))?;
+                options.draws =
+                    Some(Draws::draws_from_text(&text).map_err(|e| format!("--draws: {e}"))?);
                 options.uncertainty_asked = true;
             }
             "--seed" => {
                 let text = value("--seed")?;
-                options.seed = text.parse::<u64>().map_err(|_| {
-                    format!(
-                        "--seed must be a whole number from 0 to {}, not \"{text}\"",
-                        u64::MAX
-                    )
-                })?;
+                options.seed =
+                    Some(Draws::seed_from_text(&text).map_err(|e| format!("--seed: {e}"))?);
                 options.uncertainty_asked = true;
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             scenario if options.scenario.is_empty() => options.scenario = scenario.to_string(),
-            extra => return Err(format!("one scenario at a time; also given \"{extra}\"")),
+            extra if options.compared.len() < Pin::ALL.len() => {
+                options.compared.push(extra.to_string())
+            }
+            extra => {
+                return Err(format!(
+                    "at most {} scenarios to compare; also given \"{extra}\"",
+                    Pin::ALL.len() + 1
+                ))
+            }
         }
     }
     if !["table", "csv", "json"].contains(&options.format.as_str()) {
@@ -170,31 +178,52 @@ fn run(args: &[String]) -> Result<String, String> {
         proposals.retain(|p| p.id != own.id);
         proposals.insert(0, own);
     }
-    let query =
-        if !options.scenario.is_empty() && proposals.iter().any(|p| p.id == options.scenario) {
-            format!("p={}", options.scenario)
-        } else {
-            options.scenario.clone()
-        };
-    let mut parsed = codec::parse(&query, &proposals);
-    let mut refused = Vec::new();
-    for notice in &parsed.notices {
-        match notice.kind {
-            NoticeKind::Corrected | NoticeKind::Repeated => {
-                eprintln!("warning: {}", notice.message)
-            }
-            _ => refused.push(notice.message.clone()),
-        }
-    }
-    if !refused.is_empty() {
-        return Err(refused.join("\n"));
-    }
+    let mut parsed = read_scenario(&options.scenario, &proposals)?;
     let proposal = &proposals[parsed.proposal];
     if let Some(month) = options.target_month {
         parsed.scenario.pay_back_by = month;
     }
+    let mut pinned = parsed.pinned.clone();
+    for extra in &options.compared {
+        let other = read_scenario(extra, &proposals)?;
+        if other.proposal != parsed.proposal {
+            return Err(format!(
+                "scenarios compared side by side must all be of {}; \"{extra}\" is of {}",
+                proposal.name, proposals[other.proposal].name
+            ));
+        }
+        let Some(pin) = free_pin(&pinned) else {
+            return Err(format!(
+                "at most {} scenarios beside the first, pinned in its link or given after it",
+                Pin::ALL.len()
+            ));
+        };
+        // Named by what differs, as its link says it.
+        let differences = codec::write(proposal, &other.scenario)
+            .split('&')
+            .skip(2)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut scenario = other.scenario;
+        if let Some(month) = options.target_month {
+            scenario.pay_back_by = month;
+        }
+        pinned.push(Pinned {
+            pin,
+            name: pin_name(if differences.is_empty() {
+                "as the proposal opens"
+            } else {
+                &differences
+            }),
+            scenario,
+        });
+    }
+    let draws = Draws {
+        draws: options.draws.unwrap_or(parsed.draws.draws),
+        seed: options.seed.unwrap_or(parsed.draws.seed),
+    };
     let cashflow = model::run(&parsed.scenario);
-    let link = codec::write(proposal, &parsed.scenario);
+    let link = codec::write_with(proposal, &parsed.scenario, &pinned, draws);
     let table = if options.table.is_empty() {
         if options.format == "csv" {
             "months"
@@ -211,12 +240,18 @@ fn run(args: &[String]) -> Result<String, String> {
     let uncertainty = || {
         let levers = proposal.levers();
         let drawn = uncertain_levers(levers, &parsed.scenario);
-        uncertainty(
-            levers,
+        uncertainty(levers, &parsed.scenario, &drawn, draws.draws, draws.seed)
+    };
+    let comparing = !pinned.is_empty() || table == "comparison";
+    // The chances need an uncertainty run of each scenario: made when the comparison is the
+    // table asked for, or a run is.
+    let with_chances = table == "comparison" || options.uncertainty_asked;
+    let comparison = || {
+        compare(
+            proposal.levers(),
             &parsed.scenario,
-            &drawn,
-            options.draws,
-            options.seed,
+            &pinned,
+            with_chances.then_some(draws),
         )
     };
     // Only the reconciliation tables need the published run.
@@ -235,6 +270,7 @@ fn run(args: &[String]) -> Result<String, String> {
             uncertainty: (options.uncertainty_asked || table == "uncertainty")
                 .then(uncertainty)
                 .as_ref(),
+            comparison: comparing.then(comparison).as_deref(),
         }))
             .map_err(|e| e.to_string())?
             + "\n",
@@ -286,6 +322,12 @@ fn run(args: &[String]) -> Result<String, String> {
                     text::uncertainty(proposal, &cashflow, &uncertainty())
                 ));
             }
+            if table == "comparison" || (table == "all" && comparing) {
+                sections.push(format!(
+                    "Scenarios side by side\n{}",
+                    comparison::text(proposal.levers(), &comparison())
+                ));
+            }
             if matches!(table, "all" | "switching") {
                 sections.push(format!(
                     "Switching values: where each assumption changes the answer, found with the model\n{}",
@@ -295,6 +337,34 @@ fn run(args: &[String]) -> Result<String, String> {
             sections.join("\n")
         }
     })
+}
+
+/// A preset name or a link, read; what it corrected is a warning, anything else stops `calc`.
+fn read_scenario(given: &str, proposals: &[Proposal]) -> Result<codec::Parsed, String> {
+    let query = if !given.is_empty() && proposals.iter().any(|p| p.id == given) {
+        format!("p={given}")
+    } else {
+        given.to_string()
+    };
+    let parsed = codec::parse(&query, proposals);
+    let mut refused = Vec::new();
+    for notice in &parsed.notices {
+        match notice.kind {
+            NoticeKind::Corrected | NoticeKind::Repeated => {
+                eprintln!("warning: {}", notice.message)
+            }
+            NoticeKind::Unreadable
+            | NoticeKind::UnknownKey
+            | NoticeKind::UnknownProposal
+            | NoticeKind::UnknownVersion
+            | NoticeKind::TooLong => refused.push(notice.message.clone()),
+        }
+    }
+    if refused.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(refused.join("\n"))
+    }
 }
 
 /// Problems of a file, one a line, as `FILE:LINE:COLUMN: message`.

@@ -5,6 +5,6 @@ pub mod fragment;
 pub mod query;
 
 pub use query::{
-    named_proposal, parse, percent_decode, percent_encode, write, Notice, NoticeKind, Parsed,
-    LINK_VERSION,
+    named_proposal, parse, percent_decode, percent_encode, write, write_with, Notice, NoticeKind,
+    Parsed, LINK_VERSION,
 };

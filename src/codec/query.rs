@@ -1,9 +1,16 @@
 //! A scenario as a URL query string: `v=1&p=sandwell&allocation=50`.
 //!
+//! A link may also carry the uncertainty run's draws and seed (`draws=20000&seed=7`) and up to
+//! three pinned scenarios to compare, each a name and its own differences from where the
+//! proposal opens: `a~name=Cautious&a~allocation=30`. Lever keys never hold `~`, so the two
+//! cannot clash, and a link written before either existed reads as it always did.
+//!
 //! Only values that differ from the proposal's published ones are written. Reading never fails:
 //! whatever a link holds, the result is a usable scenario plus notices that say, in words, what
 //! was corrected or ignored and why.
 
+use crate::analysis::comparison::{pin_name, Pin, Pinned};
+use crate::analysis::Draws;
 use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
 use crate::proposal::Proposal;
@@ -15,6 +22,16 @@ pub const LINK_VERSION: &str = "1";
 
 /// The key that names the proposal: `p=sandwell`.
 pub const PROPOSAL_KEY: &str = "p";
+
+/// The keys of the uncertainty run's settings.
+pub const DRAWS_KEY: &str = "draws";
+pub const SEED_KEY: &str = "seed";
+
+/// Between a pin's letter and its setting: `a~allocation`.
+pub const PIN_SEPARATOR: char = '~';
+
+/// A pinned scenario's name: `a~name=Cautious`.
+pub const PIN_NAME_KEY: &str = "name";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -48,17 +65,22 @@ pub struct Parsed {
     pub proposal: usize,
     pub scenario: Scenario,
     pub notices: Vec<Notice>,
+    /// The scenarios pinned to compare, in the order of their pins.
+    pub pinned: Vec<Pinned>,
+    pub draws: Draws,
 }
 
 /// Most notices kept for one link: a hostile link may hold thousands of keys.
 const MAX_NOTICES: usize = 50;
 
 /// The most `key=value` settings a link is read for. A scenario link holds one for each lever
-/// that moved (a few dozen at most); the rest of a longer one is ignored, with a notice, so
-/// that no link costs more to read than a real one.
-pub const MAX_LINK_SETTINGS: usize = 200;
-// A link with every slider moved, its version and its proposal is read to its end.
-const _: () = assert!(crate::proposal::MAX_SLIDERS + 2 <= MAX_LINK_SETTINGS);
+/// that moved (a few dozen at most), and as many again for each pinned scenario; the rest of a
+/// longer one is ignored, with a notice, so that no link costs more to read than a real one.
+pub const MAX_LINK_SETTINGS: usize = 420;
+// A link with every slider moved in the scenario and in each of three pinned ones, their names,
+// its version, proposal, draws and seed is read to its end.
+const _: () =
+    assert!((Pin::ALL.len() + 1) * (crate::proposal::MAX_SLIDERS + 1) + 4 <= MAX_LINK_SETTINGS);
 
 /// Decodes `%XX` and `+` as a browser encodes a query; bad escapes are kept as written.
 pub fn percent_decode(text: &str) -> String {
@@ -215,10 +237,14 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
             proposal: 0,
             scenario: empty_scenario(),
             notices,
+            pinned: Vec::new(),
+            draws: Draws::default(),
         };
     };
     let levers = chosen.levers();
     let mut scenario = chosen.starting.clone();
+    let mut pinned: Vec<Pinned> = Vec::new();
+    let mut draws = Draws::default();
     let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (key, text) in &pairs {
         if names_proposal(key) || key == "v" {
@@ -235,17 +261,55 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                 ),
             );
         }
-        let (lever, text) = match find_lever(levers, key, text) {
-            Some(found) => found,
-            None => {
-                push(
-                    &mut notices,
-                    NoticeKind::UnknownKey,
-                    key,
-                    format!("The link contains \"{}\", which this calculator does not use for {}; it was ignored.", shorten(key), chosen.name),
-                );
-                continue;
+        let unknown = |notices: &mut Vec<Notice>| {
+            push(
+                notices,
+                NoticeKind::UnknownKey,
+                key,
+                format!("The link contains \"{}\", which this calculator does not use for {}; it was ignored.", shorten(key), chosen.name),
+            )
+        };
+        if key == DRAWS_KEY || key == SEED_KEY {
+            let read = if key == DRAWS_KEY {
+                Draws::draws_from_text(text).map(|n| draws.draws = n)
+            } else {
+                Draws::seed_from_text(text).map(|n| draws.seed = n)
+            };
+            if let Err(message) = read {
+                let message = format!("{message}; the default was kept.");
+                push(&mut notices, NoticeKind::Unreadable, key, message);
             }
+            continue;
+        }
+        // A pinned scenario's setting: `a~name` or `a~<lever>`.
+        let (target, setting) = match key.split_once(PIN_SEPARATOR) {
+            None => (&mut scenario, key.as_str()),
+            Some((letter, setting)) => {
+                let Some(pin) = Pin::from_link_key(letter) else {
+                    unknown(&mut notices);
+                    continue;
+                };
+                let place = match pinned.iter().position(|p| p.pin == pin) {
+                    Some(place) => place,
+                    None => {
+                        pinned.push(Pinned {
+                            pin,
+                            name: String::new(),
+                            scenario: chosen.starting.clone(),
+                        });
+                        pinned.len() - 1
+                    }
+                };
+                if setting == PIN_NAME_KEY {
+                    pinned[place].name = pin_name(text);
+                    continue;
+                }
+                (&mut pinned[place].scenario, setting)
+            }
+        };
+        let Some((lever, text)) = find_lever(levers, setting, text) else {
+            unknown(&mut notices);
+            continue;
         };
         match lever.read(&text) {
             Ok(value) => {
@@ -258,7 +322,7 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                         format!("{message}."),
                     );
                 }
-                lever.set(&mut scenario, kept);
+                lever.set(target, kept);
             }
             Err(message) => push(
                 &mut notices,
@@ -268,10 +332,13 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
             ),
         }
     }
+    pinned.sort_by_key(|p| p.pin);
     Parsed {
         proposal,
         scenario,
         notices,
+        pinned,
+        draws,
     }
 }
 
@@ -318,15 +385,48 @@ pub fn write(proposal: &Proposal, scenario: &Scenario) -> String {
         "v={LINK_VERSION}&{PROPOSAL_KEY}={}",
         percent_encode(&proposal.id)
     );
-    // Links start from where the proposal opens (its file's own figures, or its `[assumptions]`).
+    differences(&mut query, proposal, scenario, "");
+    query
+}
+
+/// Writes a link for a scenario with the uncertainty run's settings (where they are not the
+/// defaults) and the scenarios pinned beside it, each its name and its own differences.
+pub fn write_with(
+    proposal: &Proposal,
+    scenario: &Scenario,
+    pinned: &[Pinned],
+    draws: Draws,
+) -> String {
+    let mut query = write(proposal, scenario);
+    let defaults = Draws::default();
+    if draws.draws != defaults.draws {
+        query.push_str(&format!("&{DRAWS_KEY}={}", draws.draws));
+    }
+    if draws.seed != defaults.seed {
+        query.push_str(&format!("&{SEED_KEY}={}", draws.seed));
+    }
+    for pin in pinned {
+        let prefix = format!("{}{PIN_SEPARATOR}", pin.pin.link_key());
+        query.push_str(&format!(
+            "&{prefix}{PIN_NAME_KEY}={}",
+            percent_encode(&pin.name)
+        ));
+        differences(&mut query, proposal, &pin.scenario, &prefix);
+    }
+    query
+}
+
+/// `&key=value` for every lever whose value differs from where the proposal opens (links start
+/// from its file's own figures, or its `[assumptions]`), each key after `prefix`.
+fn differences(query: &mut String, proposal: &Proposal, scenario: &Scenario, prefix: &str) {
     for lever in proposal.levers() {
         let value = lever.get(scenario);
         if value != lever.get(&proposal.starting) {
             query.push('&');
+            query.push_str(prefix);
             query.push_str(&percent_encode(&lever.key));
             query.push('=');
             query.push_str(&percent_encode(&lever.link_text(value)));
         }
     }
-    query
 }

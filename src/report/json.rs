@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
+use crate::analysis::comparison::Compared;
 use crate::analysis::words::sentence;
 use crate::analysis::{
     Answer, Chance, Discounted, OptimismBiasEffect, Percentiles, Question, Sensitivity, Switch,
@@ -121,6 +122,8 @@ pub struct Export<'a> {
     pub optimism_bias: Option<&'a OptimismBiasEffect>,
     /// The Monte Carlo run, when one was asked for (it is many runs of the model).
     pub uncertainty: Option<&'a Uncertainty>,
+    /// The scenarios side by side (the one above first), when any were pinned or asked for.
+    pub comparison: Option<&'a [Compared]>,
 }
 
 pub fn export(of: &Export) -> Value {
@@ -135,6 +138,7 @@ pub fn export(of: &Export) -> Value {
         sensitivity,
         optimism_bias,
         uncertainty,
+        comparison,
     } = *of;
     let results = &cashflow.results;
     let months: Vec<Value> = cashflow
@@ -176,8 +180,7 @@ pub fn export(of: &Export) -> Value {
             "total_investment": money(results.total_investment),
             "total_saving": money(results.total_saving),
             "net_return": money(results.net_return),
-            "return_on_investment": results.return_on_investment
-                .map(|r| Value::String(r.round_dp(4).normalize().to_string())),
+            "return_on_investment": ratio(results.return_on_investment),
             "breakeven_month": results.breakeven_month.map(|m| m.to_string()),
             "payback_month": results.payback.month().map(|m| m.to_string()),
             "payback_status": results.payback.status(),
@@ -245,8 +248,7 @@ pub fn export(of: &Export) -> Value {
             "present_value_of_investment": money(discounted.present_value_of_investment),
             "present_value_of_savings": money(discounted.present_value_of_savings),
             "net_present_value": money(discounted.net_present_value),
-            "benefit_cost_ratio": discounted.benefit_cost_ratio
-                .map(|r| Value::String(r.round_dp(4).normalize().to_string())),
+            "benefit_cost_ratio": ratio(discounted.benefit_cost_ratio),
             "payback_month": discounted.payback.month().map(|m| m.to_string()),
             "payback_status": discounted.payback.status(),
         },
@@ -268,8 +270,53 @@ pub fn export(of: &Export) -> Value {
             })),
         },
         "uncertainty": uncertainty.map(|run| uncertainty_json(proposal, run)),
+        "comparison": comparison.map(|compared| comparison_json(proposal, compared)),
         "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
     })
+}
+
+/// Scenarios side by side: each one's label, link, results, switching values and chance, and
+/// the comparison's rows in words as `calc --table comparison` prints them.
+fn comparison_json(proposal: &Proposal, compared: &[Compared]) -> Value {
+    let levers = proposal.levers();
+    json!({
+        "scenarios": compared.iter().map(|c| {
+            let results = &c.cashflow.results;
+            json!({
+                "label": c.label,
+                "pin": c.pin.map(|pin| pin.letter()),
+                "query": crate::codec::write(proposal, &c.scenario),
+                "results": {
+                    "total_investment": money(results.total_investment),
+                    "total_saving": money(results.total_saving),
+                    "net_return": money(results.net_return),
+                    "return_on_investment": ratio(results.return_on_investment),
+                    "payback_month": results.payback.month().map(|m| m.to_string()),
+                    "payback_status": results.payback.status(),
+                    "repaid_sentences": super::repaid_sentences(&c.cashflow),
+                },
+                "switching_values": {
+                    "target_month": c.switching.target_month.to_string(),
+                    "levers": c.switching.levers.iter().filter_map(|found| {
+                        let lever = proposal.lever(&found.key)?;
+                        Some(json!({
+                            "key": found.key,
+                            "sentence": sentence(lever, found.main_answer(), &c.scenario),
+                        }))
+                    }).collect::<Vec<_>>(),
+                },
+                "chance": c.chance.as_ref().map(chance),
+            })
+        }).collect::<Vec<_>>(),
+        "rows": super::comparison::rows(levers, compared).into_iter().map(|(heading, cells)| {
+            json!({ "heading": heading, "cells": cells })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// A ratio to four places ("1.2649"), as text so that no digit is lost.
+fn ratio(value: Option<Decimal>) -> Option<Value> {
+    value.map(|r| Value::String(r.round_dp(4).normalize().to_string()))
 }
 
 fn percentiles(of: &Percentiles) -> Value {

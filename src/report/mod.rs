@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod columns;
+pub mod comparison;
 pub mod csv;
 pub mod json;
 pub mod svg;

@@ -15,7 +15,7 @@ use crate::report::columns::{
 };
 use crate::wording::{counted, lower_first};
 
-fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+pub(crate) fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
