@@ -7,6 +7,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
+use super::components::comparison_panel::ComparisonPanel;
 use super::components::downloads::Downloads;
 use super::components::headline::{Headline, SummaryBar};
 use super::components::lever_panel::LeverPanel;
@@ -157,14 +158,22 @@ pub fn app(props: &AppProps) -> Html {
         *uncertainty_open,
         proposal.shared_levers(),
         state.scenario.clone(),
+        state.draws,
     );
     let band_current = band
         .as_ref()
-        .is_some_and(|band| band.is_for(&proposal.shared_levers(), &state.scenario));
+        .is_some_and(|band| band.is_for(&proposal.shared_levers(), &state.scenario, state.draws));
     let on_uncertainty_toggle = {
         let open = uncertainty_open.clone();
         use_callback((), move |now_open: bool, _| open.set(now_open))
     };
+    // The pinned scenarios' curves, worked out when the pins change, not on each input.
+    let pinned_curves = use_memo(state.pinned.clone(), |pinned| {
+        pinned
+            .iter()
+            .map(|p| (p.pin.letter(), model::cumulative_by_month(&p.scenario)))
+            .collect::<Vec<_>>()
+    });
     let published_curve = shown.published_curve.clone();
     let published = shown.published.clone();
 
@@ -184,6 +193,10 @@ pub fn app(props: &AppProps) -> Html {
     let on_open_file = use_callback(dispatcher.clone(), |proposal: Proposal, d| {
         d.dispatch(Action::OpenFile(Box::new(proposal)))
     });
+    let on_pin = use_callback(dispatcher.clone(), |name: String, d| {
+        d.dispatch(Action::Pin { name })
+    });
+    let on_unpin = use_callback(dispatcher.clone(), |pin, d| d.dispatch(Action::Unpin(pin)));
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(Action::DismissNotices));
     let entries = state.picker_entries();
 
@@ -214,13 +227,15 @@ pub fn app(props: &AppProps) -> Html {
                         <Headline cashflow={cashflow.clone()} published={published} discounted={discounted}
                             optimism_bias={optimism_bias} />
                         <PaybackChart cashflow={cashflow.clone()} published={published_curve.clone()}
-                            band={band.clone()} band_current={band_current} />
+                            band={band.clone()} band_current={band_current} pinned={pinned_curves} />
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
                 <UncertaintyPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()}
-                    band={band} on_toggle={on_uncertainty_toggle} />
+                    band={band} draws={state.draws} on_toggle={on_uncertainty_toggle} />
                 <SensitivityPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} />
+                <ComparisonPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()}
+                    pinned={state.pinned.clone()} draws={state.draws} on_pin={on_pin} on_unpin={on_unpin} />
                 <Organisations cashflow={cashflow.clone()} sources={shown.repayment_sources.clone()} />
                 <CashflowTables cashflow={cashflow.clone()} />
                 <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}

@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use crate::analysis::comparison::{free_pin, pin_name, Pin, Pinned};
+use crate::analysis::Draws;
 use crate::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, FRAGMENT_KEY,
 };
@@ -25,6 +27,10 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// The proposal opened from a file (or a link carrying one), which travels in the link.
     pub opened_file: Option<OpenedFile>,
+    /// Scenarios of this proposal pinned beside the one on the page, in the order of their pins.
+    pub pinned: Vec<Pinned>,
+    /// How the uncertainty run is made (the link's `draws=` and `seed=`).
+    pub draws: Draws,
 }
 
 /// A proposal a reader opened from a file or a link: where it is in `proposals` (the last
@@ -47,6 +53,11 @@ pub enum Action {
     /// A proposal file read and checked: opened beside the published proposals (in place of any
     /// opened before).
     OpenFile(Box<Proposal>),
+    /// Pins the scenario on the page in the first free place, with the name the reader typed.
+    Pin {
+        name: String,
+    },
+    Unpin(Pin),
 }
 
 /// A proposal in the picker: the key that names its control and the words on it.
@@ -68,6 +79,8 @@ impl State {
             scenario: parsed.scenario,
             notices: parsed.notices,
             opened_file: None,
+            pinned: parsed.pinned,
+            draws: parsed.draws,
         }
     }
 
@@ -101,6 +114,8 @@ impl State {
                 fragment,
                 source: Source::Link,
             }),
+            pinned: parsed.pinned,
+            draws: parsed.draws,
         }
     }
 
@@ -159,7 +174,7 @@ impl State {
 
     /// The link (query string, without `?`) for this state.
     pub fn link(&self) -> String {
-        codec::write(self.current(), &self.scenario)
+        codec::write_with(self.current(), &self.scenario, &self.pinned, self.draws)
     }
 
     pub fn is_published(&self) -> bool {
@@ -177,6 +192,8 @@ impl State {
                 next.proposal = index;
                 next.scenario = next.proposals[index].starting.clone();
                 next.notices.clear();
+                // Pins are scenarios of one proposal.
+                next.pinned.clear();
             }
             Action::ChooseProposal(_) => return self,
             Action::SetLever { key, value } => {
@@ -198,12 +215,25 @@ impl State {
                 next.proposals = Rc::new(all);
                 next.proposal = index;
                 next.notices.clear();
+                next.pinned.clear();
                 next.opened_file = Some(OpenedFile {
                     index,
                     fragment,
                     source: Source::File,
                 });
             }
+            Action::Pin { name } => {
+                let Some(pin) = free_pin(&next.pinned) else {
+                    return self;
+                };
+                next.pinned.push(Pinned {
+                    pin,
+                    name: pin_name(&name),
+                    scenario: next.scenario.clone(),
+                });
+                next.pinned.sort_by_key(|pinned| pinned.pin);
+            }
+            Action::Unpin(pin) => next.pinned.retain(|pinned| pinned.pin != pin),
         }
         Rc::new(next)
     }

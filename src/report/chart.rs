@@ -57,6 +57,24 @@ pub struct Chart {
     /// percentile of the cumulative position (a closed path), and the median's line.
     pub band_path: Option<String>,
     pub median_path: Option<String>,
+    /// The pinned scenarios' curves, each told apart by its dashes and its letter at its end.
+    pub pinned: Vec<PinnedCurve>,
+}
+
+/// A pinned scenario's curve on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PinnedCurve {
+    /// "A", "B" or "C".
+    pub letter: &'static str,
+    pub path: String,
+    /// Where its letter sits: just above its last point (anchored at its end).
+    pub end: (f64, f64),
+}
+
+/// A pinned scenario to draw: its letter and its cumulative position month by month.
+pub struct PinnedSeries<'a> {
+    pub letter: &'static str,
+    pub cumulative: &'a [Decimal],
 }
 
 impl Chart {
@@ -238,6 +256,17 @@ pub fn chart_with_band(
     published_cumulative: Option<&[Decimal]>,
     band: Option<&Uncertainty>,
 ) -> Chart {
+    chart_with(cashflow, published_cumulative, band, &[])
+}
+
+/// The chart with the band and the pinned scenarios' curves, the scale taking them all in.
+/// A pinned curve of another length (another horizon) is drawn for the months they share.
+pub fn chart_with(
+    cashflow: &Cashflow,
+    published_cumulative: Option<&[Decimal]>,
+    band: Option<&Uncertainty>,
+    pinned: &[PinnedSeries],
+) -> Chart {
     let count = cashflow.months.len().max(1);
     let plot_width = WIDTH - LEFT - RIGHT;
     let plot_height = HEIGHT - TOP - BOTTOM;
@@ -266,7 +295,12 @@ pub fn chart_with_band(
         .flat_map(|run| run.cumulative.iter())
         .flat_map(|of| [to_f64(of.p10), to_f64(of.p90)])
         .collect();
-    let axis = MoneyAxis::around(&[values.as_slice(), &band_values].concat());
+    let pinned_values: Vec<f64> = pinned
+        .iter()
+        .flat_map(|series| series.cumulative.iter().take(count))
+        .map(|v| to_f64(*v))
+        .collect();
+    let axis = MoneyAxis::around(&[values.as_slice(), &band_values, &pinned_values].concat());
     let y_of = |value: f64| TOP + plot_height * (1.0 - axis.fraction(value));
 
     let path = |points: &mut dyn Iterator<Item = (usize, f64)>| {
@@ -304,6 +338,19 @@ pub fn chart_with_band(
     });
     let median_path =
         band.map(|run| path(&mut run.cumulative.iter().map(|of| to_f64(of.p50)).enumerate()));
+    let pinned: Vec<PinnedCurve> = pinned
+        .iter()
+        .filter(|series| !series.cumulative.is_empty())
+        .map(|series| {
+            let shown = &series.cumulative[..series.cumulative.len().min(count)];
+            let last = shown.len() - 1;
+            PinnedCurve {
+                letter: series.letter,
+                path: path(&mut shown.iter().map(|v| to_f64(*v)).enumerate()),
+                end: (x_of(last), y_of(to_f64(shown[last])) - 6.0),
+            }
+        })
+        .collect();
 
     // Financial years: a boundary at each April, and a label at each year's middle, skipping
     // years when they are too narrow for "2022/23".
@@ -361,6 +408,16 @@ pub fn chart_with_band(
     }
 
     let mut description = summary(cashflow, published_path.is_some());
+    if !pinned.is_empty() {
+        let letters: Vec<&str> = pinned
+            .iter()
+            .map(|curve: &PinnedCurve| curve.letter)
+            .collect();
+        description.push_str(&format!(
+            " The lines lettered {} at their ends are the pinned scenarios, compared in the table below.",
+            letters.join(", ")
+        ));
+    }
     if let Some(run) = band {
         description.push(' ');
         description.push_str(&band_words(run));
@@ -384,6 +441,7 @@ pub fn chart_with_band(
             .collect(),
         band_path,
         median_path,
+        pinned,
     }
 }
 

@@ -4,6 +4,10 @@
 export const SCENARIOS = [
   { name: 'Sandwell as published', query: '' },
   { name: 'Sandwell with changed assumptions', query: 'v=1&p=sandwell&allocation=30&council.months=18&duration=24' },
+  {
+    name: 'Sandwell with two scenarios pinned to compare',
+    query: 'v=1&p=sandwell&allocation=30&a~name=As%20published&b~name=What%20the%20finance%20officer%20believes&b~cost_per_case=2000&draws=500',
+  },
   { name: 'Trafford as published', query: 'v=1&p=trafford' },
   { name: 'Trafford run on for ten years with benefits still growing', query: 'v=1&p=trafford&horizon=120&after_plan_trend=100' },
   { name: 'Trafford keeping ten more children out of out-of-borough placements', query: 'v=1&p=trafford&placements.units=10&placements.unit_cost=5000' },
@@ -42,7 +46,7 @@ export async function openEverything(page) {
   // sensitivity table a moment later, the uncertainty run a second or two later): wait until
   // none says it is still working, then until the page stops growing.
   await page.waitForFunction(
-    () => document.querySelector('.uncertainty__updating, .sensitivity__working, [aria-busy="true"]') === null,
+    () => document.querySelector('.uncertainty__updating, .sensitivity__working, .comparison__updating, [aria-busy="true"]') === null,
     null, { timeout: 30000 });
   await page.waitForFunction(() => new Promise((resolve) => {
     const count = document.querySelectorAll('*').length;

@@ -1,5 +1,7 @@
 //! One component per file; each reads the model's results and computes none of its own.
 
+pub mod comparison_panel;
+pub mod details;
 pub mod downloads;
 pub mod error_summary;
 pub mod headline;

@@ -12,7 +12,7 @@ use super::tables::money_cell;
 use super::uncertainty_panel::BandRun;
 use crate::model::money::format_pounds;
 use crate::model::Cashflow;
-use crate::report::chart::{chart_with_band, HEIGHT, WIDTH};
+use crate::report::chart::{chart_with, PinnedSeries, HEIGHT, WIDTH};
 
 #[derive(Properties, PartialEq)]
 pub struct PaybackChartProps {
@@ -25,6 +25,9 @@ pub struct PaybackChartProps {
     /// Whether the band is for the scenario on the page (else it is drawn as being updated).
     #[prop_or_default]
     pub band_current: bool,
+    /// The pinned scenarios' letters and cumulative positions, month by month.
+    #[prop_or_default]
+    pub pinned: Rc<Vec<(&'static str, Vec<Decimal>)>>,
 }
 
 /// Where a marker's label is anchored, and which end: beside its line, towards the middle, but
@@ -41,10 +44,16 @@ fn marker_label(x: f64, label: &str, middle: f64) -> (f64, &'static str) {
 
 #[function_component(PaybackChart)]
 pub fn payback_chart(props: &PaybackChartProps) -> Html {
-    let drawn = chart_with_band(
+    let pinned: Vec<PinnedSeries> = props
+        .pinned
+        .iter()
+        .map(|(letter, cumulative)| PinnedSeries { letter, cumulative })
+        .collect();
+    let drawn = chart_with(
         &props.cashflow,
         props.published.as_deref().map(|v| v.as_slice()),
         props.band.as_deref().map(|band| &band.run),
+        &pinned,
     );
     let band_class = classes!(
         "chart__band",
@@ -108,6 +117,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                     <span class="key key--model">{ "model" }</span>
                     if drawn.published_path.is_some() { <span class="key key--published">{ "as published" }</span> }
                     if drawn.band_path.is_some() { <span class="key key--band">{ "middle 80% of runs" }</span> }
+                    if !drawn.pinned.is_empty() { <span class="key key--pinned">{ "pinned A, B, C" }</span> }
                 </span>
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="chart-title" aria-describedby="chart-summary"
@@ -139,6 +149,12 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                 if let Some(path) = drawn.published_path.clone() {
                     <path class="chart__published" d={path} />
                 }
+                { for drawn.pinned.iter().map(|curve| html! {
+                    <g class={format!("chart__pinned chart__pinned--{}", curve.letter.to_lowercase())}>
+                        <path d={curve.path.clone()} />
+                        <text x={f(curve.end.0)} y={f(curve.end.1)} text-anchor="end">{ curve.letter }</text>
+                    </g>
+                }) }
                 <path class="chart__model" d={drawn.model_path.clone()} />
                 { for drawn.markers.iter().enumerate().map(|(index, marker)| {
                     // Labels sit above the plot, one row each, so they never overlap.

@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::details::use_details_open;
+
 use crate::analysis::sensitivity::{
     sensitivity, swing_percent_from_text, DEFAULT_SWING_PERCENT, MAX_SWING_PERCENT,
     MIN_SWING_PERCENT,
@@ -49,7 +51,7 @@ pub struct SensitivityPanelProps {
 
 #[function_component(SensitivityPanel)]
 pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
-    let open = use_state(|| false);
+    let (open, on_toggle) = use_details_open();
     let typed = use_state(|| DEFAULT_SWING_PERCENT.to_string());
     let swing_percent = swing_percent_from_text(&typed);
     // A refused swing leaves the last one that was accepted in use.
@@ -58,7 +60,7 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
     {
         let worked = worked.clone();
         let deps = (
-            *open,
+            open,
             props.levers.clone(),
             props.scenario.clone(),
             *accepted,
@@ -83,13 +85,6 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
             move || drop(pending)
         });
     }
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            let details: web_sys::Element = event.target_unchecked_into();
-            open.set(details.has_attribute("open"));
-        })
-    };
     let on_swing = {
         let (typed, accepted) = (typed.clone(), accepted.clone());
         Callback::from(move |event: InputEvent| {
@@ -102,7 +97,7 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
         })
     };
     let refusal = swing_percent.err();
-    let shown = worked.as_ref().filter(|_| *open);
+    let shown = worked.as_ref().filter(|_| open);
     let current = shown.is_some_and(|w| w.is_for(&props.levers, &props.scenario, *accepted));
     html! {
         <details class="sensitivity" id="sensitivity" ontoggle={on_toggle}>

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::details::use_details_open;
+
 use crate::model::money::{format_council, format_quantity};
 use crate::model::{Cashflow, Flows};
 use crate::report::columns::CashflowColumn;
@@ -95,14 +97,7 @@ pub fn cashflow_tables(props: &TablesProps) -> Html {
 #[function_component(MonthTable)]
 fn month_table(props: &TablesProps) -> Html {
     let cashflow = &props.cashflow;
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            let details: web_sys::Element = event.target_unchecked_into();
-            open.set(details.has_attribute("open"));
-        })
-    };
+    let (open, on_toggle) = use_details_open();
     let shows_referrals = cashflow.months.iter().any(|row| row.referrals.is_some());
     html! {
         <details class="months" ontoggle={on_toggle}>
@@ -126,7 +121,7 @@ fn month_table(props: &TablesProps) -> Html {
                         { money_header(cashflow) }
                     </tr></thead>
                     <tbody>
-                        if *open {
+                        if open {
                             { for cashflow.months.iter().map(|row| html! {
                                 <tr>
                                     <th scope="row">{ row.month.short_name() }</th>

@@ -1,5 +1,5 @@
 //! How sure are we? The uncertainty run on the page: closed until the reader opens it, then
-//! 10,000 draws made a slice at a time between inputs, so that the curve and headline answer
+//! 10,000 draws (or the link's `draws=`, from its `seed=`) made a slice at a time between inputs, so that the curve and headline answer
 //! an input first. The band it gives is drawn behind the payback curve; until a run for the
 //! scenario on the page is complete, the last one is shown greyed and marked as being updated.
 
@@ -9,10 +9,8 @@ use std::sync::Arc;
 
 use yew::prelude::*;
 
-use crate::analysis::uncertainty::{
-    MonteCarlo, DEFAULT_DRAWS, DEFAULT_RANGE_PERCENT, DEFAULT_SEED,
-};
-use crate::analysis::{uncertain_levers, Uncertainty};
+use crate::analysis::uncertainty::{MonteCarlo, DEFAULT_RANGE_PERCENT};
+use crate::analysis::{uncertain_levers, Draws, Uncertainty};
 use crate::app::slices::{in_slices, PAUSE_MS};
 use crate::levers::Lever;
 use crate::model::money::{format_pounds, group_thousands};
@@ -32,57 +30,68 @@ pub struct BandRun {
 }
 
 impl BandRun {
-    /// Whether the run is for the levers and scenario on the page.
-    pub fn is_for(&self, levers: &Arc<[Lever]>, scenario: &Scenario) -> bool {
-        Arc::ptr_eq(&self.levers, levers) && self.scenario == *scenario
+    /// Whether the run is for the levers, scenario and draws on the page.
+    pub fn is_for(&self, levers: &Arc<[Lever]>, scenario: &Scenario, draws: Draws) -> bool {
+        Arc::ptr_eq(&self.levers, levers)
+            && self.scenario == *scenario
+            && self.run.draws == draws.draws
+            && self.run.seed == draws.seed
     }
 }
 
 /// The last finished run while the panel is open, or None: worked out again, a slice at a time,
 /// whenever the scenario changes.
 #[hook]
-pub fn use_band(open: bool, levers: Arc<[Lever]>, scenario: Scenario) -> Option<Rc<BandRun>> {
+pub fn use_band(
+    open: bool,
+    levers: Arc<[Lever]>,
+    scenario: Scenario,
+    draws: Draws,
+) -> Option<Rc<BandRun>> {
     let done = use_state(|| None::<Rc<BandRun>>);
     {
         let done = done.clone();
-        use_effect_with((open, levers, scenario), move |(open, levers, scenario)| {
-            let cancelled = Rc::new(Cell::new(false));
-            let current = done
-                .as_ref()
-                .is_some_and(|band| band.is_for(levers, scenario));
-            if *open && !current {
-                let drawn = uncertain_levers(levers, scenario);
-                let working = Rc::new(RefCell::new(MonteCarlo::new(
-                    levers,
-                    scenario,
-                    &drawn,
-                    DEFAULT_DRAWS,
-                    DEFAULT_SEED,
-                )));
-                let step = {
-                    let (working, levers) = (working.clone(), levers.clone());
-                    move || working.borrow_mut().draw(&levers, DRAWS_A_STEP)
-                };
-                let (levers, scenario) = (levers.clone(), scenario.clone());
-                let mut finished = Some(done);
-                let after_slice = move |more: bool| {
-                    // The statistics once, at the end: sorting every month's draws is not for
-                    // each slice.
-                    if more {
-                        return;
-                    }
-                    if let Some(done) = finished.take() {
-                        done.set(Some(Rc::new(BandRun {
-                            levers: levers.clone(),
-                            scenario: scenario.clone(),
-                            run: working.borrow().result(),
-                        })));
-                    }
-                };
-                in_slices(PAUSE_MS, cancelled.clone(), step, after_slice);
-            }
-            move || cancelled.set(true)
-        });
+        use_effect_with(
+            (open, levers, scenario, draws),
+            move |(open, levers, scenario, draws)| {
+                let cancelled = Rc::new(Cell::new(false));
+                let current = done
+                    .as_ref()
+                    .is_some_and(|band| band.is_for(levers, scenario, *draws));
+                if *open && !current {
+                    let drawn = uncertain_levers(levers, scenario);
+                    let working = Rc::new(RefCell::new(MonteCarlo::new(
+                        levers,
+                        scenario,
+                        &drawn,
+                        draws.draws,
+                        draws.seed,
+                    )));
+                    let step = {
+                        let (working, levers) = (working.clone(), levers.clone());
+                        move || working.borrow_mut().draw(&levers, DRAWS_A_STEP)
+                    };
+                    let (levers, scenario) = (levers.clone(), scenario.clone());
+                    let mut finished = Some(done);
+                    let after_slice = move |more: bool| {
+                        // The statistics once, at the end: sorting every month's draws is not for
+                        // each slice.
+                        if more {
+                            return;
+                        }
+                        if let Some(done) = finished.take() {
+                            done.set(Some(Rc::new(BandRun {
+                                levers: levers.clone(),
+                                scenario: scenario.clone(),
+                                run: working.borrow().result(),
+                            })));
+                        }
+                    };
+                    in_slices(PAUSE_MS, cancelled.clone(), step, after_slice);
+                }
+                move || cancelled.set(true)
+            },
+        );
     }
     open.then(|| (*done).clone()).flatten()
 }
@@ -93,6 +102,7 @@ pub struct UncertaintyPanelProps {
     pub scenario: Scenario,
     /// The last finished run, if any (it may be for an earlier scenario).
     pub band: Option<Rc<BandRun>>,
+    pub draws: Draws,
     pub on_toggle: Callback<bool>,
 }
 
@@ -108,10 +118,13 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let current = props
         .band
         .as_ref()
-        .is_some_and(|band| band.is_for(&props.levers, &props.scenario));
+        .is_some_and(|band| band.is_for(&props.levers, &props.scenario, props.draws));
     html! {
         <details class="uncertainty" id="uncertainty" ontoggle={on_toggle}>
-            <summary>{ "How sure are we? Every assumption drawn at once, 10,000 times" }</summary>
+            <summary>{ format!(
+                "How sure are we? Every assumption drawn at once, {} times",
+                group_thousands(&props.draws.draws.to_string())
+            ) }</summary>
             <p class="uncertainty__about">{ format!(
                 "Each uncertain assumption is drawn from its plausible range (the proposal file's low and high, else {}% either side of its value; likeliest at its value) and the model is run on every draw. The shaded band on the chart holds the middle eight in ten of the runs' cumulative positions.",
                 DEFAULT_RANGE_PERCENT.normalize()
@@ -119,7 +132,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             if !current {
                 <p class="uncertainty__updating" role="status">{ format!(
                     "Working out {} draws for your latest change…",
-                    group_thousands(&DEFAULT_DRAWS.to_string())
+                    group_thousands(&props.draws.draws.to_string())
                 ) }</p>
             }
             if let Some(band) = &props.band {
