@@ -739,3 +739,62 @@ fn one_of_anything_is_said_in_the_singular() {
         "{out}"
     );
 }
+
+#[test]
+fn months_of_a_per_year_line_off_the_timeline_are_a_problem_that_says_which_and_how_much() {
+    // A service costing £120,000 in 2024/25, £240,000 in 2025/26 and £360,000 in 2026/27, each
+    // spread over its twelve months, on a timeline of 24 months from July 2024 (to June 2026).
+    let file = |timeline: &str| {
+        format!(
+            "format = 1\nid = \"per_year\"\nname = \"Per year\"\ncouncil = \"Any Council\"\nsummary = \"x\"\n\n\
+             [timeline]\n{timeline}\n\n\
+             [[investment]]\nid = \"service\"\nlabel = \"Service\"\nfunder = \"Council\"\n\
+             first_year = \"2024/25\"\nper_year = [120000, 240000, 360000]\n\n\
+             [[saving]]\nid = \"saving\"\nlabel = \"Saving\"\namount_per_year = 300000\nfrom = \"2024-10\"\n"
+        )
+    };
+    let problems = read_proposal(&file("start = \"2024-07\"\nmonths = 24")).expect_err("refused");
+    let found: Vec<(usize, usize, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // April to June 2024 are three twelfths of 2024/25: £120,000 x 3 / 12 = £30,000.
+            (
+                15,
+                14,
+                "investment \"service\": per_year begins with 2024/25, which starts in April 2024, before the timeline's first month (July 2024): April 2024 to June 2024, £30,000 of what per_year gives, would be left out (a year's amount is spread over its twelve months). Start the timeline in April 2024 (timeline.start = \"2024-04\"), or begin per_year with the first year on the timeline"
+            ),
+            // July 2026 to March 2027 are nine twelfths of 2026/27: £360,000 x 9 / 12 = £270,000;
+            // the timeline would need 33 months (July 2024 to March 2027).
+            (
+                16,
+                12,
+                "investment \"service\": per_year runs to 2026/27, after the timeline's last month (June 2026): July 2026 to March 2027, £270,000 of what per_year gives, would be left out. Lengthen the timeline to 33 months (timeline.months = 33), or leave those years out"
+            ),
+        ]
+    );
+    // On a timeline that holds every written month (April 2024 to March 2027, 36 months) the
+    // file checks clean, and the model counts all £720,000.
+    let whole = read_proposal(&file("start = \"2024-04\"\nmonths = 36")).expect("clean");
+    let cashflow = invest_to_save::model::run(&whole.baseline);
+    assert_eq!(
+        cashflow.results.total_investment,
+        rust_decimal::Decimal::from(720_000)
+    );
+    // A saving's year-on-year changes are checked the same way, on the levels they add up to:
+    // 2023/24's level is £60,000, so April 2023 to March 2024 drop all £60,000, and 2024/25's
+    // April to June drop £90,000 x 3 / 12 = £22,500: £82,500 in all.
+    let changes = file("start = \"2024-07\"\nmonths = 24").replace(
+        "amount_per_year = 300000\nfrom = \"2024-10\"",
+        "first_year = \"2023/24\"\nchange_per_year = [60000, 30000]",
+    );
+    let problems = read_proposal(&changes).expect_err("refused");
+    assert!(
+        problems.iter().any(|p| p.message
+            == "saving \"saving\": change_per_year begins with 2023/24, which starts in April 2023, before the timeline's first month (July 2024): April 2023 to June 2024, £82,500 of what change_per_year gives, would be left out (a year's amount is spread over its twelve months). Start the timeline in April 2023 (timeline.start = \"2023-04\"), or begin change_per_year with the first year on the timeline"),
+        "{problems:?}"
+    );
+}

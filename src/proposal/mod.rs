@@ -642,6 +642,7 @@ fn schedule(
     first_year: &Option<String>,
     per_year: &[Number],
     field: &str,
+    horizon: Option<Horizon>,
     at: &Path,
     found: &mut Findings,
 ) -> Option<Schedule> {
@@ -656,11 +657,86 @@ fn schedule(
         }
     };
     let amounts = found.ok(&at.key(field), amounts(per_year, field));
-    Some(Schedule {
+    let schedule = Schedule {
         first_year: first_year?,
         amounts_per_year: amounts?,
         scale_percent: Decimal::ONE_HUNDRED,
-    })
+    };
+    if let Some(horizon) = horizon {
+        off_the_timeline(&schedule, field, horizon, at, found);
+    }
+    Some(schedule)
+}
+
+/// Each year's amount is spread over its twelve months, and the model runs only the months of
+/// the timeline: the months of a written year before the timeline's start or after its end
+/// would be dropped, so they are a problem that says which months and how much money (a
+/// council's figure is never left out in silence).
+fn off_the_timeline(
+    schedule: &Schedule,
+    field: &str,
+    horizon: Horizon,
+    at: &Path,
+    found: &mut Findings,
+) {
+    use crate::model::money::format_money;
+    let twelve = Decimal::from(12);
+    // The money of the written months outside `first..=last` (a range of months).
+    let dropped = |first: YearMonth, last: YearMonth| -> Decimal {
+        let mut year = schedule.first_year;
+        let mut money = Decimal::ZERO;
+        for amount in &schedule.amounts_per_year {
+            let months = (0..12)
+                .map(|m| year.first_month().plus_months(m))
+                .filter(|m| (first..=last).contains(m))
+                .count();
+            money += amount * Decimal::from(months) / twelve;
+            year = year.next();
+        }
+        money
+    };
+    let span = |first: YearMonth, last: YearMonth| match first == last {
+        true => first.long_name(),
+        false => format!("{} to {}", first.long_name(), last.long_name()),
+    };
+    let written_first = schedule.first_year.first_month();
+    let written_last = schedule.last_year().next().first_month().plus_months(-1);
+    if written_first < horizon.first {
+        let last = horizon.first.plus_months(-1).min(written_last);
+        let money = dropped(written_first, last);
+        if !money.is_zero() {
+            found.add(
+                &at.key("first_year"),
+                format!(
+                    "{field} begins with {}, which starts in {}, before the timeline's first month ({}): {}, {} of what {field} gives, would be left out (a year's amount is spread over its twelve months). Start the timeline in {} (timeline.start = \"{}\"), or begin {field} with the first year on the timeline",
+                    schedule.first_year,
+                    written_first.long_name(),
+                    horizon.first.long_name(),
+                    span(written_first, last),
+                    format_money(money),
+                    written_first.long_name(),
+                    written_first,
+                ),
+            );
+        }
+    }
+    if written_last > horizon.last {
+        let first = horizon.last.plus_months(1).max(written_first);
+        let money = dropped(first, written_last);
+        if !money.is_zero() {
+            let months = horizon.first.months_until(written_last) + 1;
+            found.add(
+                &at.key(field),
+                format!(
+                    "{field} runs to {}, after the timeline's last month ({}): {}, {} of what {field} gives, would be left out. Lengthen the timeline to {months} months (timeline.months = {months}), or leave those years out",
+                    schedule.last_year(),
+                    horizon.last.long_name(),
+                    span(first, written_last),
+                    format_money(money),
+                ),
+            );
+        }
+    }
 }
 
 fn investment(
@@ -731,6 +807,7 @@ fn investment(
             &line.first_year,
             line.per_year.as_deref().unwrap_or_default(),
             "per_year",
+            horizon,
             at,
             found,
         )?)
@@ -905,7 +982,14 @@ fn saving(
             found,
         )?)
     } else if let Some(per_year) = &line.per_year {
-        SavingDriver::Scheduled(schedule(&line.first_year, per_year, "per_year", at, found)?)
+        SavingDriver::Scheduled(schedule(
+            &line.first_year,
+            per_year,
+            "per_year",
+            horizon,
+            at,
+            found,
+        )?)
     } else if let Some(changes) = &line.change_per_year {
         // Printed as year-on-year changes (as Trafford's summary is): the level is their running sum.
         let mut level = Decimal::ZERO;
@@ -924,6 +1008,7 @@ fn saving(
             &line.first_year,
             &levels,
             "change_per_year",
+            horizon,
             at,
             found,
         )?)
@@ -1035,12 +1120,16 @@ fn budget_view(
                 line_id: row.id.clone(),
                 label: row.label.clone(),
             }),
-            (None, Some(per_year)) => schedule(&row.first_year, per_year, "per_year", &at, found)
-                .map(|schedule| BudgetRowSource::Adjustment {
-                    id: row.id.clone(),
-                    label: row.label.clone(),
-                    schedule,
-                }),
+            // A budget row is a table of plan years, not months of the cashflow.
+            (None, Some(per_year)) => {
+                schedule(&row.first_year, per_year, "per_year", None, &at, found).map(|schedule| {
+                    BudgetRowSource::Adjustment {
+                        id: row.id.clone(),
+                        label: row.label.clone(),
+                        schedule,
+                    }
+                })
+            }
             (Some(_), Some(_)) => {
                 found.add(
                     &at.key("per_year"),
