@@ -139,14 +139,14 @@ const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
         "max = 1000000",
         "max = 100000",
         26,
-        "the slider \"saving.per_year\" starts at its published value 120000, above its max = 100000",
+        "the slider \"saving.per_year\" starts at its published value £120,000 a year, above its max = £100,000 a year",
     ),
     (
         "a slider starting below its minimum",
         "max = 1000000",
         "min = 150000",
         26,
-        "below its min = 150000",
+        "below its min = £150,000 a year",
     ),
     (
         "a slider with a step of nothing",

@@ -600,10 +600,27 @@ fn year(text: &str, field: &str) -> Result<FinancialYear, String> {
 }
 
 fn bounded(number: Number, field: &str, min: Decimal, max: Decimal) -> Result<Decimal, String> {
+    within(number, field, min, max, |n| n.normalize().to_string())
+}
+
+/// A sum of money between `min` and `max`, said in pounds when it is not.
+fn pounds(number: Number, field: &str, min: Decimal, max: Decimal) -> Result<Decimal, String> {
+    within(number, field, min, max, crate::model::money::format_money)
+}
+
+fn within(
+    number: Number,
+    field: &str,
+    min: Decimal,
+    max: Decimal,
+    say: impl Fn(Decimal) -> String,
+) -> Result<Decimal, String> {
     if number.0 < min || number.0 > max {
         Err(format!(
-            "{field} must be between {min} and {max}; it is {}",
-            number.0
+            "{field} must be between {} and {}; it is {}",
+            say(min),
+            say(max),
+            say(number.0)
         ))
     } else {
         Ok(number.0)
@@ -611,7 +628,7 @@ fn bounded(number: Number, field: &str, min: Decimal, max: Decimal) -> Result<De
 }
 
 fn amount(number: Number, field: &str) -> Result<Decimal, String> {
-    bounded(number, field, -MAX_AMOUNT, MAX_AMOUNT)
+    pounds(number, field, -MAX_AMOUNT, MAX_AMOUNT)
 }
 
 fn amounts(numbers: &[Number], field: &str) -> Result<Vec<Decimal>, String> {
@@ -915,7 +932,7 @@ fn referral_driver(
     );
     let cost = found.ok(
         &at.key("cost_per_case_per_year"),
-        bounded(
+        pounds(
             referrals.cost_per_case_per_year,
             "referrals.cost_per_case_per_year",
             Decimal::ZERO,
@@ -925,7 +942,7 @@ fn referral_driver(
     let cap = match referrals.saving_cap_per_year {
         Some(n) => Some(found.ok(
             &at.key("saving_cap_per_year"),
-            bounded(
+            pounds(
                 n,
                 "referrals.saving_cap_per_year",
                 Decimal::ZERO,
@@ -1032,7 +1049,7 @@ fn saving(
         let (cost, cost_period, cost_key) = cost?;
         let cost_per_unit = found.ok(
             &at.key(cost_key),
-            bounded(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT),
+            pounds(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT),
         );
         SavingDriver::UnitCost(UnitCost {
             units: units?,
