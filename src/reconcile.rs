@@ -25,6 +25,12 @@ impl Comparison {
     pub fn matches(&self) -> bool {
         self.published == self.model
     }
+
+    /// Whether the two differ by more than a pound, the print's rounding: what `calc check`
+    /// and the JSON count as a difference.
+    pub fn differs(&self) -> bool {
+        (self.model - self.published).abs() > A_POUND
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,23 +108,6 @@ pub struct PrintedResult {
     pub printed: String,
     pub model: String,
     pub differs: bool,
-}
-
-/// Years from the start of the timeline to the end of the payback month, at the decimal places
-/// of the printed figure: December 2023 on a timeline from January 2022 is 24 months, 2.0 years.
-fn payback_years(
-    start: YearMonth,
-    payback: Option<YearMonth>,
-    printed: Decimal,
-) -> Option<Decimal> {
-    let months = start.months_until(payback?) + 1;
-    let mut years = (Decimal::from(months) / Decimal::from(12)).round_dp_with_strategy(
-        printed.scale(),
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
-    // Written as the print writes it: 1.0 against a printed 1.3, not 1.
-    years.rescale(printed.scale());
-    Some(years)
 }
 
 fn funder_share(funders: &[String], by_funder: &[Decimal], name: &str) -> Option<Decimal> {
@@ -216,13 +205,9 @@ pub fn reconcile(proposal: &Proposal, cashflow: &Cashflow) -> Reconciliation {
         published_payback: published.payback_month,
         model_payback: cashflow.results.payback.month(),
         published_payback_years: published.payback_years,
-        model_payback_years: published.payback_years.and_then(|printed| {
-            payback_years(
-                proposal.baseline.start,
-                cashflow.results.payback.month(),
-                printed,
-            )
-        }),
+        model_payback_years: published
+            .payback_years
+            .and_then(|printed| cashflow.payback_years(printed.scale())),
         inconsistencies: published.inconsistencies.clone(),
     }
 }
@@ -254,6 +239,14 @@ pub enum PrintedUnit {
 }
 
 impl PrintedUnit {
+    /// A stable name for exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            PrintedUnit::Pounds => "pounds",
+            PrintedUnit::Referrals => "referrals",
+        }
+    }
+
     pub fn say(self, figure: Decimal) -> String {
         match self {
             PrintedUnit::Pounds => format_money(figure),

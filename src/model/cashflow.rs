@@ -114,6 +114,25 @@ impl Cashflow {
     pub fn final_month(&self) -> Option<YearMonth> {
         self.months.last().map(|row| row.month)
     }
+
+    /// The payback month's number, counting the timeline's first month as 1 ("paid back in
+    /// month 24"), as business cases print it.
+    pub fn payback_month_number(&self) -> Option<u32> {
+        let payback = self.results.payback.month()?;
+        let first = self.months.first()?.month;
+        u32::try_from(first.months_until(payback) + 1).ok()
+    }
+
+    /// The payback period in years to `places` decimal places, from the timeline's first month
+    /// to the end of the payback month: December 2023 on a timeline from January 2022 is 24
+    /// months, 2.0 years. Written at those places (2.0, not 2), as a report prints it.
+    pub fn payback_years(&self, places: u32) -> Option<Decimal> {
+        let months = Decimal::from(self.payback_month_number()?);
+        let mut years = (months / TWELVE)
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        years.rescale(places);
+        Some(years)
+    }
 }
 
 /// Runs the scenario. Pure and total: every scenario, however odd, gives a cashflow.

@@ -30,6 +30,18 @@ pub struct Published {
     pub budget: BTreeMap<String, (Vec<Decimal>, Decimal)>,
 }
 
+impl Published {
+    /// Whether the file gives any printed figure or result to set beside the model's.
+    pub fn prints_anything(&self) -> bool {
+        !self.monthly.is_empty()
+            || !self.yearly.is_empty()
+            || !self.budget.is_empty()
+            || self.breakeven_month.is_some()
+            || self.payback_month.is_some()
+            || self.payback_years.is_some()
+    }
+}
+
 /// Reads the printed figures; problems are noted at their keys. Where the print contradicts
 /// itself (a budget row whose total is not the sum of its years, say) is the reconciliation's
 /// business, not a problem: a report may, and the check says where.
