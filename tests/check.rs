@@ -132,7 +132,8 @@ const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
         "months = 12",
         "months = 30",
         17,
-        "longer than the timeline's 24 months",
+        // £5,000 a month from April 2024 for 30 months: the 6 after March 2026 are £30,000.
+        "months = 30 from April 2024 runs to September 2026, after the timeline's last month (March 2026): April 2026 to September 2026, £30,000, would be left out",
     ),
     (
         "a slider starting above its maximum",
@@ -834,4 +835,136 @@ fn a_printed_budget_row_whose_total_is_not_the_sum_of_its_years_is_the_print_con
         "grand_total = { per_year = [3399696, 4007217, 4159721], total = 11566637 }",
     );
     assert_eq!(found, [""; 0]);
+}
+
+/// A file with one investment line written as `line` (the keys after `funder`), on a timeline
+/// of 24 months from April 2024, and a saving of £3,000,000 a year from October 2025.
+fn spread_file(line: &str) -> String {
+    format!(
+        "format = 1\nid = \"spread\"\nname = \"Spread\"\ncouncil = \"Any Council\"\nsummary = \"x\"\n\n\
+         [timeline]\nstart = \"2024-04\"\nmonths = 24\n\n\
+         [[investment]]\nid = \"build\"\nlabel = \"Building work\"\nfunder = \"Council\"\n{line}\n\n\
+         [[saving]]\nid = \"saving\"\nlabel = \"Saving\"\namount_per_year = 3000000\nfrom = \"2025-10\"\n"
+    )
+}
+
+#[test]
+fn a_total_over_months_is_spread_to_the_penny_with_the_first_months_a_penny_more() {
+    // "£2.379m over 18 months": 237,900,000 pence / 18 = 13,216,666 pence, 12 left over. So
+    // the first 12 months (April 2024 to March 2025) are £132,166.67 and the last 6 (April to
+    // September 2025) £132,166.66: 12 x 132,166.67 + 6 x 132,166.66 = 1,586,000.04 +
+    // 792,999.96 = £2,379,000.00 exactly.
+    let proposal = read_proposal(&spread_file(
+        "total = 2379000\nfrom = \"2024-04\"\nmonths = 18",
+    ))
+    .unwrap();
+    let cashflow = invest_to_save::model::run(&proposal.baseline);
+    let invested: Vec<String> = cashflow
+        .months
+        .iter()
+        .map(|m| m.investment.to_string())
+        .collect();
+    let mut expected = vec!["132166.67"; 12];
+    expected.extend(["132166.66"; 6]);
+    expected.extend(["0"; 6]);
+    assert_eq!(invested, expected);
+    assert_eq!(
+        cashflow.results.total_investment,
+        rust_decimal::Decimal::from(2_379_000)
+    );
+    // A total that divides exactly has no pennies to place: £90,000 over 3 months is £30,000.
+    let even = read_proposal(&spread_file(
+        "total = 90000\nfrom = \"2024-06\"\nmonths = 3",
+    ))
+    .unwrap();
+    let cashflow = invest_to_save::model::run(&even.baseline);
+    let invested: Vec<String> = cashflow.months[1..6]
+        .iter()
+        .map(|m| m.investment.to_string())
+        .collect();
+    assert_eq!(invested, ["0", "30000.00", "30000.00", "30000.00", "0"]);
+    // Its levers: the total, the months and the first month, as a link writes them.
+    let keys: Vec<&str> = proposal
+        .levers()
+        .iter()
+        .map(|l| l.key.as_str())
+        .filter(|k| k.starts_with("build."))
+        .collect();
+    assert_eq!(keys, ["build.total", "build.months", "build.from"]);
+    // Moved in a link, the spread follows: £100 over 3 months is £33.34, £33.33, £33.33.
+    let parsed = invest_to_save::codec::parse(
+        "v=1&p=spread&build.total=100&build.months=3",
+        std::slice::from_ref(&proposal),
+    );
+    assert_eq!(parsed.notices, []);
+    let cashflow = invest_to_save::model::run(&parsed.scenario);
+    let invested: Vec<String> = cashflow.months[..4]
+        .iter()
+        .map(|m| m.investment.to_string())
+        .collect();
+    assert_eq!(invested, ["33.34", "33.33", "33.33", "0"]);
+}
+
+#[test]
+fn a_total_without_months_or_with_none_or_beside_per_month_is_a_problem_at_its_place() {
+    // Each case: the line's keys, then the problem's line, column and words. The line's keys
+    // start on line 15 (the table header is line 11).
+    let cases: [(&str, usize, usize, &str); 6] = [
+        (
+            "total = 2379000\nfrom = \"2024-04\"",
+            15,
+            9,
+            "investment \"build\": a total needs months, the number of months it is spread over (\"£2.379m over 18 months\" is total = 2379000 and months = 18)",
+        ),
+        (
+            "total = 2379000\nfrom = \"2024-04\"\nmonths = 0",
+            17,
+            10,
+            "investment \"build\": months = 0: a total must be spread over at least one month",
+        ),
+        (
+            "total = 2379000\nfrom = \"2024-04\"\nmonths = -18",
+            17,
+            10,
+            "`months` should be a whole number",
+        ),
+        (
+            "total = 2379000\nper_month = 132166.67\nfrom = \"2024-04\"\nmonths = 18",
+            11,
+            1,
+            "investment \"build\": give exactly one of per_month, total (with months), one_off or per_year",
+        ),
+        (
+            "total = 2379000\nmonths = 18",
+            11,
+            1,
+            "investment \"build\": a total line needs either from = \"YYYY-MM\" or after = \"<line id>\"",
+        ),
+        // 18 months from January 2025 run to June 2026, three months past March 2026: the last
+        // 3 of the 18 months, £132,166.66 each (the first 12 take the pennies), £396,499.98.
+        (
+            "total = 2379000\nfrom = \"2025-01\"\nmonths = 18",
+            17,
+            10,
+            "investment \"build\": months = 18 from January 2025 runs to June 2026, after the timeline's last month (March 2026): April 2026 to June 2026, £396,499.98, would be left out. Lengthen the timeline (timeline.months = 27), or end the line on it",
+        ),
+    ];
+    for (line, at_line, at_column, words) in cases {
+        let problems = read_proposal(&spread_file(line)).expect_err(line);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.line == at_line && p.column == at_column && p.message.contains(words)),
+            "{line}: wanted {at_line}:{at_column} {words}; got {problems:?}"
+        );
+    }
+    // months on a one-off payment would mean nothing: said, not ignored.
+    let problems = read_proposal(&spread_file(
+        "one_off = 2379000\nmonth = \"2024-04\"\nmonths = 18",
+    ))
+    .expect_err("months on a one-off");
+    assert_eq!(
+        (problems[0].line, problems[0].column, problems[0].message.as_str()),
+        (17, 10, "investment \"build\": months belongs to a per_month line (how long it runs) or a total (how many months it is spread over)")
+    );
 }

@@ -114,6 +114,12 @@ impl<'a> Line<'a> {
             .more()
     }
 
+    /// A number of months, from `least` to ten years, under more assumptions.
+    fn months(&self, key: &str, words: &str, least: i64, target: Target) -> Spec {
+        self.lever(key, words, Unit::Months, numbers(least, 120, 1), target)
+            .more()
+    }
+
     /// A share of what the line plans or forecasts.
     fn share(&self, key: &str, words: &str, most: i64, step: i64, target: Target) -> Spec {
         self.lever(key, words, Unit::Percent, numbers(0, most, step), target)
@@ -194,17 +200,12 @@ pub fn catalogue(
                     .more(),
                 );
                 if months.is_some() {
-                    let months = numbers(0, 120, 1);
-                    specs.push(
-                        line.lever(
-                            "months",
-                            ": months",
-                            Unit::Months,
-                            months,
-                            Target::InvestmentMonths(index),
-                        )
-                        .more(),
-                    );
+                    specs.push(line.months(
+                        "months",
+                        ": months",
+                        0,
+                        Target::InvestmentMonths(index),
+                    ));
                 }
                 if matches!(from, MonthRef::Month(_)) {
                     specs.push(line.first_month(months_from_start, Target::InvestmentFrom(index)));
@@ -224,6 +225,23 @@ pub fn catalogue(
                     )
                     .more(),
                 );
+            }
+            InvestmentAmounts::Spread { total, from, .. } => {
+                let pounds = numbers(0, upper(*total, 1_000_000), 1000);
+                specs.push(line.lever(
+                    "total",
+                    ": total",
+                    Unit::Pounds,
+                    pounds,
+                    Target::InvestmentTotal(index),
+                ));
+                specs.push(
+                    line.months("months", ": months", 1, Target::InvestmentMonths(index))
+                        .hint("The months the total is spread over."),
+                );
+                if matches!(from, MonthRef::Month(_)) {
+                    specs.push(line.first_month(months_from_start, Target::InvestmentFrom(index)));
+                }
             }
             InvestmentAmounts::PerYear(schedule) => {
                 if schedule.amounts_per_year.iter().any(|a| !a.is_zero()) {
@@ -385,15 +403,8 @@ pub fn catalogue(
         );
         if repayment.over_months.is_some() {
             specs.push(
-                line.lever(
-                    "over_months",
-                    ": instalments",
-                    Unit::Months,
-                    numbers(1, 120, 1),
-                    Target::RepaymentOverMonths(index),
-                )
+                line.months("over_months", ": instalments", 1, Target::RepaymentOverMonths(index))
                 .hint("Repaid in this many equal monthly instalments, as far as the savings allow; none repays as fast as they allow.")
-                .more()
                 .can_be_off(),
             );
         }

@@ -279,7 +279,38 @@ fn investment_in_month(scenario: &Scenario, line: &InvestmentLine, month: YearMo
         } if *paid == month => *amount,
         InvestmentAmounts::OneOff { .. } => Decimal::ZERO,
         InvestmentAmounts::PerYear(schedule) => schedule.amount_for_month(month, Decimal::ZERO),
+        InvestmentAmounts::Spread { total, months, .. } => {
+            match monthly_window(scenario, line, 0) {
+                Some((first, _)) => spread_month(*total, *months, first.months_until(month)),
+                None => Decimal::ZERO,
+            }
+        }
     }
+}
+
+/// Month `index` (from 0) of `total` spread over `months` months: the total in pennies (or in
+/// the smallest unit it is written in, if finer) divided by the months, rounded towards nought,
+/// with one unit more in each of the first months, as many as the division leaves over. So the
+/// months add up to the total exactly, and the larger months come first: £2,379,000 over 18
+/// months is £132,166.67 in each of the first 12 months and £132,166.66 in the last 6.
+pub fn spread_month(total: Decimal, months: u32, index: i32) -> Decimal {
+    let Ok(index) = u32::try_from(index) else {
+        return Decimal::ZERO;
+    };
+    if index >= months {
+        return Decimal::ZERO;
+    }
+    let places = total.scale().max(2);
+    let mut units = total;
+    units.rescale(places);
+    let units = units.mantissa();
+    let (each, left_over) = (units / i128::from(months), units % i128::from(months));
+    // The remainder has the total's sign, so a negative total's extra units are negative too.
+    let extra = match i128::from(index) < left_over.abs() {
+        true => left_over.signum(),
+        false => 0,
+    };
+    Decimal::try_from_i128_with_scale(each + extra, places).unwrap_or_default()
 }
 
 /// First month and the month after the last (`None` = open-ended) of a monthly line. `depth`
@@ -289,8 +320,10 @@ pub fn monthly_window(
     line: &InvestmentLine,
     depth: usize,
 ) -> Option<(YearMonth, Option<YearMonth>)> {
-    let InvestmentAmounts::Monthly { from, months, .. } = &line.amounts else {
-        return None;
+    let (from, months) = match &line.amounts {
+        InvestmentAmounts::Monthly { from, months, .. } => (from, *months),
+        InvestmentAmounts::Spread { from, months, .. } => (from, Some(*months)),
+        InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_) => return None,
     };
     let first = match from {
         MonthRef::Month(month) => *month,

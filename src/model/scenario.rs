@@ -158,6 +158,15 @@ pub enum InvestmentAmounts {
     },
     /// A single payment in one month (a capital investment, say).
     OneOff { amount: Decimal, month: YearMonth },
+    /// A total spread over a number of months from a month ("£2.379m over 18 months"), to the
+    /// penny: each month gets the total divided by the months, rounded towards nought to the
+    /// penny, and the first months a penny more each until the months add up to the total
+    /// exactly (see `spread_month`).
+    Spread {
+        total: Decimal,
+        from: MonthRef,
+        months: u32,
+    },
     /// Amounts per financial year, each spread evenly over that year's months.
     PerYear(Schedule),
 }

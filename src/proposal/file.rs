@@ -115,8 +115,14 @@ tables! {
         per_month: Option<Number> = optional Number, "pounds a month", "7500";
         from: Option<String> = optional Text, "the first month of a per_month line", "\"2024-04\"";
         after: Option<String> = optional Text, "the id of the line this one follows", "\"council\"";
-        months: Option<u32> = optional Whole, "how many months a per_month line runs", "15";
+        months: Option<u32> = optional Whole,
+            "how many months a per_month line runs, or a total is spread over",
+            "15";
         one_off: Option<Number> = optional Number, "a single payment, in pounds", "2000000";
+        /// A whole amount spread over `months` months, to the penny.
+        total: Option<Number> = optional Number,
+            "a whole amount in pounds, spread over months from from (or after)",
+            "2379000";
         month: Option<String> = optional Text, "the month of a one_off payment", "\"2024-04\"";
         first_year: Option<String> = optional Text,
             "the financial year of the first per_year amount",

@@ -207,15 +207,25 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         if let InvestmentAmounts::Monthly {
             from: MonthRef::After(other),
             ..
+        }
+        | InvestmentAmounts::Spread {
+            from: MonthRef::After(other),
+            ..
         } = &line.amounts
         {
             let found_line = investments.iter().find(|l| l.id == *other);
             match found_line.map(|l| &l.amounts) {
-                Some(InvestmentAmounts::Monthly {
-                    from: MonthRef::Month(_),
-                    months: Some(_),
-                    ..
-                }) => {}
+                Some(
+                    InvestmentAmounts::Monthly {
+                        from: MonthRef::Month(_),
+                        months: Some(_),
+                        ..
+                    }
+                    | InvestmentAmounts::Spread {
+                        from: MonthRef::Month(_),
+                        ..
+                    },
+                ) => {}
                 _ => found.add(
                     &root.key("investment").index(index).key("after"),
                     format!(
@@ -685,6 +695,64 @@ fn schedule(
     Some(schedule)
 }
 
+/// Months from `first` to `last` in words: "April 2024", or "April 2024 to June 2024".
+fn months_span(first: YearMonth, last: YearMonth) -> String {
+    match first == last {
+        true => first.long_name(),
+        false => format!("{} to {}", first.long_name(), last.long_name()),
+    }
+}
+
+/// A monthly line with a number of months, or a spread total, from a month of its own: the
+/// months after the timeline's last would be dropped, so they are a problem that says which
+/// and how much money. (A line after another is checked through the line it follows.)
+fn past_the_timeline(
+    amounts: &InvestmentAmounts,
+    horizon: Horizon,
+    at: &Path,
+    found: &mut Findings,
+) {
+    let (first, months, in_month): (YearMonth, u32, Box<dyn Fn(i32) -> Decimal>) = match amounts {
+        InvestmentAmounts::Monthly {
+            per_month,
+            from: MonthRef::Month(first),
+            months: Some(months),
+        } => (*first, *months, Box::new(|_| *per_month)),
+        InvestmentAmounts::Spread {
+            total,
+            from: MonthRef::Month(first),
+            months,
+        } => (
+            *first,
+            *months,
+            Box::new(|index| crate::model::cashflow::spread_month(*total, *months, index)),
+        ),
+        InvestmentAmounts::Monthly { .. }
+        | InvestmentAmounts::Spread { .. }
+        | InvestmentAmounts::OneOff { .. }
+        | InvestmentAmounts::PerYear(_) => return,
+    };
+    let last = first.plus_months(months as i32 - 1);
+    if months == 0 || last <= horizon.last {
+        return;
+    }
+    let after = first.months_until(horizon.last) + 1;
+    let money: Decimal = (after.max(0)..months as i32).map(&in_month).sum();
+    let dropped_from = horizon.last.plus_months(1).max(first);
+    let span = months_span(dropped_from, last);
+    found.add(
+        &at.key("months"),
+        format!(
+            "months = {months} from {} runs to {}, after the timeline's last month ({}): {span}, {}, would be left out. Lengthen the timeline (timeline.months = {}), or end the line on it",
+            first.long_name(),
+            last.long_name(),
+            horizon.last.long_name(),
+            crate::model::money::format_money(money),
+            horizon.first.months_until(last) + 1,
+        ),
+    );
+}
+
 /// Each year's amount is spread over its twelve months, and the model runs only the months of
 /// the timeline: the months of a written year before the timeline's start or after its end
 /// would be dropped, so they are a problem that says which months and how much money (a
@@ -712,10 +780,7 @@ fn off_the_timeline(
         }
         money
     };
-    let span = |first: YearMonth, last: YearMonth| match first == last {
-        true => first.long_name(),
-        false => format!("{} to {}", first.long_name(), last.long_name()),
-    };
+    let span = months_span;
     let written_first = schedule.first_year.first_month();
     let written_last = schedule.last_year().next().first_month().plus_months(-1);
     if written_first < horizon.first {
@@ -766,40 +831,78 @@ fn investment(
         line.per_month.is_some(),
         line.one_off.is_some(),
         line.per_year.is_some(),
+        line.total.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        found.add(at, "give exactly one of per_month, one_off or per_year");
+        found.add(
+            at,
+            "give exactly one of per_month, total (with months), one_off or per_year",
+        );
         return None;
     }
-    let amounts = if let Some(per_month) = line.per_month {
-        let from = match (&line.from, &line.after) {
-            (Some(from), None) => {
-                month_on(from, "from", horizon, &at.key("from"), found).map(MonthRef::Month)
-            }
-            (None, Some(after)) => Some(MonthRef::After(after.clone())),
-            _ => {
+    // A monthly or spread line starts in a month of its own or after another line.
+    let from = |kind: &str, found: &mut Findings| match (&line.from, &line.after) {
+        (Some(from), None) => {
+            month_on(from, "from", horizon, &at.key("from"), found).map(MonthRef::Month)
+        }
+        (None, Some(after)) => Some(MonthRef::After(after.clone())),
+        _ => {
+            found.add(
+                at,
+                format!("a {kind} line needs either from = \"YYYY-MM\" or after = \"<line id>\""),
+            );
+            None
+        }
+    };
+    if line.months.is_some_and(|m| m > MAX_HORIZON_MONTHS) {
+        found.add(
+            &at.key("months"),
+            format!("months must be at most {MAX_HORIZON_MONTHS}"),
+        );
+    }
+    // A line from a month of its own is checked month by month below, with the money.
+    if let (Some(months), Some(horizon), None) = (line.months, horizon, &line.from) {
+        let length = horizon.first.months_until(horizon.last) + 1;
+        if i64::from(months) > i64::from(length) {
+            found.add(
+                &at.key("months"),
+                format!("months = {months} is longer than the timeline's {length} months"),
+            );
+        }
+    }
+    if line.months.is_some() && line.per_month.is_none() && line.total.is_none() {
+        found.add(
+            &at.key("months"),
+            "months belongs to a per_month line (how long it runs) or a total (how many months it is spread over)",
+        );
+    }
+    let amounts = if let Some(total) = line.total {
+        let from = from("total", found);
+        let months = match line.months {
+            Some(0) => {
                 found.add(
-                    at,
-                    "a per_month line needs either from = \"YYYY-MM\" or after = \"<line id>\"",
+                    &at.key("months"),
+                    "months = 0: a total must be spread over at least one month",
+                );
+                None
+            }
+            Some(months) => Some(months),
+            None => {
+                found.add(
+                    &at.key("total"),
+                    "a total needs months, the number of months it is spread over (\"£2.379m over 18 months\" is total = 2379000 and months = 18)",
                 );
                 None
             }
         };
-        if let (Some(months), Some(horizon)) = (line.months, horizon) {
-            let length = horizon.first.months_until(horizon.last) + 1;
-            if i64::from(months) > i64::from(length) {
-                found.add(
-                    &at.key("months"),
-                    format!("months = {months} is longer than the timeline's {length} months"),
-                );
-            }
+        let total = found.ok(&at.key("total"), amount(total, "total"));
+        InvestmentAmounts::Spread {
+            total: total?,
+            from: from?,
+            months: months?,
         }
-        if line.months.is_some_and(|m| m > MAX_HORIZON_MONTHS) {
-            found.add(
-                &at.key("months"),
-                format!("months must be at most {MAX_HORIZON_MONTHS}"),
-            );
-        }
+    } else if let Some(per_month) = line.per_month {
+        let from = from("per_month", found);
         let per_month = found.ok(&at.key("per_month"), amount(per_month, "per_month"));
         InvestmentAmounts::Monthly {
             per_month: per_month?,
@@ -829,6 +932,9 @@ fn investment(
             found,
         )?)
     };
+    if let Some(horizon) = horizon {
+        past_the_timeline(&amounts, horizon, at, found);
+    }
     Some(InvestmentLine {
         id: line.id.clone(),
         label: line.label.clone(),

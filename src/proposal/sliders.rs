@@ -184,6 +184,7 @@ fn written_at(lever: &Lever, baseline: &Scenario) -> Option<Path> {
         Target::InvestmentFrom(index) => Some(investment(index).key("from")),
         Target::OneOffAmount(index) => Some(investment(index).key("one_off")),
         Target::OneOffMonth(index) => Some(investment(index).key("month")),
+        Target::InvestmentTotal(index) => Some(investment(index).key("total")),
         Target::SavingRealisation(index) => Some(saving(index).key("realisation_percent")),
         Target::SavingPerYear(index) => Some(saving(index).key("amount_per_year")),
         Target::SavingFrom(index) => Some(saving(index).key("from")),
