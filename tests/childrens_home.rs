@@ -278,3 +278,97 @@ fn a_vanishingly_small_investment_runs_without_a_return_on_investment_that_canno
         "{figures:?}"
     );
 }
+
+/// The home with its staff written as a cost: a negative saving of £600,000 a year from its
+/// first month, £50,000 a month, as some business cases net running costs against savings.
+fn home_with_running_costs(extra: &str) -> String {
+    HOME.replace(
+        "[adjustments]",
+        &format!(
+            "[[saving]]\nid = \"staff\"\nlabel = \"Running the home\"\namount_per_year = -600000\nfrom = \"2026-04\"\n{extra}\n[adjustments]"
+        ),
+    )
+}
+
+#[test]
+fn a_cost_written_as_a_negative_saving_works_end_to_end() {
+    let proposal = parse_proposal(&home_with_running_costs("")).expect("a cost reads");
+    // Its slider runs from four times the cost to nought, never becoming a saving, and it has
+    // no realisation lever (realisation does not scale a cost).
+    let staff = proposal.lever("staff.per_year").unwrap();
+    assert_eq!(
+        staff.range_words(),
+        "-£2,400,000 a year to £0 a year",
+        "four times £600,000 below nought"
+    );
+    assert!(proposal.lever("staff.realisation").is_none());
+    // A link below nought is taken as it is; one above nought is brought back to nought.
+    let proposals = [proposal.clone()];
+    let parsed = codec::parse("v=1&p=childrens_home&staff.per_year=-300000", &proposals);
+    assert_eq!(parsed.notices, []);
+    assert_eq!(
+        staff.get(&parsed.scenario),
+        LeverValue::Number(d("-300000"))
+    );
+    let parsed = codec::parse("v=1&p=childrens_home&staff.per_year=100", &proposals);
+    assert_eq!(parsed.notices.len(), 1, "{:?}", parsed.notices);
+    // [assumptions] below nought and within the range opens there.
+    let assumed = home_with_running_costs("") + "\n[assumptions]\n\"staff.per_year\" = -900000\n";
+    let opened = parse_proposal(&assumed).expect("an assumption below nought is in range");
+    assert_eq!(
+        staff.get(&opened.starting),
+        LeverValue::Number(d("-900000"))
+    );
+
+    // The month: beds save £46,800, staff cost £50,000: -£3,200.
+    let cashflow = model::run(&proposal.baseline);
+    assert_eq!(cashflow.months[0].saving, d("-3200"));
+    // Realisation at 50% halves the beds' saving (£23,400) and leaves the cost whole
+    // (-£50,000): -£26,600, not the -£1,600 of halving both.
+    let parsed = codec::parse("v=1&p=childrens_home&realisation=50", &proposals);
+    let cashflow = model::run(&parsed.scenario);
+    assert_eq!(cashflow.months[0].saving, d("-26600"));
+    // The optimism bias lowers the beds' saving by its haircut (10%: £42,120) and raises the
+    // cost by its uplift on costs (10%: -£55,000): -£12,880.
+    let parsed = codec::parse(
+        "v=1&p=childrens_home&optimism_bias_savings=10&optimism_bias_costs=10",
+        &proposals,
+    );
+    let cashflow = model::run(&parsed.scenario);
+    assert_eq!(cashflow.months[0].saving, d("-12880"));
+    // The cost's plausible range for the sensitivity table is 20% either side, lower end
+    // first: -£720,000 to -£480,000.
+    let range =
+        invest_to_save::analysis::sensitivity::plausible_range(staff, &proposal.baseline, d("20"))
+            .unwrap();
+    assert_eq!((range.low, range.high), (d("-720000"), d("-480000")));
+}
+
+#[test]
+fn a_cost_written_as_a_negative_saving_is_refused_a_realisation_or_a_range_that_leaves_it_out() {
+    // realisation_percent on the cost would mean nothing: a problem at its value.
+    let text = home_with_running_costs("realisation_percent = 80");
+    let line = text
+        .lines()
+        .position(|l| l == "realisation_percent = 80")
+        .unwrap()
+        + 1;
+    let problems = invest_to_save::proposal::read_proposal(&text).expect_err("refused");
+    assert_eq!(
+        (problems[0].line, problems[0].column),
+        (line, 23),
+        "{problems:?}"
+    );
+    assert!(problems[0].message.contains(
+        "realisation_percent scales a saving, and amount_per_year = -£600,000 is a cost"
+    ));
+    // A slider range the file gives that leaves out its own figure is reported at its min, as
+    // the documentation says.
+    let narrow = home_with_running_costs("") + "\n[levers.\"staff.per_year\"]\nmin = -500000\n";
+    let problems = invest_to_save::proposal::read_proposal(&narrow).expect_err("refused");
+    assert!(
+        problems.iter().any(|p| p.message
+            == "the slider \"staff.per_year\" starts at its example value -£600,000 a year, below its min = -£500,000 a year"),
+        "{problems:?}"
+    );
+}

@@ -6,7 +6,9 @@ use super::budget::{budget_table, BudgetTable};
 use super::month::YearMonth;
 use super::repayment::{run_repayments, Ledger, Repaid, RepaymentResult};
 pub use super::rows::{Flows, MonthRow, YearRow};
-use super::scenario::{InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, Scenario};
+use super::scenario::{
+    InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, SavingLine, Scenario,
+};
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -190,10 +192,7 @@ pub fn run(scenario: &Scenario) -> Cashflow {
                         month,
                     ),
                 };
-                let realised = forecast * line.realisation_percent / HUNDRED
-                    * line.proposal_realisation_percent
-                    / HUNDRED;
-                uplifted(realised, -scenario.saving_haircut_percent(line))
+                saving_in_month(scenario, line, forecast)
             })
             .collect();
         let investment: Decimal = investment_by_funder.iter().sum();
@@ -255,6 +254,21 @@ pub fn run(scenario: &Scenario) -> Cashflow {
         results,
         budget,
     }
+}
+
+/// A saving line's month, from its forecast. A saving is scaled by the share realised (the
+/// line's and the proposal's) and lowered by the haircut for optimism bias. A negative month is
+/// a cost written as a negative saving (a home's running costs beside the placements it
+/// saves): it is incurred whether or not the savings are realised, so neither realisation nor
+/// the haircut scales it (either would make the case look better the less it delivers), and,
+/// like every cost, it is raised by the proposal's uplift for optimism bias.
+fn saving_in_month(scenario: &Scenario, line: &SavingLine, forecast: Decimal) -> Decimal {
+    if forecast.is_sign_negative() && !forecast.is_zero() {
+        return uplifted(forecast, scenario.optimism_bias.costs_uplift_percent);
+    }
+    let realised =
+        forecast * line.realisation_percent / HUNDRED * line.proposal_realisation_percent / HUNDRED;
+    uplifted(realised, -scenario.saving_haircut_percent(line))
 }
 
 /// `amount` raised by `percent` of itself (lowered, when negative); exactly `amount` at 0, so a

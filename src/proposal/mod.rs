@@ -1186,6 +1186,29 @@ fn saving(
             ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
         }
     };
+    // A cost written as a negative saving is incurred in full: nothing realises or haircuts it.
+    if let SavingDriver::Recurring { per_year, .. } = &driver {
+        if per_year.is_sign_negative() && !per_year.is_zero() {
+            let given = [
+                ("realisation_percent", line.realisation_percent.is_some()),
+                (
+                    "optimism_bias_percent",
+                    line.optimism_bias_percent.is_some(),
+                ),
+            ];
+            for (key, given) in given {
+                if given {
+                    found.add(
+                        &at.key(key),
+                        format!(
+                            "{key} scales a saving, and amount_per_year = {} is a cost, which is incurred in full whatever share of the savings is realised; leave {key} out (the optimism-bias uplift on costs, [optimism_bias] costs_percent, raises it)",
+                            crate::model::money::format_money(*per_year)
+                        ),
+                    );
+                }
+            }
+        }
+    }
     if line.occupancy_percent.is_some() && line.units.is_none() {
         found.add(
             &at.key("occupancy_percent"),
