@@ -372,3 +372,131 @@ fn a_cost_written_as_a_negative_saving_is_refused_a_realisation_or_a_range_that_
         "{problems:?}"
     );
 }
+
+/// A home as the issue's business case has it: £2,200,000 of capital in April 2024 and
+/// £1,100,000 a year to run (an investment line, £91,666.67 a month), against placements saving
+/// £1,760,000 a year (£146,666.67 a month), over ten years (120 months, to March 2034).
+const HOME_WITH_RUNNING_COSTS: &str = r#"format = 1
+id = "home_running"
+name = "A home with running costs"
+council = "Any Council"
+summary = "x"
+
+[timeline]
+start = "2024-04"
+months = 120
+
+[[investment]]
+id = "capital"
+label = "Buying the home"
+funder = "Council"
+one_off = 2200000
+month = "2024-04"
+
+[[investment]]
+id = "running"
+label = "Running the home"
+funder = "Council"
+first_year = "2024/25"
+per_year = [1100000]
+
+[[saving]]
+id = "placements"
+label = "Placements"
+amount_per_year = 1760000
+from = "2024-04"
+"#;
+
+#[test]
+fn capital_and_running_costs_are_told_apart_in_the_headline_results_and_json() {
+    let proposal = parse_proposal(HOME_WITH_RUNNING_COSTS).unwrap();
+    let cashflow = model::run(&proposal.baseline);
+    let results = &cashflow.results;
+    // Each month nets £146,666.67 - £91,666.67 = £55,000, so the cumulative is -£2,200,000 +
+    // £55,000 n: nought in month 40, July 2027, which is the payback month.
+    assert_eq!(
+        results.payback,
+        Payback::PaidBackIn(YearMonth::new(2027, 7).unwrap())
+    );
+    // £2,200,000 + 120 x £91,666.67 = £2,200,000 + £11,000,000 = £13,200,000 in all; by July
+    // 2027, 40 months of running costs, £3,666,666.67, had been spent: £5,866,666.67.
+    assert_eq!(results.capital_investment, d("2200000"));
+    assert_eq!(results.running_investment.round_dp(2), d("11000000"));
+    assert_eq!(results.total_investment.round_dp(2), d("13200000"));
+    assert_eq!(results.spent_by_payback.round_dp(2), d("5866666.67"));
+    assert_eq!(results.capital_by_payback, d("2200000"));
+    // Never "£13,200,000 invested is paid back by July 2027": what had been spent by then is
+    // paid back, and the savings cover the £7,333,333 spent after it. Net: 120 x £55,000 -
+    // £2,200,000 = £4,400,000.
+    assert_eq!(
+        invest_to_save::report::headline(&cashflow),
+        "The £5,866,667 (£2,200,000 of capital, £3,666,667 of running costs) spent up to July 2027 is paid back by July 2027; savings cover the £7,333,333 spent after it, and by March 2034 the proposal has returned £4,400,000 net."
+    );
+    let figures = invest_to_save::report::key_figures(&cashflow);
+    let shown = |label: &str| {
+        figures
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, value)| value.clone())
+    };
+    assert_eq!(shown("Total investment").as_deref(), Some("£13,200,000"));
+    assert_eq!(shown("Capital (one-off)").as_deref(), Some("£2,200,000"));
+    assert_eq!(shown("Running costs").as_deref(), Some("£11,000,000"));
+    assert_eq!(
+        shown("Spent up to July 2027").as_deref(),
+        Some("£5,866,667")
+    );
+
+    // The JSON, to the penny.
+    let file = std::env::temp_dir().join(format!("home-running-{}.toml", std::process::id()));
+    std::fs::write(&file, HOME_WITH_RUNNING_COSTS).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args([
+            "--proposal-file",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    let export: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = &export["results"];
+    assert_eq!(results["capital_investment"], "2200000.00");
+    assert_eq!(results["running_investment"], "11000000.00");
+    assert_eq!(results["spent_by_payback_month"], "5866666.67");
+    assert_eq!(results["capital_by_payback_month"], "2200000.00");
+    assert_eq!(results["payback_month_number"], 40);
+    assert_eq!(results["payback_years"], "3.3");
+    assert_eq!(export["investment_lines"][0]["cost"], "capital");
+    assert_eq!(export["investment_lines"][1]["cost"], "running");
+
+    // A line the file calls capital counts as capital: the running line as a fit-out spread
+    // over the years would put all £13,200,000 under capital, and the headline says invested.
+    let all_capital = HOME_WITH_RUNNING_COSTS.replace(
+        "per_year = [1100000]",
+        "per_year = [1100000]\ncost = \"capital\"",
+    );
+    let cashflow = model::run(&parse_proposal(&all_capital).unwrap().baseline);
+    assert_eq!(cashflow.results.running_investment, d("0"));
+    assert!(invest_to_save::report::headline(&cashflow)
+        .starts_with("The £5,866,667 spent up to July 2027"));
+    // Any other word is a problem at its key.
+    let wrong = HOME_WITH_RUNNING_COSTS.replace(
+        "per_year = [1100000]",
+        "per_year = [1100000]\ncost = \"revenue\"",
+    );
+    let problems = invest_to_save::proposal::read_proposal(&wrong).expect_err("refused");
+    assert_eq!(
+        (
+            problems[0].line,
+            problems[0].column,
+            problems[0].message.as_str()
+        ),
+        (
+            24,
+            8,
+            "investment \"running\": cost = \"revenue\"; it must be \"capital\" or \"running\""
+        )
+    );
+}

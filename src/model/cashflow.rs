@@ -7,7 +7,7 @@ use super::month::YearMonth;
 use super::repayment::{run_repayments, Ledger, Repaid, RepaymentResult};
 pub use super::rows::{Flows, MonthRow, YearRow};
 use super::scenario::{
-    InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, SavingLine, Scenario,
+    CostKind, InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, SavingLine, Scenario,
 };
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
@@ -58,6 +58,13 @@ pub struct Results {
     pub deepest_cumulative: Decimal,
     pub deepest_month: Option<YearMonth>,
     pub investment_by_funder: Vec<Decimal>,
+    /// The total investment split into capital (one-off) and running costs.
+    pub capital_investment: Decimal,
+    pub running_investment: Decimal,
+    /// What had been spent by the end of the payback month (all of it, when not paid back), and
+    /// of that, the capital.
+    pub spent_by_payback: Decimal,
+    pub capital_by_payback: Decimal,
     /// Who paid and who gained: each funder and each beneficiary of a saving, in the order they
     /// first appear (funders first).
     pub by_organisation: Vec<Organisation>,
@@ -215,6 +222,22 @@ pub fn run(scenario: &Scenario) -> Cashflow {
 
     let years = financial_years(&rows, funders.len(), scenario.savings.len());
     let mut results = results(&rows, funders.len());
+    // Capital and running costs, in all and by the payback month.
+    let last = results.payback.month().map_or(rows.len(), |month| {
+        rows.iter().take_while(|r| r.month <= month).count()
+    });
+    for (line, amounts) in scenario.investments.iter().zip(&investment_by_line) {
+        let all: Decimal = amounts.iter().sum();
+        let by_payback: Decimal = amounts.iter().take(last).sum();
+        results.spent_by_payback += by_payback;
+        match line.cost {
+            CostKind::Capital => {
+                results.capital_investment += all;
+                results.capital_by_payback += by_payback;
+            }
+            CostKind::Running => results.running_investment += all,
+        }
+    }
     let ledger = Ledger {
         months: &months,
         investment_lines: scenario
@@ -417,6 +440,10 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
         deepest_cumulative: deepest.map(|r| r.cumulative).unwrap_or_default(),
         deepest_month: deepest.map(|r| r.month),
         investment_by_funder,
+        capital_investment: Decimal::ZERO,
+        running_investment: Decimal::ZERO,
+        spent_by_payback: Decimal::ZERO,
+        capital_by_payback: Decimal::ZERO,
         by_organisation: Vec::new(),
         repayments: Vec::new(),
     }

@@ -146,6 +146,44 @@ pub struct InvestmentLine {
     /// The line's own uplift for optimism bias, in percent, in place of the proposal's; `None`
     /// when the line takes the proposal's.
     pub optimism_bias_percent: Option<Decimal>,
+    /// Whether the line is capital, spent once on something that lasts, or a running cost,
+    /// spent month after month: business cases report the two apart.
+    pub cost: CostKind,
+}
+
+/// Capital (one-off spending on something that lasts: a building, a system) or a running cost
+/// (staff, a service, month after month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostKind {
+    Capital,
+    Running,
+}
+
+impl CostKind {
+    /// The kind a line is unless its file says: a one-off payment is capital, money every month
+    /// or every year is a running cost.
+    pub fn of(amounts: &InvestmentAmounts) -> CostKind {
+        match amounts {
+            InvestmentAmounts::OneOff { .. } => CostKind::Capital,
+            InvestmentAmounts::Monthly { .. }
+            | InvestmentAmounts::Spread { .. }
+            | InvestmentAmounts::PerYear(_) => CostKind::Running,
+        }
+    }
+
+    /// As a proposal file and the JSON write it: "capital" or "running".
+    pub fn name(self) -> &'static str {
+        match self {
+            CostKind::Capital => "capital",
+            CostKind::Running => "running",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<CostKind> {
+        [CostKind::Capital, CostKind::Running]
+            .into_iter()
+            .find(|kind| kind.name() == name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

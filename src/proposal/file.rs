@@ -134,6 +134,10 @@ tables! {
         optimism_bias_percent: Option<Number> = optional Number,
             "this line's uplift for optimism bias (0 to 200), in place of the proposal's",
             "24";
+        /// "capital" or "running"; a one_off line is capital, any other a running cost.
+        cost: Option<String> = optional Text,
+            "\"capital\" (one-off, on something that lasts) or \"running\" (staff, a service)",
+            "\"capital\"";
     }
 
     SavingFile as SAVING {

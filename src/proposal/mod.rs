@@ -18,9 +18,9 @@ use rust_decimal::Decimal;
 use crate::levers::{Distribution, Lever};
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
-    Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
-    MonthRef, OptimismBias, ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario,
-    Schedule, UnitCost, MAX_HORIZON_MONTHS,
+    Adjustments, BudgetRowSource, BudgetView, CostKind, CostPeriod, InvestmentAmounts,
+    InvestmentLine, MonthRef, OptimismBias, ReductionPeriod, ReferralDriver, SavingDriver,
+    SavingLine, Scenario, Schedule, UnitCost, MAX_HORIZON_MONTHS,
 };
 pub use check::Problem;
 use check::{Findings, Path};
@@ -935,7 +935,16 @@ fn investment(
     if let Some(horizon) = horizon {
         past_the_timeline(&amounts, horizon, at, found);
     }
+    let cost = match line.cost.as_deref() {
+        None => CostKind::of(&amounts),
+        Some(name) => found.ok(
+            &at.key("cost"),
+            CostKind::from_name(name)
+                .ok_or_else(|| format!("cost = \"{name}\"; it must be \"capital\" or \"running\"")),
+        )?,
+    };
     Some(InvestmentLine {
+        cost,
         id: line.id.clone(),
         label: line.label.clone(),
         funder: line.funder.clone(),

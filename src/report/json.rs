@@ -155,6 +155,12 @@ pub fn export(of: &Export) -> Value {
         "proposal": { "id": proposal.id, "name": proposal.name },
         "query": query,
         "funders": cashflow.funders,
+        "investment_lines": scenario.investments.iter().map(|line| json!({
+            "id": line.id,
+            "label": line.label,
+            "funder": line.funder,
+            "cost": line.cost.name(),
+        })).collect::<Vec<_>>(),
         "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| {
             let beneficiary = proposal.baseline.savings.iter().find(|line| line.id == *id).map(|line| line.beneficiary.as_str());
             json!({"id": id, "label": label, "beneficiary": beneficiary})
@@ -173,6 +179,10 @@ pub fn export(of: &Export) -> Value {
             "deepest_cumulative": money(results.deepest_cumulative),
             "deepest_month": results.deepest_month.map(|m| m.to_string()),
             "investment_by_funder": by_name(&cashflow.funders, &results.investment_by_funder),
+            "capital_investment": money(results.capital_investment),
+            "running_investment": money(results.running_investment),
+            "spent_by_payback_month": results.payback.month().map(|_| money(results.spent_by_payback)),
+            "capital_by_payback_month": results.payback.month().map(|_| money(results.capital_by_payback)),
             "by_organisation": results.by_organisation.iter().map(|o| json!({
                 "organisation": o.name,
                 "invested": money(o.invested),
