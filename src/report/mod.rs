@@ -254,17 +254,13 @@ pub fn optimism_bias_figures(effect: &OptimismBiasEffect) -> Vec<(String, String
     ]
 }
 
-/// The key results as (label, value) rows, as the text report and the page built before any
-/// script runs both show them.
-pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
+/// Under the total investment, as (label, value) rows: how much is capital and how much running
+/// costs, when there are running costs (which are spent as the months pass), and what had been
+/// spent by the payback month, when some is spent after it. The text report, the page and the
+/// page built in advance all show them.
+pub fn spending_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
     let r = &cashflow.results;
-    let month = |m: Option<YearMonth>| {
-        m.map(|m| m.long_name())
-            .unwrap_or_else(|| "none within the horizon".into())
-    };
-    let mut rows = vec![("Total investment".into(), format_pounds(r.total_investment))];
-    // Running costs are spent as the months pass: say how much is capital and how much runs,
-    // and what had been spent by the payback month when some is spent after it.
+    let mut rows = Vec::new();
     if !r.running_investment.is_zero() {
         rows.push((
             "Capital (one-off)".into(),
@@ -280,6 +276,19 @@ pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
             ));
         }
     }
+    rows
+}
+
+/// The key results as (label, value) rows, as the text report and the page built before any
+/// script runs both show them.
+pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
+    let r = &cashflow.results;
+    let month = |m: Option<YearMonth>| {
+        m.map(|m| m.long_name())
+            .unwrap_or_else(|| "none within the horizon".into())
+    };
+    let mut rows = vec![("Total investment".into(), format_pounds(r.total_investment))];
+    rows.extend(spending_figures(cashflow));
     rows.extend([
         ("Total saving".into(), format_pounds(r.total_saving)),
         ("Net return".into(), format_pounds(r.net_return)),
