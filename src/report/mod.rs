@@ -255,13 +255,13 @@ pub fn optimism_bias_figures(effect: &OptimismBiasEffect) -> Vec<(String, String
 }
 
 /// Under the total investment, as (label, value) rows: how much is capital and how much running
-/// costs, when there are running costs (which are spent as the months pass), and what had been
-/// spent by the payback month, when some is spent after it. The text report, the page and the
+/// costs, when there are both (all of one kind is said by the headline's "invested" or
+/// "spent"), and what had been spent by the payback month, when some is spent after it. The text report, the page and the
 /// page built in advance all show them.
 pub fn spending_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
     let r = &cashflow.results;
     let mut rows = Vec::new();
-    if !r.running_investment.is_zero() {
+    if !r.running_investment.is_zero() && !r.capital_investment.is_zero() {
         rows.push((
             "Capital (one-off)".into(),
             format_pounds(r.capital_investment),
