@@ -903,6 +903,15 @@ fn a_total_over_months_is_spread_to_the_penny_with_the_first_months_a_penny_more
         .map(|m| m.investment.to_string())
         .collect();
     assert_eq!(invested, ["33.34", "33.33", "33.33", "0"]);
+    // "Download as a proposal file" writes them into [assumptions] and reads back the same.
+    let text = spread_file("total = 2379000\nfrom = \"2024-04\"\nmonths = 18");
+    let written =
+        invest_to_save::proposal::assumptions::with_assumptions(&text, &proposal, &parsed.scenario);
+    assert!(
+        written.contains("\"build.total\" = 100\n\"build.months\" = 3"),
+        "{written}"
+    );
+    invest_to_save::proposal::assumptions::round_trips(&written, &parsed.scenario).unwrap();
 }
 
 #[test]

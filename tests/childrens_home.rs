@@ -319,6 +319,13 @@ fn a_cost_written_as_a_negative_saving_works_end_to_end() {
         staff.get(&opened.starting),
         LeverValue::Number(d("-900000"))
     );
+    // "Download as a proposal file" writes a cost below nought and reads it back.
+    let written = invest_to_save::proposal::assumptions::with_assumptions(
+        &home_with_running_costs(""),
+        &proposal,
+        &opened.starting,
+    );
+    invest_to_save::proposal::assumptions::round_trips(&written, &opened.starting).unwrap();
 
     // The month: beds save £46,800, staff cost £50,000: -£3,200.
     let cashflow = model::run(&proposal.baseline);
