@@ -977,3 +977,33 @@ fn a_total_without_months_or_with_none_or_beside_per_month_is_a_problem_at_its_p
         (17, 10, "investment \"build\": months belongs to a per_month line (how long it runs) or a total (how many months it is spread over)")
     );
 }
+
+#[test]
+fn a_printed_payback_in_years_is_met_by_any_payback_that_rounds_to_it() {
+    // The children's home pays back in its 43rd month (October 2029 from April 2026):
+    // 43 / 12 = 3.583 years, which is 3.6 at one place, 3.58 at two and 4 at none.
+    let home = invest_to_save::model::run(&read_proposal(HOME).unwrap().baseline);
+    assert_eq!(home.payback_month_number(), Some(43));
+    for (printed, model, differs) in [
+        ("3.6", "3.6 years", false),
+        ("3.58", "3.58 years", false),
+        ("4", "4 years", false),
+        ("3.5", "3.6 years", true),
+        ("3.57", "3.58 years", true),
+        ("4.1", "3.6 years", true),
+    ] {
+        let text = format!("{HOME}\n[published]\npayback_years = {printed}\n");
+        let proposal = read_proposal(&text).unwrap();
+        let reconciliation = invest_to_save::reconcile::reconcile(
+            &proposal,
+            &invest_to_save::model::run(&proposal.baseline),
+        );
+        let result = &reconciliation.printed_results()[0];
+        assert_eq!(result.name, "Payback in years");
+        assert_eq!(
+            (result.model.as_str(), result.differs),
+            (model, differs),
+            "printed {printed}"
+        );
+    }
+}
