@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::cashflow::{Cashflow, Flows};
-use crate::model::money::whole_pounds;
+use crate::model::money::{format_money, group_decimal, whole_pounds};
 use crate::model::scenario::SavingDriver;
 use crate::model::YearMonth;
 use crate::proposal::Proposal;
@@ -24,6 +24,12 @@ pub struct Comparison {
 impl Comparison {
     pub fn matches(&self) -> bool {
         self.published == self.model
+    }
+
+    /// Whether the two differ by more than a pound, the print's rounding: what `calc check`
+    /// and the JSON count as a difference.
+    pub fn differs(&self) -> bool {
+        (self.model - self.published).abs() > A_POUND
     }
 }
 
@@ -102,23 +108,6 @@ pub struct PrintedResult {
     pub printed: String,
     pub model: String,
     pub differs: bool,
-}
-
-/// Years from the start of the timeline to the end of the payback month, at the decimal places
-/// of the printed figure: December 2023 on a timeline from January 2022 is 24 months, 2.0 years.
-fn payback_years(
-    start: YearMonth,
-    payback: Option<YearMonth>,
-    printed: Decimal,
-) -> Option<Decimal> {
-    let months = start.months_until(payback?) + 1;
-    let mut years = (Decimal::from(months) / Decimal::from(12)).round_dp_with_strategy(
-        printed.scale(),
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
-    // Written as the print writes it: 1.0 against a printed 1.3, not 1.
-    years.rescale(printed.scale());
-    Some(years)
 }
 
 fn funder_share(funders: &[String], by_funder: &[Decimal], name: &str) -> Option<Decimal> {
@@ -216,13 +205,9 @@ pub fn reconcile(proposal: &Proposal, cashflow: &Cashflow) -> Reconciliation {
         published_payback: published.payback_month,
         model_payback: cashflow.results.payback.month(),
         published_payback_years: published.payback_years,
-        model_payback_years: published.payback_years.and_then(|printed| {
-            payback_years(
-                proposal.baseline.start,
-                cashflow.results.payback.month(),
-                printed,
-            )
-        }),
+        model_payback_years: published
+            .payback_years
+            .and_then(|printed| cashflow.payback_years(printed.scale())),
         inconsistencies: published.inconsistencies.clone(),
     }
 }
@@ -242,6 +227,32 @@ pub struct Contradiction {
     pub parts: Decimal,
     /// How the parts are added, in words.
     pub rule: String,
+    /// What the figures count: money, or referrals.
+    pub unit: PrintedUnit,
+}
+
+/// What a printed figure counts, for saying it: "£4,017,217" or "110 referrals".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintedUnit {
+    Pounds,
+    Referrals,
+}
+
+impl PrintedUnit {
+    /// A stable name for exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            PrintedUnit::Pounds => "pounds",
+            PrintedUnit::Referrals => "referrals",
+        }
+    }
+
+    pub fn say(self, figure: Decimal) -> String {
+        match self {
+            PrintedUnit::Pounds => format_money(figure),
+            PrintedUnit::Referrals => group_decimal(figure.normalize()),
+        }
+    }
 }
 
 impl Contradiction {
@@ -250,9 +261,9 @@ impl Contradiction {
             "{} {}: printed {}, but {} gives {}",
             self.series,
             self.period,
-            self.printed.normalize(),
+            self.unit.say(self.printed),
             self.rule,
-            self.parts.normalize()
+            self.unit.say(self.parts)
         )
     }
 }
@@ -292,6 +303,7 @@ fn check_series(
                     printed: *net,
                     parts,
                     rule: "saving less investment".into(),
+                    unit: PrintedUnit::Pounds,
                 });
             }
         }
@@ -313,6 +325,7 @@ fn check_series(
                         printed: *printed,
                         parts,
                         rule: "the cumulative before it plus net".into(),
+                        unit: PrintedUnit::Pounds,
                     });
                 }
             }
@@ -343,6 +356,7 @@ pub fn contradictions(proposal: &Proposal) -> Vec<Contradiction> {
                         printed: period.total_reduction,
                         parts,
                         rule: "adding up its printed months (the model spreads the total in their shape)".into(),
+                        unit: PrintedUnit::Referrals,
                     });
                 }
             }
@@ -391,6 +405,7 @@ pub fn contradictions(proposal: &Proposal) -> Vec<Contradiction> {
                     printed: *printed,
                     parts,
                     rule,
+                    unit: PrintedUnit::Pounds,
                 });
             }
         }
@@ -399,9 +414,10 @@ pub fn contradictions(proposal: &Proposal) -> Vec<Contradiction> {
     found
 }
 
-/// The printed budget table against itself, year by year: the grand total against its
-/// workstreams, the year-on-year investment against the grand total's growth, and the funding
-/// required against the year-on-year investment plus the other rows.
+/// The printed budget table against itself: each row's total against its years, and year by
+/// year the grand total against its workstreams, the year-on-year investment against the grand
+/// total's growth, and the funding required against the year-on-year investment plus the other
+/// rows.
 fn budget_contradictions(proposal: &Proposal, found: &mut Vec<Contradiction>) {
     let printed = &proposal.published.budget;
     if printed.is_empty() {
@@ -411,6 +427,20 @@ fn budget_contradictions(proposal: &Proposal, found: &mut Vec<Contradiction>) {
         .budget
         .map(|table| table.years.iter().map(|y| y.to_string()).collect())
         .unwrap_or_default();
+    // Each row's printed total against its printed years, a pound a year for rounding.
+    for (id, (per_year, total)) in printed {
+        let parts: Decimal = per_year.iter().sum();
+        if (parts - total).abs() > Decimal::from(per_year.len().max(1)) {
+            found.push(Contradiction {
+                series: id.clone(),
+                period: "Total".into(),
+                printed: *total,
+                parts,
+                rule: "adding up its years".into(),
+                unit: PrintedUnit::Pounds,
+            });
+        }
+    }
     let row = |id: &str| printed.get(id).map(|(per_year, _)| per_year);
     let workstreams: Vec<&Vec<Decimal>> = printed
         .iter()
@@ -447,6 +477,7 @@ fn budget_contradictions(proposal: &Proposal, found: &mut Vec<Contradiction>) {
                     printed: *printed,
                     parts,
                     rule: rule.into(),
+                    unit: PrintedUnit::Pounds,
                 });
             }
         }

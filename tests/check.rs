@@ -132,21 +132,22 @@ const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
         "months = 12",
         "months = 30",
         17,
-        "longer than the timeline's 24 months",
+        // £5,000 a month from April 2024 for 30 months: the 6 after March 2026 are £30,000.
+        "months = 30 from April 2024 runs to September 2026, after the timeline's last month (March 2026): April 2026 to September 2026, £30,000, would be left out",
     ),
     (
         "a slider starting above its maximum",
         "max = 1000000",
         "max = 100000",
         26,
-        "the slider \"saving.per_year\" starts at its published value 120000, above its max = 100000",
+        "the slider \"saving.per_year\" starts at its published value £120,000 a year, above its max = £100,000 a year",
     ),
     (
         "a slider starting below its minimum",
         "max = 1000000",
         "min = 150000",
         26,
-        "below its min = 150000",
+        "below its min = £150,000 a year",
     ),
     (
         "a slider with a step of nothing",
@@ -184,11 +185,11 @@ const BROKEN: &[(&str, &str, &str, usize, &str)] = &[
         "2024-13",
     ),
     (
-        "a printed total that does not add up",
+        "a printed budget row without a budget table",
         "max = 1000000",
         "max = 1000000\n\n[published.budget]\nrow = { per_year = [1, 2, 3], total = 9 }",
         29,
-        "published.budget.row: total = 9 but its years add up to 6",
+        "published.budget.row: a printed budget row needs a [budget] table to compare it with",
     ),
     (
         "a printed series the model does not have",
@@ -484,7 +485,7 @@ fn a_print_whose_cumulative_is_not_the_running_sum_of_its_net_is_reported_not_re
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         found[0].describe(),
-        "cumulative 2024-06: printed -16000, but the cumulative before it plus net gives -15000"
+        "cumulative 2024-06: printed -£16,000, but the cumulative before it plus net gives -£15,000"
     );
 }
 
@@ -638,29 +639,38 @@ proptest! {
     }
 }
 
-#[test]
-fn a_printed_budget_total_that_is_not_the_sum_of_its_rows_is_reported_not_refused() {
+/// Trafford's file with its printed grand total row written as `row`, and where that print
+/// contradicts itself, in words. Such a file still reads: a contradiction is not an error.
+fn trafford_printing(row: &str) -> (String, Vec<String>) {
     let trafford = include_str!("../proposals/trafford.toml");
-    let text = trafford.replace(
+    let printed = trafford.replace(
         "grand_total = { per_year = [3399696, 4007217, 4159721], total = 11566634 }",
-        "grand_total = { per_year = [3399696, 4017217, 4159721], total = 11576634 }",
+        row,
     );
-    assert_ne!(text, trafford);
-    let proposal = read_proposal(&text).expect("a contradiction in the print is not an error");
-    let found: Vec<String> = invest_to_save::reconcile::contradictions(&proposal)
+    assert_ne!(printed, trafford);
+    let proposal = read_proposal(&printed).expect("a contradiction in the print is not an error");
+    let found = invest_to_save::reconcile::contradictions(&proposal)
         .iter()
         .map(|c| c.describe())
         .collect();
+    (printed, found)
+}
+
+#[test]
+fn a_printed_budget_total_that_is_not_the_sum_of_its_rows_is_reported_not_refused() {
+    let (_, found) = trafford_printing(
+        "grand_total = { per_year = [3399696, 4017217, 4159721], total = 11576634 }",
+    );
     assert_eq!(
         found,
         [
-            "grand_total 2021/22: printed 4017217, but adding up its workstreams gives 4007217",
-            "year_on_year_investment 2021/22: printed 607521, but the grand total less the year before's gives 617521",
-            "year_on_year_investment 2022/23: printed 152504, but the grand total less the year before's gives 142504",
+            "grand_total 2021/22: printed £4,017,217, but adding up its workstreams gives £4,007,217",
+            "year_on_year_investment 2021/22: printed £607,521, but the grand total less the year before's gives £617,521",
+            "year_on_year_investment 2022/23: printed £152,504, but the grand total less the year before's gives £142,504",
         ]
     );
     // Trafford's own print adds up.
-    let trafford = read_proposal(trafford).unwrap();
+    let trafford = read_proposal(include_str!("../proposals/trafford.toml")).unwrap();
     assert_eq!(invest_to_save::reconcile::contradictions(&trafford), []);
 }
 
@@ -738,4 +748,262 @@ fn one_of_anything_is_said_in_the_singular() {
         out.contains("1 printed figure compared; 1 differs by more than £1."),
         "{out}"
     );
+}
+
+#[test]
+fn months_of_a_per_year_line_off_the_timeline_are_a_problem_that_says_which_and_how_much() {
+    // A service costing £120,000 in 2024/25, £240,000 in 2025/26 and £360,000 in 2026/27, each
+    // spread over its twelve months, on a timeline of 24 months from July 2024 (to June 2026).
+    let file = |timeline: &str| {
+        format!(
+            "format = 1\nid = \"per_year\"\nname = \"Per year\"\ncouncil = \"Any Council\"\nsummary = \"x\"\n\n\
+             [timeline]\n{timeline}\n\n\
+             [[investment]]\nid = \"service\"\nlabel = \"Service\"\nfunder = \"Council\"\n\
+             first_year = \"2024/25\"\nper_year = [120000, 240000, 360000]\n\n\
+             [[saving]]\nid = \"saving\"\nlabel = \"Saving\"\namount_per_year = 300000\nfrom = \"2024-10\"\n"
+        )
+    };
+    let problems = read_proposal(&file("start = \"2024-07\"\nmonths = 24")).expect_err("refused");
+    let found: Vec<(usize, usize, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // April to June 2024 are three twelfths of 2024/25: £120,000 x 3 / 12 = £30,000.
+            (
+                15,
+                14,
+                "investment \"service\": per_year begins with 2024/25, which starts in April 2024, before the timeline's first month (July 2024): April 2024 to June 2024, £30,000 of what per_year gives, would be left out (a year's amount is spread over its twelve months). Start the timeline in April 2024 (timeline.start = \"2024-04\"), or begin per_year with the first year on the timeline"
+            ),
+            // July 2026 to March 2027 are nine twelfths of 2026/27: £360,000 x 9 / 12 = £270,000;
+            // the timeline would need 33 months (July 2024 to March 2027).
+            (
+                16,
+                12,
+                "investment \"service\": per_year runs to 2026/27, after the timeline's last month (June 2026): July 2026 to March 2027, £270,000 of what per_year gives, would be left out. Lengthen the timeline to 33 months (timeline.months = 33), or leave those years out"
+            ),
+        ]
+    );
+    // On a timeline that holds every written month (April 2024 to March 2027, 36 months) the
+    // file checks clean, and the model counts all £720,000.
+    let whole = read_proposal(&file("start = \"2024-04\"\nmonths = 36")).expect("clean");
+    let cashflow = invest_to_save::model::run(&whole.baseline);
+    assert_eq!(
+        cashflow.results.total_investment,
+        rust_decimal::Decimal::from(720_000)
+    );
+    // A saving's year-on-year changes are checked the same way, on the levels they add up to:
+    // 2023/24's level is £60,000, so April 2023 to March 2024 drop all £60,000, and 2024/25's
+    // April to June drop £90,000 x 3 / 12 = £22,500: £82,500 in all.
+    let changes = file("start = \"2024-07\"\nmonths = 24").replace(
+        "amount_per_year = 300000\nfrom = \"2024-10\"",
+        "first_year = \"2023/24\"\nchange_per_year = [60000, 30000]",
+    );
+    let problems = read_proposal(&changes).expect_err("refused");
+    assert!(
+        problems.iter().any(|p| p.message
+            == "saving \"saving\": change_per_year begins with 2023/24, which starts in April 2023, before the timeline's first month (July 2024): April 2023 to June 2024, £82,500 of what change_per_year gives, would be left out (a year's amount is spread over its twelve months). Start the timeline in April 2023 (timeline.start = \"2023-04\"), or begin change_per_year with the first year on the timeline"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_printed_budget_row_whose_total_is_not_the_sum_of_its_years_is_the_print_contradicting_itself()
+{
+    // Trafford's grand total with its total printed £1,000 out, as a report's rounding may be:
+    // 3,399,696 + 4,007,217 + 4,159,721 = 11,566,634, printed 11,567,634.
+    let (printed, found) = trafford_printing(
+        "grand_total = { per_year = [3399696, 4007217, 4159721], total = 11567634 }",
+    );
+    assert_eq!(
+        found,
+        ["grand_total Total: printed £11,567,634, but adding up its years gives £11,566,634"]
+    );
+    // calc check says the file checks clean and lists it with the print's contradictions.
+    let file = TempFile::new(printed.as_bytes());
+    let output = calc(&["check", file.path()]);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("The print contradicts itself in 1 place:\n- grand_total Total: printed £11,567,634, but adding up its years gives £11,566,634\n"),
+        "{out}"
+    );
+    // Within a pound a year (3 years, £3) it is rounding, not a contradiction.
+    let (_, found) = trafford_printing(
+        "grand_total = { per_year = [3399696, 4007217, 4159721], total = 11566637 }",
+    );
+    assert_eq!(found, [""; 0]);
+}
+
+/// A file with one investment line written as `line` (the keys after `funder`), on a timeline
+/// of 24 months from April 2024, and a saving of £3,000,000 a year from October 2025.
+fn spread_file(line: &str) -> String {
+    format!(
+        "format = 1\nid = \"spread\"\nname = \"Spread\"\ncouncil = \"Any Council\"\nsummary = \"x\"\n\n\
+         [timeline]\nstart = \"2024-04\"\nmonths = 24\n\n\
+         [[investment]]\nid = \"build\"\nlabel = \"Building work\"\nfunder = \"Council\"\n{line}\n\n\
+         [[saving]]\nid = \"saving\"\nlabel = \"Saving\"\namount_per_year = 3000000\nfrom = \"2025-10\"\n"
+    )
+}
+
+#[test]
+fn a_total_over_months_is_spread_to_the_penny_with_the_first_months_a_penny_more() {
+    // "£2.379m over 18 months": 237,900,000 pence / 18 = 13,216,666 pence, 12 left over. So
+    // the first 12 months (April 2024 to March 2025) are £132,166.67 and the last 6 (April to
+    // September 2025) £132,166.66: 12 x 132,166.67 + 6 x 132,166.66 = 1,586,000.04 +
+    // 792,999.96 = £2,379,000.00 exactly.
+    let proposal = read_proposal(&spread_file(
+        "total = 2379000\nfrom = \"2024-04\"\nmonths = 18",
+    ))
+    .unwrap();
+    let cashflow = invest_to_save::model::run(&proposal.baseline);
+    let invested: Vec<String> = cashflow
+        .months
+        .iter()
+        .map(|m| m.investment.to_string())
+        .collect();
+    let mut expected = vec!["132166.67"; 12];
+    expected.extend(["132166.66"; 6]);
+    expected.extend(["0"; 6]);
+    assert_eq!(invested, expected);
+    assert_eq!(
+        cashflow.results.total_investment,
+        rust_decimal::Decimal::from(2_379_000)
+    );
+    // A total that divides exactly has no pennies to place: £90,000 over 3 months is £30,000.
+    let even = read_proposal(&spread_file(
+        "total = 90000\nfrom = \"2024-06\"\nmonths = 3",
+    ))
+    .unwrap();
+    let cashflow = invest_to_save::model::run(&even.baseline);
+    let invested: Vec<String> = cashflow.months[1..6]
+        .iter()
+        .map(|m| m.investment.to_string())
+        .collect();
+    assert_eq!(invested, ["0", "30000.00", "30000.00", "30000.00", "0"]);
+    // Its levers: the total, the months and the first month, as a link writes them.
+    let keys: Vec<&str> = proposal
+        .levers()
+        .iter()
+        .map(|l| l.key.as_str())
+        .filter(|k| k.starts_with("build."))
+        .collect();
+    assert_eq!(keys, ["build.total", "build.months", "build.from"]);
+    // Moved in a link, the spread follows: £100 over 3 months is £33.34, £33.33, £33.33.
+    let parsed = invest_to_save::codec::parse(
+        "v=1&p=spread&build.total=100&build.months=3",
+        std::slice::from_ref(&proposal),
+    );
+    assert_eq!(parsed.notices, []);
+    let cashflow = invest_to_save::model::run(&parsed.scenario);
+    let invested: Vec<String> = cashflow.months[..4]
+        .iter()
+        .map(|m| m.investment.to_string())
+        .collect();
+    assert_eq!(invested, ["33.34", "33.33", "33.33", "0"]);
+    // "Download as a proposal file" writes them into [assumptions] and reads back the same.
+    let text = spread_file("total = 2379000\nfrom = \"2024-04\"\nmonths = 18");
+    let written =
+        invest_to_save::proposal::assumptions::with_assumptions(&text, &proposal, &parsed.scenario);
+    assert!(
+        written.contains("\"build.total\" = 100\n\"build.months\" = 3"),
+        "{written}"
+    );
+    invest_to_save::proposal::assumptions::round_trips(&written, &parsed.scenario).unwrap();
+}
+
+#[test]
+fn a_total_without_months_or_with_none_or_beside_per_month_is_a_problem_at_its_place() {
+    // Each case: the line's keys, then the problem's line, column and words. The line's keys
+    // start on line 15 (the table header is line 11).
+    let cases: [(&str, usize, usize, &str); 6] = [
+        (
+            "total = 2379000\nfrom = \"2024-04\"",
+            15,
+            9,
+            "investment \"build\": a total needs months, the number of months it is spread over (\"£2.379m over 18 months\" is total = 2379000 and months = 18)",
+        ),
+        (
+            "total = 2379000\nfrom = \"2024-04\"\nmonths = 0",
+            17,
+            10,
+            "investment \"build\": months = 0: a total must be spread over at least one month",
+        ),
+        (
+            "total = 2379000\nfrom = \"2024-04\"\nmonths = -18",
+            17,
+            10,
+            "`months` should be a whole number",
+        ),
+        (
+            "total = 2379000\nper_month = 132166.67\nfrom = \"2024-04\"\nmonths = 18",
+            11,
+            1,
+            "investment \"build\": give exactly one of per_month, total (with months), one_off or per_year",
+        ),
+        (
+            "total = 2379000\nmonths = 18",
+            11,
+            1,
+            "investment \"build\": a total line needs either from = \"YYYY-MM\" or after = \"<line id>\"",
+        ),
+        // 18 months from January 2025 run to June 2026, three months past March 2026: the last
+        // 3 of the 18 months, £132,166.66 each (the first 12 take the pennies), £396,499.98.
+        (
+            "total = 2379000\nfrom = \"2025-01\"\nmonths = 18",
+            17,
+            10,
+            "investment \"build\": months = 18 from January 2025 runs to June 2026, after the timeline's last month (March 2026): April 2026 to June 2026, £396,499.98, would be left out. Lengthen the timeline (timeline.months = 27), or end the line on it",
+        ),
+    ];
+    for (line, at_line, at_column, words) in cases {
+        let problems = read_proposal(&spread_file(line)).expect_err(line);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.line == at_line && p.column == at_column && p.message.contains(words)),
+            "{line}: wanted {at_line}:{at_column} {words}; got {problems:?}"
+        );
+    }
+    // months on a one-off payment would mean nothing: said, not ignored.
+    let problems = read_proposal(&spread_file(
+        "one_off = 2379000\nmonth = \"2024-04\"\nmonths = 18",
+    ))
+    .expect_err("months on a one-off");
+    assert_eq!(
+        (problems[0].line, problems[0].column, problems[0].message.as_str()),
+        (17, 10, "investment \"build\": months belongs to a per_month line (how long it runs) or a total (how many months it is spread over)")
+    );
+}
+
+#[test]
+fn a_printed_payback_in_years_is_met_by_any_payback_that_rounds_to_it() {
+    // The children's home pays back in its 43rd month (October 2029 from April 2026):
+    // 43 / 12 = 3.583 years, which is 3.6 at one place, 3.58 at two and 4 at none.
+    let home = invest_to_save::model::run(&read_proposal(HOME).unwrap().baseline);
+    assert_eq!(home.payback_month_number(), Some(43));
+    for (printed, model, differs) in [
+        ("3.6", "3.6 years", false),
+        ("3.58", "3.58 years", false),
+        ("4", "4 years", false),
+        ("3.5", "3.6 years", true),
+        ("3.57", "3.58 years", true),
+        ("4.1", "3.6 years", true),
+    ] {
+        let text = format!("{HOME}\n[published]\npayback_years = {printed}\n");
+        let proposal = read_proposal(&text).unwrap();
+        let reconciliation = invest_to_save::reconcile::reconcile(
+            &proposal,
+            &invest_to_save::model::run(&proposal.baseline),
+        );
+        let result = &reconciliation.printed_results()[0];
+        assert_eq!(result.name, "Payback in years");
+        assert_eq!(
+            (result.model.as_str(), result.differs),
+            (model, differs),
+            "printed {printed}"
+        );
+    }
 }

@@ -278,3 +278,232 @@ fn a_vanishingly_small_investment_runs_without_a_return_on_investment_that_canno
         "{figures:?}"
     );
 }
+
+/// The home with its staff written as a cost: a negative saving of £600,000 a year from its
+/// first month, £50,000 a month, as some business cases net running costs against savings.
+fn home_with_running_costs(extra: &str) -> String {
+    HOME.replace(
+        "[adjustments]",
+        &format!(
+            "[[saving]]\nid = \"staff\"\nlabel = \"Running the home\"\namount_per_year = -600000\nfrom = \"2026-04\"\n{extra}\n[adjustments]"
+        ),
+    )
+}
+
+#[test]
+fn a_cost_written_as_a_negative_saving_works_end_to_end() {
+    let proposal = parse_proposal(&home_with_running_costs("")).expect("a cost reads");
+    // Its slider runs from four times the cost to nought, never becoming a saving, and it has
+    // no realisation lever (realisation does not scale a cost).
+    let staff = proposal.lever("staff.per_year").unwrap();
+    assert_eq!(
+        staff.range_words(),
+        "-£2,400,000 a year to £0 a year",
+        "four times £600,000 below nought"
+    );
+    assert!(proposal.lever("staff.realisation").is_none());
+    // A link below nought is taken as it is; one above nought is brought back to nought.
+    let proposals = [proposal.clone()];
+    let parsed = codec::parse("v=1&p=childrens_home&staff.per_year=-300000", &proposals);
+    assert_eq!(parsed.notices, []);
+    assert_eq!(
+        staff.get(&parsed.scenario),
+        LeverValue::Number(d("-300000"))
+    );
+    let parsed = codec::parse("v=1&p=childrens_home&staff.per_year=100", &proposals);
+    assert_eq!(parsed.notices.len(), 1, "{:?}", parsed.notices);
+    // [assumptions] below nought and within the range opens there.
+    let assumed = home_with_running_costs("") + "\n[assumptions]\n\"staff.per_year\" = -900000\n";
+    let opened = parse_proposal(&assumed).expect("an assumption below nought is in range");
+    assert_eq!(
+        staff.get(&opened.starting),
+        LeverValue::Number(d("-900000"))
+    );
+    // "Download as a proposal file" writes a cost below nought and reads it back.
+    let written = invest_to_save::proposal::assumptions::with_assumptions(
+        &home_with_running_costs(""),
+        &proposal,
+        &opened.starting,
+    );
+    invest_to_save::proposal::assumptions::round_trips(&written, &opened.starting).unwrap();
+
+    // The month: beds save £46,800, staff cost £50,000: -£3,200.
+    let cashflow = model::run(&proposal.baseline);
+    assert_eq!(cashflow.months[0].saving, d("-3200"));
+    // Realisation at 50% halves the beds' saving (£23,400) and leaves the cost whole
+    // (-£50,000): -£26,600, not the -£1,600 of halving both.
+    let parsed = codec::parse("v=1&p=childrens_home&realisation=50", &proposals);
+    let cashflow = model::run(&parsed.scenario);
+    assert_eq!(cashflow.months[0].saving, d("-26600"));
+    // The optimism bias lowers the beds' saving by its haircut (10%: £42,120) and raises the
+    // cost by its uplift on costs (10%: -£55,000): -£12,880.
+    let parsed = codec::parse(
+        "v=1&p=childrens_home&optimism_bias_savings=10&optimism_bias_costs=10",
+        &proposals,
+    );
+    let cashflow = model::run(&parsed.scenario);
+    assert_eq!(cashflow.months[0].saving, d("-12880"));
+    // The cost's plausible range for the sensitivity table is 20% either side, lower end
+    // first: -£720,000 to -£480,000.
+    let range =
+        invest_to_save::analysis::sensitivity::plausible_range(staff, &proposal.baseline, d("20"))
+            .unwrap();
+    assert_eq!((range.low, range.high), (d("-720000"), d("-480000")));
+}
+
+#[test]
+fn a_cost_written_as_a_negative_saving_is_refused_a_realisation_or_a_range_that_leaves_it_out() {
+    // realisation_percent on the cost would mean nothing: a problem at its value.
+    let text = home_with_running_costs("realisation_percent = 80");
+    let line = text
+        .lines()
+        .position(|l| l == "realisation_percent = 80")
+        .unwrap()
+        + 1;
+    let problems = invest_to_save::proposal::read_proposal(&text).expect_err("refused");
+    assert_eq!(
+        (problems[0].line, problems[0].column),
+        (line, 23),
+        "{problems:?}"
+    );
+    assert!(problems[0].message.contains(
+        "realisation_percent scales a saving, and amount_per_year = -£600,000 is a cost"
+    ));
+    // A slider range the file gives that leaves out its own figure is reported at its min, as
+    // the documentation says.
+    let narrow = home_with_running_costs("") + "\n[levers.\"staff.per_year\"]\nmin = -500000\n";
+    let problems = invest_to_save::proposal::read_proposal(&narrow).expect_err("refused");
+    assert!(
+        problems.iter().any(|p| p.message
+            == "the slider \"staff.per_year\" starts at its example value -£600,000 a year, below its min = -£500,000 a year"),
+        "{problems:?}"
+    );
+}
+
+/// A home as the issue's business case has it: £2,200,000 of capital in April 2024 and
+/// £1,100,000 a year to run (an investment line, £91,666.67 a month), against placements saving
+/// £1,760,000 a year (£146,666.67 a month), over ten years (120 months, to March 2034).
+const HOME_WITH_RUNNING_COSTS: &str = r#"format = 1
+id = "home_running"
+name = "A home with running costs"
+council = "Any Council"
+summary = "x"
+
+[timeline]
+start = "2024-04"
+months = 120
+
+[[investment]]
+id = "capital"
+label = "Buying the home"
+funder = "Council"
+one_off = 2200000
+month = "2024-04"
+
+[[investment]]
+id = "running"
+label = "Running the home"
+funder = "Council"
+first_year = "2024/25"
+per_year = [1100000]
+
+[[saving]]
+id = "placements"
+label = "Placements"
+amount_per_year = 1760000
+from = "2024-04"
+"#;
+
+#[test]
+fn capital_and_running_costs_are_told_apart_in_the_headline_results_and_json() {
+    let proposal = parse_proposal(HOME_WITH_RUNNING_COSTS).unwrap();
+    let cashflow = model::run(&proposal.baseline);
+    let results = &cashflow.results;
+    // Each month nets £146,666.67 - £91,666.67 = £55,000, so the cumulative is -£2,200,000 +
+    // £55,000 n: nought in month 40, July 2027, which is the payback month.
+    assert_eq!(
+        results.payback,
+        Payback::PaidBackIn(YearMonth::new(2027, 7).unwrap())
+    );
+    // £2,200,000 + 120 x £91,666.67 = £2,200,000 + £11,000,000 = £13,200,000 in all; by July
+    // 2027, 40 months of running costs, £3,666,666.67, had been spent: £5,866,666.67.
+    assert_eq!(results.capital_investment, d("2200000"));
+    assert_eq!(results.running_investment.round_dp(2), d("11000000"));
+    assert_eq!(results.total_investment.round_dp(2), d("13200000"));
+    assert_eq!(results.spent_by_payback.round_dp(2), d("5866666.67"));
+    assert_eq!(results.capital_by_payback, d("2200000"));
+    // Never "£13,200,000 invested is paid back by July 2027": what had been spent by then is
+    // paid back, and the savings cover the £7,333,333 spent after it. Net: 120 x £55,000 -
+    // £2,200,000 = £4,400,000.
+    assert_eq!(
+        invest_to_save::report::headline(&cashflow),
+        "The £5,866,667 (£2,200,000 of capital, £3,666,667 of running costs) spent up to July 2027 is paid back by July 2027; savings cover the £7,333,333 spent after it, and by March 2034 the proposal has returned £4,400,000 net."
+    );
+    let figures = invest_to_save::report::key_figures(&cashflow);
+    let shown = |label: &str| {
+        figures
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, value)| value.clone())
+    };
+    assert_eq!(shown("Total investment").as_deref(), Some("£13,200,000"));
+    assert_eq!(shown("Capital (one-off)").as_deref(), Some("£2,200,000"));
+    assert_eq!(shown("Running costs").as_deref(), Some("£11,000,000"));
+    assert_eq!(
+        shown("Spent up to July 2027").as_deref(),
+        Some("£5,866,667")
+    );
+
+    // The JSON, to the penny.
+    let file = std::env::temp_dir().join(format!("home-running-{}.toml", std::process::id()));
+    std::fs::write(&file, HOME_WITH_RUNNING_COSTS).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args([
+            "--proposal-file",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    let export: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = &export["results"];
+    assert_eq!(results["capital_investment"], "2200000.00");
+    assert_eq!(results["running_investment"], "11000000.00");
+    assert_eq!(results["spent_by_payback_month"], "5866666.67");
+    assert_eq!(results["capital_by_payback_month"], "2200000.00");
+    assert_eq!(results["payback_month_number"], 40);
+    assert_eq!(results["payback_years"], "3.3");
+    assert_eq!(export["investment_lines"][0]["cost"], "capital");
+    assert_eq!(export["investment_lines"][1]["cost"], "running");
+
+    // A line the file calls capital counts as capital: the running line as a fit-out spread
+    // over the years would put all £13,200,000 under capital, and the headline says invested.
+    let all_capital = HOME_WITH_RUNNING_COSTS.replace(
+        "per_year = [1100000]",
+        "per_year = [1100000]\ncost = \"capital\"",
+    );
+    let cashflow = model::run(&parse_proposal(&all_capital).unwrap().baseline);
+    assert_eq!(cashflow.results.running_investment, d("0"));
+    assert!(invest_to_save::report::headline(&cashflow)
+        .starts_with("The £5,866,667 spent up to July 2027"));
+    // Any other word is a problem at its key.
+    let wrong = HOME_WITH_RUNNING_COSTS.replace(
+        "per_year = [1100000]",
+        "per_year = [1100000]\ncost = \"revenue\"",
+    );
+    let problems = invest_to_save::proposal::read_proposal(&wrong).expect_err("refused");
+    assert_eq!(
+        (
+            problems[0].line,
+            problems[0].column,
+            problems[0].message.as_str()
+        ),
+        (
+            24,
+            8,
+            "investment \"running\": cost = \"revenue\"; it must be \"capital\" or \"running\""
+        )
+    );
+}

@@ -731,3 +731,63 @@ fn calc_compares_several_scenarios_side_by_side_in_a_table_and_the_json() {
     let message = refuses(&["sandwell", "sandwell", "sandwell", "sandwell", "sandwell"]);
     assert!(message.contains("at most 4 scenarios"), "{message}");
 }
+
+#[test]
+fn the_json_gives_the_payback_as_reports_print_it_and_the_print_against_the_model() {
+    // Sandwell pays back in December 2023, the 24th month from January 2022: 24 / 12 = 2.0 years.
+    let sandwell = json(&["sandwell", "--format", "json"]);
+    assert_eq!(sandwell["results"]["payback_month"], "2023-12");
+    assert_eq!(sandwell["results"]["payback_month_number"], 24);
+    assert_eq!(sandwell["results"]["payback_years"], "2.0");
+    let reconciliation = &sandwell["reconciliation"];
+    assert_eq!(reconciliation["assumptions"], "published");
+    assert_eq!(reconciliation["results"][1]["name"], "Payback");
+    assert_eq!(reconciliation["results"][1]["printed"], "December 2023");
+    assert_eq!(reconciliation["results"][1]["differs"], false);
+    // Its print's referral periods do not add up: 2022/23's months give 108, printed 110.
+    assert_eq!(
+        reconciliation["contradictions"][0]["sentence"],
+        "referral reduction 2022/23: printed 110, but adding up its printed months (the model spreads the total in their shape) gives 108"
+    );
+    assert_eq!(reconciliation["contradictions"][0]["unit"], "referrals");
+
+    // The minimal file (£5,000 a month for 12 months from April 2024; £10,000 a month saved
+    // from October 2024) printed with a wrong payback and one wrong cumulative: the model's
+    // cumulative is -£5,000 in April 2024 and -£10,000 in May, printed -£5,000 and -£11,000.
+    // The model pays back in March 2025, month 12, 1.0 years; printed June 2025 and 1.3 years.
+    let file = TempProposal::new(&format!(
+        "{}\n[published]\npayback_month = \"2025-06\"\npayback_years = 1.3\n\n[published.monthly]\ncumulative = [-5000, -11000]\n",
+        include_str!("fixtures/minimal.toml")
+    ));
+    let export = json(&["--proposal-file", file.path(), "--format", "json"]);
+    assert_eq!(export["results"]["payback_month"], "2025-03");
+    assert_eq!(export["results"]["payback_month_number"], 12);
+    assert_eq!(export["results"]["payback_years"], "1.0");
+    let reconciliation = &export["reconciliation"];
+    assert_eq!(reconciliation["figures_compared"], 2);
+    assert_eq!(reconciliation["figures_differing"], 1);
+    assert_eq!(reconciliation["results_differing"], 2);
+    assert_eq!(
+        reconciliation["figures"][1],
+        serde_json::json!({
+            "table": "monthly", "series": "cumulative", "period": "2024-05",
+            "printed": "-11000.00", "model": "-10000.00", "differs": true,
+        })
+    );
+    assert_eq!(
+        reconciliation["results"],
+        serde_json::json!([
+            {"name": "Payback", "printed": "June 2025", "model": "March 2025", "differs": true},
+            {"name": "Payback in years", "printed": "1.3 years", "model": "1.0 years", "differs": true},
+        ])
+    );
+    // It prints no net, so its cumulative has nothing to contradict.
+    assert_eq!(reconciliation["contradictions"], serde_json::json!([]));
+
+    // A proposal that prints nothing has no reconciliation; a never-paid-back one no payback.
+    let own = json(&["own", "--format", "json"]);
+    assert_eq!(own["reconciliation"], Value::Null);
+    let never = json(&["v=1&p=own&horizon=12", "--format", "json"]);
+    assert_eq!(never["results"]["payback_month_number"], Value::Null);
+    assert_eq!(never["results"]["payback_years"], Value::Null);
+}

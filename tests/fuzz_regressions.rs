@@ -119,7 +119,7 @@ fn a_slider_that_would_open_outside_its_range_is_refused() {
     let problems = read_proposal(&negative).expect_err("refused");
     assert!(
         problems[0].message.contains(
-            "the slider \"post.per_month\" cannot start at the file's published value -1"
+            "the slider \"post.per_month\" cannot start at the file's published value -£1 a month"
         ),
         "{problems:?}"
     );
@@ -308,7 +308,7 @@ fn a_slider_that_would_open_outside_its_range_is_refused_at_the_files_own_figure
         &negative,
         15,
         13,
-        "the slider \"post.per_month\" cannot start at the file's published value -1",
+        "the slider \"post.per_month\" cannot start at the file's published value -£1 a month",
     );
     // A second saving's ramp_months, on line 33: after the minimal file's 26 lines, a blank
     // line, and the saving's header and four keys before it.
@@ -327,6 +327,6 @@ fn a_slider_that_would_open_outside_its_range_is_refused_at_the_files_own_figure
         &above,
         26,
         7,
-        "the slider \"saving.per_year\" starts at its published value 2000000, above its max = 1000000",
+        "the slider \"saving.per_year\" starts at its published value £2,000,000 a year, above its max = £1,000,000 a year",
     );
 }

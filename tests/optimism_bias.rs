@@ -281,7 +281,7 @@ fn a_files_own_low_and_high_replace_the_share() {
     let problems = read_proposal(&text).expect_err("an end out of range is refused");
     let problem = problems
         .iter()
-        .find(|p| p.message.contains("high = 2000000"))
+        .find(|p| p.message.contains("high = £2,000,000 a year"))
         .unwrap_or_else(|| panic!("{problems:?}"));
     assert_eq!(problem.line, biased().lines().count() + 3, "{problem:?}");
 }

@@ -50,18 +50,13 @@ pub fn plausible_range(
         // A number is never clamped to "off"; the value now is the safe answer if it were.
         LeverValue::Off | LeverValue::Month(_) => now,
     };
+    // The share either side of the value now, lower end first: for a negative value (a cost
+    // written as a negative saving) the share below is the larger cost.
+    let (less, more) = (now * (Decimal::ONE - share), now * (Decimal::ONE + share));
     Some(PlausibleRange {
-        low: kept(
-            lever
-                .sensitivity_low
-                .unwrap_or(now * (Decimal::ONE - share)),
-        ),
+        low: kept(lever.sensitivity_low.unwrap_or(less.min(more))),
         now,
-        high: kept(
-            lever
-                .sensitivity_high
-                .unwrap_or(now * (Decimal::ONE + share)),
-        ),
+        high: kept(lever.sensitivity_high.unwrap_or(less.max(more))),
         from_file,
     })
 }

@@ -394,14 +394,7 @@ fn check(args: &[String]) -> ExitCode {
         Ok(proposal) => {
             println!("{path}: {} checks clean", proposal.name);
             let contradictions = contradictions(&proposal);
-            let published = &proposal.published;
-            let printed = !published.monthly.is_empty()
-                || !published.yearly.is_empty()
-                || !published.budget.is_empty()
-                || published.breakeven_month.is_some()
-                || published.payback_month.is_some()
-                || published.payback_years.is_some();
-            if printed || !contradictions.is_empty() {
+            if proposal.published.prints_anything() || !contradictions.is_empty() {
                 let reconciliation = reconcile(&proposal, &model::run(&proposal.baseline));
                 print!(
                     "\n{}",

@@ -16,10 +16,15 @@ use super::{number, places_for, Lever, LeverSettings, LeverValue, Range, Target,
 
 /// The widest range any lever of a unit may have, whatever a proposal file says: money up to
 /// ten billion pounds, percentages up to 1,000, counts up to the longest horizon.
-fn hard_limits(unit: Unit) -> (Decimal, Decimal) {
+fn hard_limits(unit: Unit, below_nought: bool) -> (Decimal, Decimal) {
     match unit {
+        // Money is at least nought, but for a lever whose own range starts below it (a cost
+        // written as a negative saving).
         Unit::Pounds | Unit::PoundsPerMonth | Unit::PoundsPerYear | Unit::PoundsPerWeek => {
-            (Decimal::ZERO, MAX_AMOUNT)
+            match below_nought {
+                true => (-MAX_AMOUNT, MAX_AMOUNT),
+                false => (Decimal::ZERO, MAX_AMOUNT),
+            }
         }
         Unit::Percent => (Decimal::ZERO, Decimal::from(1000)),
         Unit::Count => (Decimal::ZERO, Decimal::from(1_000_000)),
@@ -114,6 +119,12 @@ impl<'a> Line<'a> {
             .more()
     }
 
+    /// A number of months, from `least` to ten years, under more assumptions.
+    fn months(&self, key: &str, words: &str, least: i64, target: Target) -> Spec {
+        self.lever(key, words, Unit::Months, numbers(least, 120, 1), target)
+            .more()
+    }
+
     /// A share of what the line plans or forecasts.
     fn share(&self, key: &str, words: &str, most: i64, step: i64, target: Target) -> Spec {
         self.lever(key, words, Unit::Percent, numbers(0, most, step), target)
@@ -194,17 +205,12 @@ pub fn catalogue(
                     .more(),
                 );
                 if months.is_some() {
-                    let months = numbers(0, 120, 1);
-                    specs.push(
-                        line.lever(
-                            "months",
-                            ": months",
-                            Unit::Months,
-                            months,
-                            Target::InvestmentMonths(index),
-                        )
-                        .more(),
-                    );
+                    specs.push(line.months(
+                        "months",
+                        ": months",
+                        0,
+                        Target::InvestmentMonths(index),
+                    ));
                 }
                 if matches!(from, MonthRef::Month(_)) {
                     specs.push(line.first_month(months_from_start, Target::InvestmentFrom(index)));
@@ -224,6 +230,23 @@ pub fn catalogue(
                     )
                     .more(),
                 );
+            }
+            InvestmentAmounts::Spread { total, from, .. } => {
+                let pounds = numbers(0, upper(*total, 1_000_000), 1000);
+                specs.push(line.lever(
+                    "total",
+                    ": total",
+                    Unit::Pounds,
+                    pounds,
+                    Target::InvestmentTotal(index),
+                ));
+                specs.push(
+                    line.months("months", ": months", 1, Target::InvestmentMonths(index))
+                        .hint("The months the total is spread over."),
+                );
+                if matches!(from, MonthRef::Month(_)) {
+                    specs.push(line.first_month(months_from_start, Target::InvestmentFrom(index)));
+                }
             }
             InvestmentAmounts::PerYear(schedule) => {
                 if schedule.amounts_per_year.iter().any(|a| !a.is_zero()) {
@@ -325,7 +348,14 @@ pub fn catalogue(
                 specs.extend(start_and_ramp());
             }
             SavingDriver::Recurring { per_year, .. } => {
-                let pounds = numbers(0, upper(*per_year, 1_000_000), 1000);
+                // A cost written as a negative saving moves between nought and four times the
+                // cost, never becoming a saving; realisation does not scale a cost, so it has
+                // no realisation lever.
+                let cost = per_year.is_sign_negative() && !per_year.is_zero();
+                let pounds = match cost {
+                    true => numbers(-upper(-*per_year, 1_000_000), 0, 1000),
+                    false => numbers(0, upper(*per_year, 1_000_000), 1000),
+                };
                 let a_year = Target::SavingPerYear(index);
                 specs.push(line.lever(
                     "per_year",
@@ -335,7 +365,9 @@ pub fn catalogue(
                     a_year,
                 ));
                 specs.extend(start_and_ramp());
-                specs.push(realisation().more());
+                if !cost {
+                    specs.push(realisation().more());
+                }
             }
         }
         if saving.optimism_bias_percent.is_some() {
@@ -385,15 +417,8 @@ pub fn catalogue(
         );
         if repayment.over_months.is_some() {
             specs.push(
-                line.lever(
-                    "over_months",
-                    ": instalments",
-                    Unit::Months,
-                    numbers(1, 120, 1),
-                    Target::RepaymentOverMonths(index),
-                )
+                line.months("over_months", ": instalments", 1, Target::RepaymentOverMonths(index))
                 .hint("Repaid in this many equal monthly instalments, as far as the savings allow; none repays as fast as they allow.")
-                .more()
                 .can_be_off(),
             );
         }
@@ -502,7 +527,7 @@ pub fn catalogue(
             let range = match spec.range {
                 Range::Number { min, max, step } => {
                     // A proposal file may move a range, but never past what the model can hold.
-                    let (lowest, highest) = hard_limits(spec.unit);
+                    let (lowest, highest) = hard_limits(spec.unit, min < Decimal::ZERO);
                     // Its ends are values the lever can hold: a slider that counts whole
                     // children with `max = 0.5` ends at 0, not at half a child.
                     let places = places_for(spec.unit, settings.step.unwrap_or(step));

@@ -107,6 +107,8 @@ pub enum Target {
     InvestmentFrom(usize),
     OneOffAmount(usize),
     OneOffMonth(usize),
+    /// The total of a line that spreads a total over its months.
+    InvestmentTotal(usize),
     InvestmentScale(usize),
     SavingRealisation(usize),
     SavingPerYear(usize),
@@ -177,6 +179,7 @@ impl Target {
             | Target::InvestmentPerMonth(_)
             | Target::InvestmentMonths(_)
             | Target::InvestmentFrom(_)
+            | Target::InvestmentTotal(_)
             | Target::OneOffAmount(_)
             | Target::OneOffMonth(_)
             | Target::InvestmentScale(_)

@@ -88,7 +88,7 @@ macro_rules! place {
             Target::InvestmentPerMonth(i) => {
                 match scenario.investments.$get(i).map(|l| &$($mut)? l.amounts) {
                     Some(InvestmentAmounts::Monthly { per_month, .. }) => Some(Slot::Number(per_month)),
-                    Some(InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_)) | None => None,
+                    Some(InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_) | InvestmentAmounts::Spread { .. }) | None => None,
                 }
             }
             Target::InvestmentMonths(i) => {
@@ -96,29 +96,45 @@ macro_rules! place {
                     Some(InvestmentAmounts::Monthly { months, .. }) => {
                         Some(Slot::OptionalCount { value: months, least: 0 })
                     }
+                    // A total is spread over at least one month.
+                    Some(InvestmentAmounts::Spread { months, .. }) => Some(Slot::Count {
+                        value: months,
+                        least: 1,
+                        most: MAX_HORIZON_MONTHS,
+                    }),
                     Some(InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_)) | None => None,
                 }
             }
             Target::InvestmentFrom(i) => {
                 match scenario.investments.$get(i).map(|l| &$($mut)? l.amounts) {
-                    Some(InvestmentAmounts::Monthly { from: MonthRef::Month(month), .. }) => {
-                        Some(Slot::Month(month))
-                    }
+                    Some(
+                        InvestmentAmounts::Monthly { from: MonthRef::Month(month), .. }
+                        | InvestmentAmounts::Spread { from: MonthRef::Month(month), .. },
+                    ) => Some(Slot::Month(month)),
                     // A line that starts after another has no month of its own to move.
-                    Some(InvestmentAmounts::Monthly { from: MonthRef::After(_), .. }) => None,
+                    Some(
+                        InvestmentAmounts::Monthly { from: MonthRef::After(_), .. }
+                        | InvestmentAmounts::Spread { from: MonthRef::After(_), .. },
+                    ) => None,
                     Some(InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_)) | None => None,
                 }
             }
             Target::OneOffAmount(i) => {
                 match scenario.investments.$get(i).map(|l| &$($mut)? l.amounts) {
                     Some(InvestmentAmounts::OneOff { amount, .. }) => Some(Slot::Number(amount)),
-                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::PerYear(_)) | None => None,
+                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::PerYear(_) | InvestmentAmounts::Spread { .. }) | None => None,
+                }
+            }
+            Target::InvestmentTotal(i) => {
+                match scenario.investments.$get(i).map(|l| &$($mut)? l.amounts) {
+                    Some(InvestmentAmounts::Spread { total, .. }) => Some(Slot::Number(total)),
+                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_)) | None => None,
                 }
             }
             Target::OneOffMonth(i) => {
                 match scenario.investments.$get(i).map(|l| &$($mut)? l.amounts) {
                     Some(InvestmentAmounts::OneOff { month, .. }) => Some(Slot::Month(month)),
-                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::PerYear(_)) | None => None,
+                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::PerYear(_) | InvestmentAmounts::Spread { .. }) | None => None,
                 }
             }
             Target::InvestmentScale(i) => {
@@ -126,7 +142,7 @@ macro_rules! place {
                     Some(InvestmentAmounts::PerYear(schedule)) => {
                         Some(Slot::Number(&$($mut)? schedule.scale_percent))
                     }
-                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::OneOff { .. }) | None => None,
+                    Some(InvestmentAmounts::Monthly { .. } | InvestmentAmounts::OneOff { .. } | InvestmentAmounts::Spread { .. }) | None => None,
                 }
             }
             Target::SavingRealisation(i) => scenario

@@ -3,11 +3,14 @@
 use rust_decimal::Decimal;
 
 use super::budget::{budget_table, BudgetTable};
+pub use super::lines::spread_month;
 use super::lines::LineAmounts;
 use super::month::YearMonth;
 use super::repayment::{run_repayments, Ledger, Repaid, RepaymentResult};
 pub use super::rows::{Flows, MonthRow, YearRow};
-use super::scenario::Scenario;
+use super::scenario::{CostKind, Scenario};
+
+const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
 /// When the money comes back, if it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +57,13 @@ pub struct Results {
     pub deepest_cumulative: Decimal,
     pub deepest_month: Option<YearMonth>,
     pub investment_by_funder: Vec<Decimal>,
+    /// The total investment split into capital (one-off) and running costs.
+    pub capital_investment: Decimal,
+    pub running_investment: Decimal,
+    /// What had been spent by the end of the payback month (all of it, when not paid back), and
+    /// of that, the capital.
+    pub spent_by_payback: Decimal,
+    pub capital_by_payback: Decimal,
     /// Who paid and who gained: each funder and each beneficiary of a saving, in the order they
     /// first appear (funders first).
     pub by_organisation: Vec<Organisation>,
@@ -112,6 +122,25 @@ impl Cashflow {
     pub fn final_month(&self) -> Option<YearMonth> {
         self.months.last().map(|row| row.month)
     }
+
+    /// The payback month's number, counting the timeline's first month as 1 ("paid back in
+    /// month 24"), as business cases print it.
+    pub fn payback_month_number(&self) -> Option<u32> {
+        let payback = self.results.payback.month()?;
+        let first = self.months.first()?.month;
+        u32::try_from(first.months_until(payback) + 1).ok()
+    }
+
+    /// The payback period in years to `places` decimal places, from the timeline's first month
+    /// to the end of the payback month: December 2023 on a timeline from January 2022 is 24
+    /// months, 2.0 years. Written at those places (2.0, not 2), as a report prints it.
+    pub fn payback_years(&self, places: u32) -> Option<Decimal> {
+        let months = Decimal::from(self.payback_month_number()?);
+        let mut years = (months / TWELVE)
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        years.rescale(places);
+        Some(years)
+    }
 }
 
 /// Runs the scenario. Pure and total: every scenario, however odd, gives a cashflow.
@@ -156,6 +185,22 @@ pub fn run(scenario: &Scenario) -> Cashflow {
 
     let years = financial_years(&rows, funders.len(), scenario.savings.len());
     let mut results = results(&rows, funders.len());
+    // Capital and running costs, in all and by the payback month.
+    let last = results.payback.month().map_or(rows.len(), |month| {
+        rows.iter().take_while(|r| r.month <= month).count()
+    });
+    for (line, amounts) in scenario.investments.iter().zip(&investment_by_line) {
+        let all: Decimal = amounts.iter().sum();
+        let by_payback: Decimal = amounts.iter().take(last).sum();
+        results.spent_by_payback += by_payback;
+        match line.cost {
+            CostKind::Capital => {
+                results.capital_investment += all;
+                results.capital_by_payback += by_payback;
+            }
+            CostKind::Running => results.running_investment += all,
+        }
+    }
     let ledger = Ledger {
         months: &months,
         investment_lines: scenario
@@ -243,6 +288,10 @@ fn results(rows: &[MonthRow], funder_count: usize) -> Results {
         deepest_cumulative: deepest.map(|r| r.cumulative).unwrap_or_default(),
         deepest_month: deepest.map(|r| r.month),
         investment_by_funder,
+        capital_investment: Decimal::ZERO,
+        running_investment: Decimal::ZERO,
+        spent_by_payback: Decimal::ZERO,
+        capital_by_payback: Decimal::ZERO,
         by_organisation: Vec::new(),
         repayments: Vec::new(),
     }

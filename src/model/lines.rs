@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 
 use super::month::YearMonth;
 use super::referrals::ReferralMonth;
-use super::scenario::{InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, Scenario};
+use super::scenario::{
+    InvestmentAmounts, InvestmentLine, MonthRef, SavingDriver, SavingLine, Scenario,
+};
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -70,6 +72,10 @@ impl<'a> LineAmounts<'a> {
                 }
             }
             InvestmentAmounts::PerYear(schedule) => schedule.amount_for_month(month, Decimal::ZERO),
+            InvestmentAmounts::Spread { total, months, .. } => match self.windows[line] {
+                Some((first, _)) => spread_month(*total, *months, first.months_until(month)),
+                None => Decimal::ZERO,
+            },
         };
         let amount = uplifted(
             uplifted(before_adjustments, found.contingency_percent),
@@ -103,10 +109,7 @@ impl<'a> LineAmounts<'a> {
                 month,
             ),
         };
-        let realised = forecast * found.realisation_percent / HUNDRED
-            * found.proposal_realisation_percent
-            / HUNDRED;
-        uplifted(realised, -self.scenario.saving_haircut_percent(found))
+        saving_in_month(self.scenario, found, forecast)
     }
 
     /// The referral driver's working for the `index`th month, where the scenario has one.
@@ -143,6 +146,46 @@ pub fn cumulative_by_month(scenario: &Scenario) -> Vec<Decimal> {
         .collect()
 }
 
+/// A saving line's month, from its forecast. A saving is scaled by the share realised (the
+/// line's and the proposal's) and lowered by the haircut for optimism bias. A negative month is
+/// a cost written as a negative saving (a home's running costs beside the placements it
+/// saves): it is incurred whether or not the savings are realised, so neither realisation nor
+/// the haircut scales it (either would make the case look better the less it delivers), and,
+/// like every cost, it is raised by the proposal's uplift for optimism bias.
+fn saving_in_month(scenario: &Scenario, line: &SavingLine, forecast: Decimal) -> Decimal {
+    if forecast.is_sign_negative() && !forecast.is_zero() {
+        return uplifted(forecast, scenario.optimism_bias.costs_uplift_percent);
+    }
+    let realised =
+        forecast * line.realisation_percent / HUNDRED * line.proposal_realisation_percent / HUNDRED;
+    uplifted(realised, -scenario.saving_haircut_percent(line))
+}
+
+/// Month `index` (from 0) of `total` spread over `months` months: the total in pennies (or in
+/// the smallest unit it is written in, if finer) divided by the months, rounded towards nought,
+/// with one unit more in each of the first months, as many as the division leaves over. So the
+/// months add up to the total exactly, and the larger months come first: £2,379,000 over 18
+/// months is £132,166.67 in each of the first 12 months and £132,166.66 in the last 6.
+pub fn spread_month(total: Decimal, months: u32, index: i32) -> Decimal {
+    let Ok(index) = u32::try_from(index) else {
+        return Decimal::ZERO;
+    };
+    if index >= months {
+        return Decimal::ZERO;
+    }
+    let places = total.scale().max(2);
+    let mut units = total;
+    units.rescale(places);
+    let units = units.mantissa();
+    let (each, left_over) = (units / i128::from(months), units % i128::from(months));
+    // The remainder has the total's sign, so a negative total's extra units are negative too.
+    let extra = match i128::from(index) < left_over.abs() {
+        true => left_over.signum(),
+        false => 0,
+    };
+    Decimal::try_from_i128_with_scale(each + extra, places).unwrap_or_default()
+}
+
 /// `amount` raised by `percent` of itself (lowered, when negative); exactly `amount` at 0, so a
 /// proposal without contingency or optimism bias keeps its printed figures digit for digit.
 fn uplifted(amount: Decimal, percent: Decimal) -> Decimal {
@@ -160,8 +203,10 @@ fn monthly_window(
     line: &InvestmentLine,
     depth: usize,
 ) -> Option<(YearMonth, Option<YearMonth>)> {
-    let InvestmentAmounts::Monthly { from, months, .. } = &line.amounts else {
-        return None;
+    let (from, months) = match &line.amounts {
+        InvestmentAmounts::Monthly { from, months, .. } => (from, *months),
+        InvestmentAmounts::Spread { from, months, .. } => (from, Some(*months)),
+        InvestmentAmounts::OneOff { .. } | InvestmentAmounts::PerYear(_) => return None,
     };
     let first = match from {
         MonthRef::Month(month) => *month,

@@ -23,9 +23,21 @@ pub fn pence(amount: Decimal) -> Decimal {
 
 /// "£1,234" or "-£1,234", rounded to whole pounds.
 pub fn format_pounds(amount: Decimal) -> String {
-    let rounded = whole_pounds(amount);
-    let digits = group_thousands(&rounded.abs().trunc().to_string());
-    if rounded.is_sign_negative() && !rounded.is_zero() {
+    format_money(whole_pounds(amount))
+}
+
+/// Money in a message, as written: "£1,234", "-£1,234" or "£132,166.67" (pence only where the
+/// figure has them, so a figure from a file is shown as its author wrote it). Every message
+/// that quotes money (the checker's problems, the print's contradictions) says it this way.
+pub fn format_money(amount: Decimal) -> String {
+    let pennies = pence(amount);
+    let shown = if pennies.fract().is_zero() {
+        pennies.trunc()
+    } else {
+        pennies
+    };
+    let digits = group_decimal(shown.abs());
+    if shown.is_sign_negative() && !shown.is_zero() {
         format!("-£{digits}")
     } else {
         format!("£{digits}")
@@ -86,6 +98,15 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn money_in_a_message_keeps_pence_only_where_it_has_them() {
+        assert_eq!(format_money(d("30000")), "£30,000");
+        assert_eq!(format_money(d("30000.00")), "£30,000");
+        assert_eq!(format_money(d("132166.666")), "£132,166.67");
+        assert_eq!(format_money(d("-1100000")), "-£1,100,000");
+        assert_eq!(format_money(d("-0.001")), "£0");
     }
 
     #[test]

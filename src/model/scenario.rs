@@ -160,6 +160,44 @@ pub struct InvestmentLine {
     /// The line's own uplift for optimism bias, in percent, in place of the proposal's; `None`
     /// when the line takes the proposal's.
     pub optimism_bias_percent: Option<Decimal>,
+    /// Whether the line is capital, spent once on something that lasts, or a running cost,
+    /// spent month after month: business cases report the two apart.
+    pub cost: CostKind,
+}
+
+/// Capital (one-off spending on something that lasts: a building, a system) or a running cost
+/// (staff, a service, month after month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostKind {
+    Capital,
+    Running,
+}
+
+impl CostKind {
+    /// The kind a line is unless its file says: a one-off payment is capital, money every month
+    /// or every year is a running cost.
+    pub fn of(amounts: &InvestmentAmounts) -> CostKind {
+        match amounts {
+            InvestmentAmounts::OneOff { .. } => CostKind::Capital,
+            InvestmentAmounts::Monthly { .. }
+            | InvestmentAmounts::Spread { .. }
+            | InvestmentAmounts::PerYear(_) => CostKind::Running,
+        }
+    }
+
+    /// As a proposal file and the JSON write it: "capital" or "running".
+    pub fn name(self) -> &'static str {
+        match self {
+            CostKind::Capital => "capital",
+            CostKind::Running => "running",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<CostKind> {
+        [CostKind::Capital, CostKind::Running]
+            .into_iter()
+            .find(|kind| kind.name() == name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +210,15 @@ pub enum InvestmentAmounts {
     },
     /// A single payment in one month (a capital investment, say).
     OneOff { amount: Decimal, month: YearMonth },
+    /// A total spread over a number of months from a month ("£2.379m over 18 months"), to the
+    /// penny: each month gets the total divided by the months, rounded towards nought to the
+    /// penny, and the first months a penny more each until the months add up to the total
+    /// exactly (see `spread_month`).
+    Spread {
+        total: Decimal,
+        from: MonthRef,
+        months: u32,
+    },
     /// Amounts per financial year, each spread evenly over that year's months.
     PerYear(Schedule),
 }

@@ -115,8 +115,14 @@ tables! {
         per_month: Option<Number> = optional Number, "pounds a month", "7500";
         from: Option<String> = optional Text, "the first month of a per_month line", "\"2024-04\"";
         after: Option<String> = optional Text, "the id of the line this one follows", "\"council\"";
-        months: Option<u32> = optional Whole, "how many months a per_month line runs", "15";
+        months: Option<u32> = optional Whole,
+            "how many months a per_month line runs, or a total is spread over",
+            "15";
         one_off: Option<Number> = optional Number, "a single payment, in pounds", "2000000";
+        /// A whole amount spread over `months` months, to the penny.
+        total: Option<Number> = optional Number,
+            "a whole amount in pounds, spread over months from from (or after)",
+            "2379000";
         month: Option<String> = optional Text, "the month of a one_off payment", "\"2024-04\"";
         first_year: Option<String> = optional Text,
             "the financial year of the first per_year amount",
@@ -128,6 +134,10 @@ tables! {
         optimism_bias_percent: Option<Number> = optional Number,
             "this line's uplift for optimism bias (0 to 200), in place of the proposal's",
             "24";
+        /// "capital" or "running"; a one_off line is capital, any other a running cost.
+        cost: Option<String> = optional Text,
+            "\"capital\" (one-off, on something that lasts) or \"running\" (staff, a service)",
+            "\"capital\"";
     }
 
     SavingFile as SAVING {

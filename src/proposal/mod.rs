@@ -18,9 +18,9 @@ use rust_decimal::Decimal;
 use crate::levers::{Distribution, Lever};
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::scenario::{
-    Adjustments, BudgetRowSource, BudgetView, CostPeriod, InvestmentAmounts, InvestmentLine,
-    MonthRef, OptimismBias, ReductionPeriod, ReferralDriver, SavingDriver, SavingLine, Scenario,
-    Schedule, UnitCost, MAX_HORIZON_MONTHS,
+    Adjustments, BudgetRowSource, BudgetView, CostKind, CostPeriod, InvestmentAmounts,
+    InvestmentLine, MonthRef, OptimismBias, ReductionPeriod, ReferralDriver, SavingDriver,
+    SavingLine, Scenario, Schedule, UnitCost, MAX_HORIZON_MONTHS,
 };
 pub use check::Problem;
 use check::{Findings, Path};
@@ -207,15 +207,25 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         if let InvestmentAmounts::Monthly {
             from: MonthRef::After(other),
             ..
+        }
+        | InvestmentAmounts::Spread {
+            from: MonthRef::After(other),
+            ..
         } = &line.amounts
         {
             let found_line = investments.iter().find(|l| l.id == *other);
             match found_line.map(|l| &l.amounts) {
-                Some(InvestmentAmounts::Monthly {
-                    from: MonthRef::Month(_),
-                    months: Some(_),
-                    ..
-                }) => {}
+                Some(
+                    InvestmentAmounts::Monthly {
+                        from: MonthRef::Month(_),
+                        months: Some(_),
+                        ..
+                    }
+                    | InvestmentAmounts::Spread {
+                        from: MonthRef::Month(_),
+                        ..
+                    },
+                ) => {}
                 _ => found.add(
                     &root.key("investment").index(index).key("after"),
                     format!(
@@ -600,10 +610,27 @@ fn year(text: &str, field: &str) -> Result<FinancialYear, String> {
 }
 
 fn bounded(number: Number, field: &str, min: Decimal, max: Decimal) -> Result<Decimal, String> {
+    within(number, field, min, max, |n| n.normalize().to_string())
+}
+
+/// A sum of money between `min` and `max`, said in pounds when it is not.
+fn pounds(number: Number, field: &str, min: Decimal, max: Decimal) -> Result<Decimal, String> {
+    within(number, field, min, max, crate::model::money::format_money)
+}
+
+fn within(
+    number: Number,
+    field: &str,
+    min: Decimal,
+    max: Decimal,
+    say: impl Fn(Decimal) -> String,
+) -> Result<Decimal, String> {
     if number.0 < min || number.0 > max {
         Err(format!(
-            "{field} must be between {min} and {max}; it is {}",
-            number.0
+            "{field} must be between {} and {}; it is {}",
+            say(min),
+            say(max),
+            say(number.0)
         ))
     } else {
         Ok(number.0)
@@ -611,7 +638,7 @@ fn bounded(number: Number, field: &str, min: Decimal, max: Decimal) -> Result<De
 }
 
 fn amount(number: Number, field: &str) -> Result<Decimal, String> {
-    bounded(number, field, -MAX_AMOUNT, MAX_AMOUNT)
+    pounds(number, field, -MAX_AMOUNT, MAX_AMOUNT)
 }
 
 fn amounts(numbers: &[Number], field: &str) -> Result<Vec<Decimal>, String> {
@@ -642,6 +669,7 @@ fn schedule(
     first_year: &Option<String>,
     per_year: &[Number],
     field: &str,
+    horizon: Option<Horizon>,
     at: &Path,
     found: &mut Findings,
 ) -> Option<Schedule> {
@@ -656,11 +684,141 @@ fn schedule(
         }
     };
     let amounts = found.ok(&at.key(field), amounts(per_year, field));
-    Some(Schedule {
+    let schedule = Schedule {
         first_year: first_year?,
         amounts_per_year: amounts?,
         scale_percent: Decimal::ONE_HUNDRED,
-    })
+    };
+    if let Some(horizon) = horizon {
+        off_the_timeline(&schedule, field, horizon, at, found);
+    }
+    Some(schedule)
+}
+
+/// Months from `first` to `last` in words: "April 2024", or "April 2024 to June 2024".
+fn months_span(first: YearMonth, last: YearMonth) -> String {
+    match first == last {
+        true => first.long_name(),
+        false => format!("{} to {}", first.long_name(), last.long_name()),
+    }
+}
+
+/// A monthly line with a number of months, or a spread total, from a month of its own: the
+/// months after the timeline's last would be dropped, so they are a problem that says which
+/// and how much money. (A line after another is checked through the line it follows.)
+fn past_the_timeline(
+    amounts: &InvestmentAmounts,
+    horizon: Horizon,
+    at: &Path,
+    found: &mut Findings,
+) {
+    let (first, months, in_month): (YearMonth, u32, Box<dyn Fn(i32) -> Decimal>) = match amounts {
+        InvestmentAmounts::Monthly {
+            per_month,
+            from: MonthRef::Month(first),
+            months: Some(months),
+        } => (*first, *months, Box::new(|_| *per_month)),
+        InvestmentAmounts::Spread {
+            total,
+            from: MonthRef::Month(first),
+            months,
+        } => (
+            *first,
+            *months,
+            Box::new(|index| crate::model::cashflow::spread_month(*total, *months, index)),
+        ),
+        InvestmentAmounts::Monthly { .. }
+        | InvestmentAmounts::Spread { .. }
+        | InvestmentAmounts::OneOff { .. }
+        | InvestmentAmounts::PerYear(_) => return,
+    };
+    let last = first.plus_months(months as i32 - 1);
+    if months == 0 || last <= horizon.last {
+        return;
+    }
+    let after = first.months_until(horizon.last) + 1;
+    let money: Decimal = (after.max(0)..months as i32).map(&in_month).sum();
+    let dropped_from = horizon.last.plus_months(1).max(first);
+    let span = months_span(dropped_from, last);
+    found.add(
+        &at.key("months"),
+        format!(
+            "months = {months} from {} runs to {}, after the timeline's last month ({}): {span}, {}, would be left out. Lengthen the timeline (timeline.months = {}), or end the line on it",
+            first.long_name(),
+            last.long_name(),
+            horizon.last.long_name(),
+            crate::model::money::format_money(money),
+            horizon.first.months_until(last) + 1,
+        ),
+    );
+}
+
+/// Each year's amount is spread over its twelve months, and the model runs only the months of
+/// the timeline: the months of a written year before the timeline's start or after its end
+/// would be dropped, so they are a problem that says which months and how much money (a
+/// council's figure is never left out in silence).
+fn off_the_timeline(
+    schedule: &Schedule,
+    field: &str,
+    horizon: Horizon,
+    at: &Path,
+    found: &mut Findings,
+) {
+    use crate::model::money::format_money;
+    let twelve = Decimal::from(12);
+    // The money of the written months outside `first..=last` (a range of months).
+    let dropped = |first: YearMonth, last: YearMonth| -> Decimal {
+        let mut year = schedule.first_year;
+        let mut money = Decimal::ZERO;
+        for amount in &schedule.amounts_per_year {
+            let months = (0..12)
+                .map(|m| year.first_month().plus_months(m))
+                .filter(|m| (first..=last).contains(m))
+                .count();
+            money += amount * Decimal::from(months) / twelve;
+            year = year.next();
+        }
+        money
+    };
+    let span = months_span;
+    let written_first = schedule.first_year.first_month();
+    let written_last = schedule.last_year().next().first_month().plus_months(-1);
+    if written_first < horizon.first {
+        let last = horizon.first.plus_months(-1).min(written_last);
+        let money = dropped(written_first, last);
+        if !money.is_zero() {
+            found.add(
+                &at.key("first_year"),
+                format!(
+                    "{field} begins with {}, which starts in {}, before the timeline's first month ({}): {}, {} of what {field} gives, would be left out (a year's amount is spread over its twelve months). Start the timeline in {} (timeline.start = \"{}\"), or begin {field} with the first year on the timeline",
+                    schedule.first_year,
+                    written_first.long_name(),
+                    horizon.first.long_name(),
+                    span(written_first, last),
+                    format_money(money),
+                    written_first.long_name(),
+                    written_first,
+                ),
+            );
+        }
+    }
+    if written_last > horizon.last {
+        let first = horizon.last.plus_months(1).max(written_first);
+        let money = dropped(first, written_last);
+        if !money.is_zero() {
+            let months = horizon.first.months_until(written_last) + 1;
+            found.add(
+                &at.key(field),
+                format!(
+                    "{field} runs to {}, after the timeline's last month ({}): {}, {} of what {field} gives, would be left out. Lengthen the timeline to {months} months (timeline.months = {months}), or leave those years out",
+                    schedule.last_year(),
+                    horizon.last.long_name(),
+                    span(first, written_last),
+                    format_money(money),
+                ),
+            );
+        }
+    }
 }
 
 fn investment(
@@ -673,40 +831,78 @@ fn investment(
         line.per_month.is_some(),
         line.one_off.is_some(),
         line.per_year.is_some(),
+        line.total.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        found.add(at, "give exactly one of per_month, one_off or per_year");
+        found.add(
+            at,
+            "give exactly one of per_month, total (with months), one_off or per_year",
+        );
         return None;
     }
-    let amounts = if let Some(per_month) = line.per_month {
-        let from = match (&line.from, &line.after) {
-            (Some(from), None) => {
-                month_on(from, "from", horizon, &at.key("from"), found).map(MonthRef::Month)
-            }
-            (None, Some(after)) => Some(MonthRef::After(after.clone())),
-            _ => {
+    // A monthly or spread line starts in a month of its own or after another line.
+    let from = |kind: &str, found: &mut Findings| match (&line.from, &line.after) {
+        (Some(from), None) => {
+            month_on(from, "from", horizon, &at.key("from"), found).map(MonthRef::Month)
+        }
+        (None, Some(after)) => Some(MonthRef::After(after.clone())),
+        _ => {
+            found.add(
+                at,
+                format!("a {kind} line needs either from = \"YYYY-MM\" or after = \"<line id>\""),
+            );
+            None
+        }
+    };
+    if line.months.is_some_and(|m| m > MAX_HORIZON_MONTHS) {
+        found.add(
+            &at.key("months"),
+            format!("months must be at most {MAX_HORIZON_MONTHS}"),
+        );
+    }
+    // A line from a month of its own is checked month by month below, with the money.
+    if let (Some(months), Some(horizon), None) = (line.months, horizon, &line.from) {
+        let length = horizon.first.months_until(horizon.last) + 1;
+        if i64::from(months) > i64::from(length) {
+            found.add(
+                &at.key("months"),
+                format!("months = {months} is longer than the timeline's {length} months"),
+            );
+        }
+    }
+    if line.months.is_some() && line.per_month.is_none() && line.total.is_none() {
+        found.add(
+            &at.key("months"),
+            "months belongs to a per_month line (how long it runs) or a total (how many months it is spread over)",
+        );
+    }
+    let amounts = if let Some(total) = line.total {
+        let from = from("total", found);
+        let months = match line.months {
+            Some(0) => {
                 found.add(
-                    at,
-                    "a per_month line needs either from = \"YYYY-MM\" or after = \"<line id>\"",
+                    &at.key("months"),
+                    "months = 0: a total must be spread over at least one month",
+                );
+                None
+            }
+            Some(months) => Some(months),
+            None => {
+                found.add(
+                    &at.key("total"),
+                    "a total needs months, the number of months it is spread over (\"£2.379m over 18 months\" is total = 2379000 and months = 18)",
                 );
                 None
             }
         };
-        if let (Some(months), Some(horizon)) = (line.months, horizon) {
-            let length = horizon.first.months_until(horizon.last) + 1;
-            if i64::from(months) > i64::from(length) {
-                found.add(
-                    &at.key("months"),
-                    format!("months = {months} is longer than the timeline's {length} months"),
-                );
-            }
+        let total = found.ok(&at.key("total"), amount(total, "total"));
+        InvestmentAmounts::Spread {
+            total: total?,
+            from: from?,
+            months: months?,
         }
-        if line.months.is_some_and(|m| m > MAX_HORIZON_MONTHS) {
-            found.add(
-                &at.key("months"),
-                format!("months must be at most {MAX_HORIZON_MONTHS}"),
-            );
-        }
+    } else if let Some(per_month) = line.per_month {
+        let from = from("per_month", found);
         let per_month = found.ok(&at.key("per_month"), amount(per_month, "per_month"));
         InvestmentAmounts::Monthly {
             per_month: per_month?,
@@ -731,11 +927,24 @@ fn investment(
             &line.first_year,
             line.per_year.as_deref().unwrap_or_default(),
             "per_year",
+            horizon,
             at,
             found,
         )?)
     };
+    if let Some(horizon) = horizon {
+        past_the_timeline(&amounts, horizon, at, found);
+    }
+    let cost = match line.cost.as_deref() {
+        None => CostKind::of(&amounts),
+        Some(name) => found.ok(
+            &at.key("cost"),
+            CostKind::from_name(name)
+                .ok_or_else(|| format!("cost = \"{name}\"; it must be \"capital\" or \"running\"")),
+        )?,
+    };
     Some(InvestmentLine {
+        cost,
         id: line.id.clone(),
         label: line.label.clone(),
         funder: line.funder.clone(),
@@ -838,7 +1047,7 @@ fn referral_driver(
     );
     let cost = found.ok(
         &at.key("cost_per_case_per_year"),
-        bounded(
+        pounds(
             referrals.cost_per_case_per_year,
             "referrals.cost_per_case_per_year",
             Decimal::ZERO,
@@ -848,7 +1057,7 @@ fn referral_driver(
     let cap = match referrals.saving_cap_per_year {
         Some(n) => Some(found.ok(
             &at.key("saving_cap_per_year"),
-            bounded(
+            pounds(
                 n,
                 "referrals.saving_cap_per_year",
                 Decimal::ZERO,
@@ -905,7 +1114,14 @@ fn saving(
             found,
         )?)
     } else if let Some(per_year) = &line.per_year {
-        SavingDriver::Scheduled(schedule(&line.first_year, per_year, "per_year", at, found)?)
+        SavingDriver::Scheduled(schedule(
+            &line.first_year,
+            per_year,
+            "per_year",
+            horizon,
+            at,
+            found,
+        )?)
     } else if let Some(changes) = &line.change_per_year {
         // Printed as year-on-year changes (as Trafford's summary is): the level is their running sum.
         let mut level = Decimal::ZERO;
@@ -924,6 +1140,7 @@ fn saving(
             &line.first_year,
             &levels,
             "change_per_year",
+            horizon,
             at,
             found,
         )?)
@@ -947,7 +1164,7 @@ fn saving(
         let (cost, cost_period, cost_key) = cost?;
         let cost_per_unit = found.ok(
             &at.key(cost_key),
-            bounded(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT),
+            pounds(cost, "cost per unit", Decimal::ZERO, MAX_AMOUNT),
         );
         SavingDriver::UnitCost(UnitCost {
             units: units?,
@@ -978,6 +1195,29 @@ fn saving(
             ramp_months: line.ramp_months.unwrap_or(0).min(MAX_HORIZON_MONTHS),
         }
     };
+    // A cost written as a negative saving is incurred in full: nothing realises or haircuts it.
+    if let SavingDriver::Recurring { per_year, .. } = &driver {
+        if per_year.is_sign_negative() && !per_year.is_zero() {
+            let given = [
+                ("realisation_percent", line.realisation_percent.is_some()),
+                (
+                    "optimism_bias_percent",
+                    line.optimism_bias_percent.is_some(),
+                ),
+            ];
+            for (key, given) in given {
+                if given {
+                    found.add(
+                        &at.key(key),
+                        format!(
+                            "{key} scales a saving, and amount_per_year = {} is a cost, which is incurred in full whatever share of the savings is realised; leave {key} out (the optimism-bias uplift on costs, [optimism_bias] costs_percent, raises it)",
+                            crate::model::money::format_money(*per_year)
+                        ),
+                    );
+                }
+            }
+        }
+    }
     if line.occupancy_percent.is_some() && line.units.is_none() {
         found.add(
             &at.key("occupancy_percent"),
@@ -1035,12 +1275,16 @@ fn budget_view(
                 line_id: row.id.clone(),
                 label: row.label.clone(),
             }),
-            (None, Some(per_year)) => schedule(&row.first_year, per_year, "per_year", &at, found)
-                .map(|schedule| BudgetRowSource::Adjustment {
-                    id: row.id.clone(),
-                    label: row.label.clone(),
-                    schedule,
-                }),
+            // A budget row is a table of plan years, not months of the cashflow.
+            (None, Some(per_year)) => {
+                schedule(&row.first_year, per_year, "per_year", None, &at, found).map(|schedule| {
+                    BudgetRowSource::Adjustment {
+                        id: row.id.clone(),
+                        label: row.label.clone(),
+                        schedule,
+                    }
+                })
+            }
             (Some(_), Some(_)) => {
                 found.add(
                     &at.key("per_year"),

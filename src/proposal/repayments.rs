@@ -10,7 +10,7 @@ use crate::model::scenario::{InvestmentLine, SavingLine, Scenario, MAX_HORIZON_M
 
 use super::check::{nearest, Findings, Path};
 use super::file::{Number, RepaymentFile};
-use super::{bounded, month_on, percent, Horizon};
+use super::{month_on, percent, pounds, Horizon};
 
 /// The `out_of` that shares the payer's savings after it has met its own investment of the
 /// month; "savings", the default, shares all of them.
@@ -164,7 +164,7 @@ pub(super) fn repayment(
         None => horizon.map(|horizon| horizon.first),
     };
     let pounds = |number: Option<Number>, key: &str, found: &mut Findings| {
-        number.and_then(|n| found.ok(&at.key(key), bounded(n, key, Decimal::ZERO, MAX_AMOUNT)))
+        number.and_then(|n| found.ok(&at.key(key), pounds(n, key, Decimal::ZERO, MAX_AMOUNT)))
     };
     // `Some(None)` when the file leaves it out: the month to pay back by is asked about.
     let repaid_by = match &file.repaid_by {

@@ -90,7 +90,7 @@ pub(super) fn check_levers(proposal: &Proposal, complete: bool, found: &mut Find
                     "the slider \"{}\" cannot start at the file's {} value {}: {why}. Change the value, or give the slider a range that holds it in [levers.\"{}\"]",
                     lever.key,
                     proposal.starting_values.word(),
-                    lever.link_text(lever.published),
+                    lever.describe(lever.published),
                     lever.key
                 ),
             );
@@ -119,20 +119,21 @@ pub(super) fn check_levers(proposal: &Proposal, complete: bool, found: &mut Find
                     &at.key(end),
                     format!(
                         "levers.\"{key}\": {end} = {}: {why}",
-                        value.unwrap_or_default().normalize()
+                        lever.describe(LeverValue::Number(value.unwrap_or_default()))
                     ),
                 );
             }
         }
         if let LeverValue::Number(value) = lever.published {
             let word = proposal.starting_values.word();
-            let shown = value.normalize();
+            let shown = lever.describe(LeverValue::Number(value));
+            let said = |end: rust_decimal::Decimal| lever.describe(LeverValue::Number(end));
             if let Some(min) = settings.min.filter(|min| value < *min) {
                 found.add(
                     &at.key("min"),
                     format!(
                         "the slider \"{key}\" starts at its {word} value {shown}, below its min = {}",
-                        min.normalize()
+                        said(min)
                     ),
                 );
             }
@@ -141,7 +142,7 @@ pub(super) fn check_levers(proposal: &Proposal, complete: bool, found: &mut Find
                     &at.key("max"),
                     format!(
                         "the slider \"{key}\" starts at its {word} value {shown}, above its max = {}",
-                        max.normalize()
+                        said(max)
                     ),
                 );
             }
@@ -183,6 +184,7 @@ fn written_at(lever: &Lever, baseline: &Scenario) -> Option<Path> {
         Target::InvestmentFrom(index) => Some(investment(index).key("from")),
         Target::OneOffAmount(index) => Some(investment(index).key("one_off")),
         Target::OneOffMonth(index) => Some(investment(index).key("month")),
+        Target::InvestmentTotal(index) => Some(investment(index).key("total")),
         Target::SavingRealisation(index) => Some(saving(index).key("realisation_percent")),
         Target::SavingPerYear(index) => Some(saving(index).key("amount_per_year")),
         Target::SavingFrom(index) => Some(saving(index).key("from")),

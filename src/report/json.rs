@@ -15,6 +15,7 @@ use crate::levers::{Lever, LeverValue};
 use crate::model::money::pence;
 use crate::model::{Cashflow, Flows, Scenario};
 use crate::proposal::Proposal;
+use crate::reconcile::{contradictions, reconcile, Comparison};
 
 /// Version of the export's shape.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -172,6 +173,12 @@ pub fn export(of: &Export) -> Value {
         "proposal": { "id": proposal.id, "name": proposal.name },
         "query": query,
         "funders": cashflow.funders,
+        "investment_lines": scenario.investments.iter().map(|line| json!({
+            "id": line.id,
+            "label": line.label,
+            "funder": line.funder,
+            "cost": line.cost.name(),
+        })).collect::<Vec<_>>(),
         "saving_lines": cashflow.saving_lines.iter().map(|(id, label)| {
             let beneficiary = proposal.baseline.savings.iter().find(|line| line.id == *id).map(|line| line.beneficiary.as_str());
             json!({"id": id, "label": label, "beneficiary": beneficiary})
@@ -184,9 +191,15 @@ pub fn export(of: &Export) -> Value {
             "breakeven_month": results.breakeven_month.map(|m| m.to_string()),
             "payback_month": results.payback.month().map(|m| m.to_string()),
             "payback_status": results.payback.status(),
+            "payback_month_number": cashflow.payback_month_number(),
+            "payback_years": cashflow.payback_years(1).map(|y| y.to_string()),
             "deepest_cumulative": money(results.deepest_cumulative),
             "deepest_month": results.deepest_month.map(|m| m.to_string()),
             "investment_by_funder": by_name(&cashflow.funders, &results.investment_by_funder),
+            "capital_investment": money(results.capital_investment),
+            "running_investment": money(results.running_investment),
+            "spent_by_payback_month": results.payback.month().map(|_| money(results.spent_by_payback)),
+            "capital_by_payback_month": results.payback.month().map(|_| money(results.capital_by_payback)),
             "by_organisation": results.by_organisation.iter().map(|o| json!({
                 "organisation": o.name,
                 "invested": money(o.invested),
@@ -271,6 +284,7 @@ pub fn export(of: &Export) -> Value {
         },
         "uncertainty": uncertainty.map(|run| uncertainty_json(proposal, run)),
         "comparison": comparison.map(|compared| comparison_json(proposal, compared)),
+        "reconciliation": reconciliation(proposal),
         "notices": notices.iter().map(|n| json!({"key": n.key, "message": n.message})).collect::<Vec<_>>(),
     })
 }
@@ -317,6 +331,57 @@ fn comparison_json(proposal: &Proposal, compared: &[Compared]) -> Value {
 /// A ratio to four places ("1.2649"), as text so that no digit is lost.
 fn ratio(value: Option<Decimal>) -> Option<Value> {
     value.map(|r| Value::String(r.round_dp(4).normalize().to_string()))
+}
+
+/// The published figures against the model at the published assumptions (as `calc check`
+/// prints them), or `None` when the file prints nothing and its print cannot contradict itself.
+fn reconciliation(proposal: &Proposal) -> Option<Value> {
+    let contradictions = contradictions(proposal);
+    if !proposal.published.prints_anything() && contradictions.is_empty() {
+        return None;
+    }
+    let found = reconcile(proposal, &crate::model::run(&proposal.baseline));
+    let figures = |part: &str, rows: &[Comparison]| -> Vec<Value> {
+        rows.iter()
+            .map(|c| {
+                json!({
+                    "table": part,
+                    "series": c.series,
+                    "period": c.period,
+                    "printed": money(c.published),
+                    "model": money(c.model),
+                    "differs": c.differs(),
+                })
+            })
+            .collect()
+    };
+    let mut compared = figures("monthly", &found.monthly);
+    compared.extend(figures("yearly", &found.yearly));
+    compared.extend(figures("budget", &found.budget));
+    let results = found.printed_results();
+    Some(json!({
+        "assumptions": "published",
+        "figures_compared": compared.len(),
+        "figures_differing": found.all().filter(|c| c.differs()).count(),
+        "results_differing": results.iter().filter(|r| r.differs).count(),
+        "figures": compared,
+        "results": results.iter().map(|r| json!({
+            "name": r.name,
+            "printed": r.printed,
+            "model": r.model,
+            "differs": r.differs,
+        })).collect::<Vec<_>>(),
+        "contradictions": contradictions.iter().map(|c| json!({
+            "series": c.series,
+            "period": c.period,
+            "printed": c.printed.normalize().to_string(),
+            "parts": c.parts.normalize().to_string(),
+            "unit": c.unit.name(),
+            "rule": c.rule,
+            "sentence": c.describe(),
+        })).collect::<Vec<_>>(),
+        "notes": found.inconsistencies,
+    }))
 }
 
 fn percentiles(of: &Percentiles) -> Value {

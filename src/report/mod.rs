@@ -17,30 +17,24 @@ use crate::model::cashflow::Payback;
 use crate::model::money::format_pounds;
 use crate::model::{Cashflow, Repaid, YearMonth};
 
-/// The headline in one plain-English sentence, e.g. "The £292,500 invested (£112,500 by the
-/// Council, £180,000 by the Trust) is paid back by December 2023; by March 2025 the proposal has
-/// returned £370,000 net."
+/// The headline in one plain-English sentence, e.g. "The £7,500,000 invested is paid back by
+/// February 2029; by March 2031 the proposal has returned £5,400,000 net." Running costs are spent month after month, so a proposal with any is
+/// said to have "spent", never "invested", its money; and when some of it is spent only after
+/// the payback month, the sentence says what had been spent by then and that the savings cover
+/// the rest: "The £180,000 (£112,500 by the Council, £67,500 by the Trust) spent up to December
+/// 2023 is paid back by December 2023; savings cover the £112,500 spent after it, and by March
+/// 2025 the proposal has returned £370,000 net." A proposal with both
+/// capital and running costs says how much of each.
 pub fn headline(cashflow: &Cashflow) -> String {
     let results = &cashflow.results;
     let end = cashflow
         .final_month()
         .map(|m| m.long_name())
         .unwrap_or_else(|| "the end".into());
-    let shares: Vec<String> = cashflow
-        .funders
-        .iter()
-        .zip(&results.investment_by_funder)
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(funder, amount)| format!("{} by the {funder}", format_pounds(*amount)))
-        .collect();
-    let invested = if shares.len() > 1 {
-        format!(
-            "{} ({})",
-            format_pounds(results.total_investment),
-            shares.join(", ")
-        )
+    let verb = if results.running_investment.is_zero() {
+        "invested"
     } else {
-        format_pounds(results.total_investment)
+        "spent"
     };
     let outcome = if results.net_return.is_sign_negative() && !results.net_return.is_zero() {
         format!(
@@ -54,16 +48,83 @@ pub fn headline(cashflow: &Cashflow) -> String {
         )
     };
     match results.payback {
-        Payback::PaidBackIn(month) => format!(
-            "The {invested} invested is paid back by {}; {outcome}.",
-            month.long_name()
-        ),
-        Payback::NotWithinHorizon => {
-            format!("The {invested} invested is not paid back by {end}: {outcome}.")
+        Payback::PaidBackIn(month) if results.spent_by_payback != results.total_investment => {
+            let by_funder = spent_by_funder(cashflow, month);
+            let spent = amount_and_parts(
+                cashflow,
+                results.spent_by_payback,
+                results.capital_by_payback,
+                &by_funder,
+            );
+            format!(
+                "The {spent} spent up to {month} is paid back by {month}; savings cover the {} spent after it, and {outcome}.",
+                format_pounds(results.total_investment - results.spent_by_payback),
+                month = month.long_name(),
+            )
         }
-        Payback::NeverInDeficit => {
-            format!("Savings cover the {invested} invested from the start; {outcome}.")
+        payback => {
+            let invested = amount_and_parts(
+                cashflow,
+                results.total_investment,
+                results.capital_investment,
+                &results.investment_by_funder,
+            );
+            match payback {
+                Payback::PaidBackIn(month) => format!(
+                    "The {invested} {verb} is paid back by {}; {outcome}.",
+                    month.long_name()
+                ),
+                Payback::NotWithinHorizon => {
+                    format!("The {invested} {verb} is not paid back by {end}: {outcome}.")
+                }
+                Payback::NeverInDeficit => {
+                    format!("Savings cover the {invested} {verb} from the start; {outcome}.")
+                }
+            }
         }
+    }
+}
+
+/// What each funder had spent by the end of `month`.
+fn spent_by_funder(cashflow: &Cashflow, month: YearMonth) -> Vec<Decimal> {
+    let mut spent = vec![Decimal::ZERO; cashflow.funders.len()];
+    for row in cashflow.months.iter().take_while(|row| row.month <= month) {
+        for (total, amount) in spent.iter_mut().zip(&row.investment_by_funder) {
+            *total += amount;
+        }
+    }
+    spent
+}
+
+/// An amount and, in brackets, what it is made of: capital and running costs where it has
+/// both ("£5,500,000 (£2,200,000 of capital, £3,300,000 of running costs)"), else each funder's
+/// share where more than one paid ("£292,500 (£112,500 by the Council, £180,000 by the
+/// Trust)"), else the amount alone.
+fn amount_and_parts(
+    cashflow: &Cashflow,
+    amount: Decimal,
+    capital: Decimal,
+    by_funder: &[Decimal],
+) -> String {
+    let running = amount - capital;
+    let shares: Vec<String> = cashflow
+        .funders
+        .iter()
+        .zip(by_funder)
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(funder, amount)| format!("{} by the {funder}", format_pounds(*amount)))
+        .collect();
+    if !capital.is_zero() && !running.is_zero() {
+        format!(
+            "{} ({} of capital, {} of running costs)",
+            format_pounds(amount),
+            format_pounds(capital),
+            format_pounds(running)
+        )
+    } else if shares.len() > 1 {
+        format!("{} ({})", format_pounds(amount), shares.join(", "))
+    } else {
+        format_pounds(amount)
     }
 }
 
@@ -194,6 +255,31 @@ pub fn optimism_bias_figures(effect: &OptimismBiasEffect) -> Vec<(String, String
     ]
 }
 
+/// Under the total investment, as (label, value) rows: how much is capital and how much running
+/// costs, when there are both (all of one kind is said by the headline's "invested" or
+/// "spent"), and what had been spent by the payback month, when some is spent after it. The text report, the page and the
+/// page built in advance all show them.
+pub fn spending_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
+    let r = &cashflow.results;
+    let mut rows = Vec::new();
+    if !r.running_investment.is_zero() && !r.capital_investment.is_zero() {
+        rows.push((
+            "Capital (one-off)".into(),
+            format_pounds(r.capital_investment),
+        ));
+        rows.push(("Running costs".into(), format_pounds(r.running_investment)));
+    }
+    if let Payback::PaidBackIn(month) = r.payback {
+        if r.spent_by_payback != r.total_investment {
+            rows.push((
+                format!("Spent up to {}", month.long_name()),
+                format_pounds(r.spent_by_payback),
+            ));
+        }
+    }
+    rows
+}
+
 /// The key results as (label, value) rows, as the text report and the page built before any
 /// script runs both show them.
 pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
@@ -202,8 +288,9 @@ pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
         m.map(|m| m.long_name())
             .unwrap_or_else(|| "none within the horizon".into())
     };
-    let mut rows = vec![
-        ("Total investment".into(), format_pounds(r.total_investment)),
+    let mut rows = vec![("Total investment".into(), format_pounds(r.total_investment))];
+    rows.extend(spending_figures(cashflow));
+    rows.extend([
         ("Total saving".into(), format_pounds(r.total_saving)),
         ("Net return".into(), format_pounds(r.net_return)),
         (
@@ -221,7 +308,7 @@ pub fn key_figures(cashflow: &Cashflow) -> Vec<(String, String)> {
                 month(r.deepest_month)
             ),
         ),
-    ];
+    ]);
     for (funder, amount) in cashflow.funders.iter().zip(&r.investment_by_funder) {
         rows.push((format!("Invested by {funder}"), format_pounds(*amount)));
     }

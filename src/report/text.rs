@@ -319,10 +319,7 @@ pub fn check_reconciliation(
         &reconciliation.yearly,
         &reconciliation.budget,
     ] {
-        let mut cells: Vec<&Comparison> = part
-            .iter()
-            .filter(|c| (c.model - c.published).abs() > rust_decimal::Decimal::ONE)
-            .collect();
+        let mut cells: Vec<&Comparison> = part.iter().filter(|c| c.differs()).collect();
         cells.sort_by(|a, b| a.period.cmp(&b.period));
         differing.extend(cells);
     }

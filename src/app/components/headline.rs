@@ -12,7 +12,7 @@ use crate::model::{Cashflow, Payback, YearMonth};
 use crate::proposal::Published;
 use crate::report::{
     benefit_cost_ratio_words, headline, optimism_bias_figures, rate_words, repaid_sentences,
-    return_on_investment, spoken_headline,
+    return_on_investment, spending_figures, spoken_headline,
 };
 
 #[derive(Properties, PartialEq)]
@@ -126,6 +126,9 @@ pub fn headline_view(props: &HeadlineProps) -> Html {
                     <dt>{ "Total investment" }</dt>
                     <dd>{ format_pounds(results.total_investment) }</dd>
                 </div>
+                { for spending_figures(&props.cashflow).into_iter().map(|(label, value)| html! {
+                    <div class="figure"><dt>{ label }</dt><dd>{ value }</dd></div>
+                }) }
                 <div class="figure">
                     <dt>{ "Total saving" }</dt>
                     <dd>{ format_pounds(results.total_saving) }</dd>
