@@ -75,8 +75,8 @@ proptest! {
 
     /// For random scenarios (every lever of a shipped proposal moved to a random place), at 0%
     /// the net present value is the cash net return and the discounted payback the cash one;
-    /// at a positive rate money later is worth less, so each present value is at most its cash
-    /// total.
+    /// at a positive rate money later is worth less, so each present value of money that is
+    /// never negative is at most its cash total.
     #[test]
     fn at_0_percent_discounting_changes_nothing(
         which in 0usize..3,
@@ -89,7 +89,14 @@ proptest! {
         prop_assert_eq!(undiscounted.net_present_value, cashflow.results.net_return);
         prop_assert_eq!(undiscounted.payback, cashflow.results.payback);
         let found = discounted(&cashflow, Decimal::new(rate_tenths.into(), 1));
-        prop_assert!(found.present_value_of_savings <= cashflow.results.total_saving);
-        prop_assert!(found.present_value_of_investment <= cashflow.results.total_investment);
+        // Only for money that never runs the other way: a month below nought (Trafford's
+        // first-year benefits, a cost that realisation leaves whole) is worth less later too,
+        // which raises the present value of the whole.
+        if cashflow.months.iter().all(|m| !m.saving.is_sign_negative()) {
+            prop_assert!(found.present_value_of_savings <= cashflow.results.total_saving);
+        }
+        if cashflow.months.iter().all(|m| !m.investment.is_sign_negative()) {
+            prop_assert!(found.present_value_of_investment <= cashflow.results.total_investment);
+        }
     }
 }
