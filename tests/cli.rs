@@ -563,7 +563,9 @@ fn calc_prints_the_sensitivity_table_sorted_and_the_json_carries_it() {
     );
     let message = refuses(&["sandwell", "--swing", "0"]);
     assert!(
-        message.contains("--swing must be a percentage above 0 and at most 100"),
+        message.contains(
+            "--swing: Enter how far to move each assumption as a percentage from 1 to 100"
+        ),
         "{message}"
     );
 }

@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 
 use invest_to_save::analysis::comparison::{compare, free_pin, pin_name, Pin, Pinned};
-use invest_to_save::analysis::sensitivity::DEFAULT_SWING_PERCENT;
+use invest_to_save::analysis::sensitivity::{swing_percent_from_text, DEFAULT_SWING_PERCENT};
 use invest_to_save::analysis::{
     discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty, Draws,
 };
@@ -118,13 +118,9 @@ fn options(args: &[String]) -> Result<Options, String> {
             }
             "--swing" => {
                 let text = value("--swing")?;
-                options.swing_percent = text
-                    .parse::<Decimal>()
-                    .ok()
-                    .filter(|p| *p > Decimal::ZERO && *p <= Decimal::ONE_HUNDRED)
-                    .ok_or(format!(
-                        "--swing must be a percentage above 0 and at most 100, such as 20, not \"{text}\""
-                    ))?;
+                // The page's swing box reads it the same way.
+                options.swing_percent =
+                    swing_percent_from_text(&text).map_err(|e| format!("--swing: {e}"))?;
             }
             "--draws" => {
                 let text = value("--draws")?;
