@@ -38,7 +38,13 @@ fn a_link_carries_up_to_three_named_scenarios_beside_the_one_on_the_page() {
     assert_eq!(value(&b.scenario, "allocation"), "44");
     assert_eq!(value(&b.scenario, "cost_per_case"), "2000");
     // Written back, the link is the same.
-    let written = codec::write_with(sandwell, &parsed.scenario, &parsed.pinned, parsed.draws);
+    let written = codec::write_with(
+        sandwell,
+        &parsed.scenario,
+        &parsed.pinned,
+        parsed.draws,
+        &[],
+    );
     assert_eq!(written, PINNED);
 }
 
@@ -48,7 +54,7 @@ fn links_written_before_pins_open_as_they_did_and_bad_pins_are_said() {
     let old = codec::parse("v=1&p=sandwell&allocation=50", proposals);
     assert!(old.pinned.is_empty() && old.notices.is_empty());
     assert_eq!(old.draws, Draws::default());
-    let written = codec::write_with(&proposals[0], &old.scenario, &[], old.draws);
+    let written = codec::write_with(&proposals[0], &old.scenario, &[], old.draws, &[]);
     assert_eq!(written, "v=1&p=sandwell&allocation=50");
 
     let bad = codec::parse(
@@ -81,7 +87,7 @@ fn a_link_carries_the_draws_and_seed_of_the_uncertainty_run() {
         }
     );
     assert_eq!(
-        codec::write_with(&proposals[0], &parsed.scenario, &[], parsed.draws),
+        codec::write_with(&proposals[0], &parsed.scenario, &[], parsed.draws, &[]),
         "v=1&p=sandwell&draws=2000&seed=7"
     );
     let refused = codec::parse("v=1&p=sandwell&draws=0&seed=-3", proposals);
@@ -114,6 +120,7 @@ fn each_scenario_of_a_comparison_is_the_model_its_switching_values_and_its_run()
         &parsed.scenario,
         &parsed.pinned,
         Some(draws),
+        &[],
     );
     let labels: Vec<&str> = compared.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["Now", "A: Cautious", "B: Finance officer"]);
@@ -137,7 +144,7 @@ fn each_scenario_of_a_comparison_is_the_model_its_switching_values_and_its_run()
         "215833".parse().unwrap()
     );
     // Made a step at a time, the comparison is the same.
-    let mut run = ComparisonRun::new(&parsed.scenario, &parsed.pinned, Some(draws));
+    let mut run = ComparisonRun::new(&parsed.scenario, &parsed.pinned, Some(draws), &[]);
     let mut steps = 0;
     while run.step(sandwell.levers()) {
         steps += 1;
@@ -150,7 +157,13 @@ fn each_scenario_of_a_comparison_is_the_model_its_switching_values_and_its_run()
 fn the_table_has_a_column_a_scenario_and_says_what_differs() {
     let sandwell = &presets()[0];
     let parsed = codec::parse(PINNED, presets());
-    let compared = compare(sandwell.levers(), &parsed.scenario, &parsed.pinned, None);
+    let compared = compare(
+        sandwell.levers(),
+        &parsed.scenario,
+        &parsed.pinned,
+        None,
+        &[],
+    );
     let rows = comparison::rows(sandwell.levers(), &compared);
     let row = |heading: &str| {
         rows.iter()
@@ -203,11 +216,11 @@ proptest! {
             scenario: common::moved_to_shares(proposal, shares, false),
         }).collect();
         let draws = Draws { draws, seed };
-        let link = codec::write_with(proposal, &scenario, &pinned, draws);
+        let link = codec::write_with(proposal, &scenario, &pinned, draws, &[]);
         let read = codec::parse(&link, proposals);
         prop_assert!(read.notices.is_empty(), "{:?}", read.notices);
         prop_assert_eq!(read.draws, draws);
-        prop_assert_eq!(codec::write_with(proposal, &read.scenario, &read.pinned, read.draws), link);
+        prop_assert_eq!(codec::write_with(proposal, &read.scenario, &read.pinned, read.draws, &read.ranges), link);
         prop_assert_eq!(read.pinned.len(), pinned.len());
         for (back, given) in read.pinned.iter().zip(&pinned) {
             prop_assert_eq!(&back.name, &given.name);

@@ -2,8 +2,11 @@
 //! The uncertainty run: every uncertain lever drawn at once, the model run on each draw, and
 //! percentiles and chances over the draws. Seeded, so every figure here is reproducible.
 
-use invest_to_save::analysis::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
+use invest_to_save::analysis::uncertainty::{
+    uncertain_levers_with, RangeFrom, ReaderRange, DEFAULT_DRAWS, DEFAULT_SEED,
+};
 use invest_to_save::analysis::{uncertain_levers, uncertainty, UncertainLever, Uncertainty};
+use invest_to_save::codec;
 use invest_to_save::levers::{Distribution, LeverValue};
 use invest_to_save::model::{self, Payback};
 use invest_to_save::proposal::presets::{preset, presets};
@@ -259,4 +262,71 @@ fn the_terms_of_a_repayment_are_neither_drawn_nor_moved_by_the_sensitivity_table
         .iter()
         .all(|row| !row.key.starts_with("repay_council.")));
     assert_eq!(moved.rows.len(), drawn.len());
+}
+
+#[test]
+fn a_range_the_reader_sets_replaces_the_files_and_travels_in_the_link() {
+    // The reader narrows the children to 850 to 1,000 (the file says 800 to 1,000), uniform: it
+    // pays back from 918.035, so the exact chance is (1,000 - 918.035) / (1,000 - 850) =
+    // 81.965 / 150 = 0.546433.
+    let proposal = programme("uniform");
+    let link = "v=1&p=programme&care.units~low=850";
+    let parsed = codec::parse(link, std::slice::from_ref(&proposal));
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    assert_eq!(
+        parsed.ranges,
+        [ReaderRange {
+            key: "care.units".into(),
+            low: Some(pounds("850")),
+            high: None,
+        }]
+    );
+    let drawn: Vec<UncertainLever> =
+        uncertain_levers_with(proposal.levers(), &parsed.scenario, &parsed.ranges)
+            .into_iter()
+            .filter(|lever| lever.key == "care.units")
+            .collect();
+    assert_eq!(
+        (drawn[0].range.low, drawn[0].range.high, drawn[0].range_from),
+        (pounds("850"), pounds("1000"), RangeFrom::Reader)
+    );
+    let exact = 0.546_433;
+    let run = uncertainty(
+        proposal.levers(),
+        &parsed.scenario,
+        &drawn,
+        DEFAULT_DRAWS,
+        2,
+    );
+    let share = run.by_target.paid_back as f64 / run.draws as f64;
+    assert!(
+        (share - exact).abs() < three_standard_errors(exact, run.draws),
+        "{share} against {exact}"
+    );
+    // Written back, the link is the same.
+    assert_eq!(
+        codec::write_with(
+            &proposal,
+            &parsed.scenario,
+            &parsed.pinned,
+            parsed.draws,
+            &parsed.ranges
+        ),
+        link
+    );
+    // A low above the high is no range: the usual one is kept, and the link says why.
+    let crossed = codec::parse(
+        "v=1&p=programme&care.units~low=990&care.units~high=900",
+        std::slice::from_ref(&proposal),
+    );
+    assert!(crossed.ranges.is_empty());
+    assert!(crossed.notices[0]
+        .message
+        .contains("a low cannot be above a high"));
+    // An end that is not a number, or of no lever, is said too.
+    let bad = codec::parse(
+        "v=1&p=programme&care.units~low=lots&nothing~low=3",
+        std::slice::from_ref(&proposal),
+    );
+    assert_eq!(bad.notices.len(), 2, "{:?}", bad.notices);
 }

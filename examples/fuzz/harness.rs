@@ -836,7 +836,7 @@ fn exercise_scenario(proposal: &Proposal, scenario: &Scenario, violations: &mut 
             sensitivity: &sensitivity(proposal.levers(), scenario, DEFAULT_SWING_PERCENT),
             optimism_bias: optimism_bias(scenario).as_ref(),
             uncertainty: Some(&uncertainty),
-            comparison: Some(&compare(proposal.levers(), scenario, &[], None)),
+            comparison: Some(&compare(proposal.levers(), scenario, &[], None, &[])),
         })),
         svg::chart_svg(
             &cashflow,

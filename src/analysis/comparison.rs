@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::switching::{lever_switching, LeverSwitching, SwitchingValues};
-use super::uncertainty::{uncertain_levers, Chance, Draws, MonteCarlo};
+use super::uncertainty::{uncertain_levers_with, Chance, Draws, MonteCarlo, ReaderRange};
 use crate::levers::Lever;
 use crate::model::{self, Cashflow, Scenario};
 
@@ -127,8 +127,9 @@ pub fn compare(
     now: &Scenario,
     pinned: &[Pinned],
     draws: Option<Draws>,
+    ranges: &[ReaderRange],
 ) -> Vec<Compared> {
-    let mut run = ComparisonRun::new(now, pinned, draws);
+    let mut run = ComparisonRun::new(now, pinned, draws, ranges);
     while run.step(levers) {}
     run.result()
 }
@@ -139,6 +140,8 @@ pub struct ComparisonRun {
     /// The scenarios still to start, last first.
     waiting: Vec<(String, Option<Pin>, Scenario)>,
     draws: Option<Draws>,
+    /// The plausible ranges the reader set, for every scenario's uncertainty run.
+    ranges: Vec<ReaderRange>,
     done: Vec<Compared>,
     working: Option<Working>,
 }
@@ -154,7 +157,12 @@ struct Working {
 const DRAWS_A_STEP: usize = 8;
 
 impl ComparisonRun {
-    pub fn new(now: &Scenario, pinned: &[Pinned], draws: Option<Draws>) -> Self {
+    pub fn new(
+        now: &Scenario,
+        pinned: &[Pinned],
+        draws: Option<Draws>,
+        ranges: &[ReaderRange],
+    ) -> Self {
         let mut waiting = vec![(NOW_LABEL.to_string(), None, now.clone())];
         waiting.extend(
             pinned
@@ -165,6 +173,7 @@ impl ComparisonRun {
         ComparisonRun {
             waiting,
             draws,
+            ranges: ranges.to_vec(),
             done: Vec::new(),
             working: None,
         }
@@ -178,7 +187,7 @@ impl ComparisonRun {
                 return false;
             };
             let monte_carlo = self.draws.map(|run| {
-                let drawn = uncertain_levers(levers, &scenario);
+                let drawn = uncertain_levers_with(levers, &scenario, &self.ranges);
                 MonteCarlo::new(levers, &scenario, &drawn, run.draws, run.seed)
             });
             self.working = Some(Working {

@@ -65,6 +65,39 @@ impl Draws {
         })
     }
 }
+
+/// Where a lever's plausible range comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeFrom {
+    /// `DEFAULT_RANGE_PERCENT` either side of its value.
+    Default,
+    /// The proposal file's `[levers."KEY"] low` and `high`.
+    File,
+    /// The reader, on the page or in the link (`allocation~low=30`).
+    Reader,
+}
+
+impl RangeFrom {
+    /// Stable names for exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            RangeFrom::Default => "default",
+            RangeFrom::File => "proposal file",
+            RangeFrom::Reader => "reader",
+        }
+    }
+}
+
+/// A plausible range the reader set for a lever, either end or both; an end left out is the
+/// file's, else the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderRange {
+    /// The lever's link key.
+    pub key: String,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+}
+
 /// A lever whose proposal file gives no plausible low and high is drawn this far either side
 /// of its value, in percent: the same default as the sensitivity table's.
 pub const DEFAULT_RANGE_PERCENT: Decimal = DEFAULT_SWING_PERCENT;
@@ -77,6 +110,7 @@ pub struct UncertainLever {
     /// Low and high, with the lever's value now as the likeliest.
     pub range: PlausibleRange,
     pub distribution: Distribution,
+    pub range_from: RangeFrom,
 }
 
 impl UncertainLever {
@@ -109,10 +143,32 @@ impl UncertainLever {
 /// more than a point, its value now inside it. Where a reader has moved a lever beyond the
 /// file's low or high, the range stretches to take it in.
 pub fn uncertain_levers(levers: &[Lever], scenario: &Scenario) -> Vec<UncertainLever> {
+    uncertain_levers_with(levers, scenario, &[])
+}
+
+/// The same, with the ranges the reader set in place of the file's or the default.
+pub fn uncertain_levers_with(
+    levers: &[Lever],
+    scenario: &Scenario,
+    ranges: &[ReaderRange],
+) -> Vec<UncertainLever> {
     levers
         .iter()
         .filter_map(|lever| {
+            let set = ranges.iter().find(|range| range.key == lever.key);
+            // The reader's ends stand where the file's would.
+            let with_reader_ends = set.map(|set| Lever {
+                sensitivity_low: set.low.or(lever.sensitivity_low),
+                sensitivity_high: set.high.or(lever.sensitivity_high),
+                ..lever.clone()
+            });
+            let lever = with_reader_ends.as_ref().unwrap_or(lever);
             let range = plausible_range(lever, scenario, DEFAULT_RANGE_PERCENT)?;
+            let range_from = match (set, range.from_file) {
+                (Some(_), _) => RangeFrom::Reader,
+                (None, true) => RangeFrom::File,
+                (None, false) => RangeFrom::Default,
+            };
             let range = PlausibleRange {
                 low: range.low.min(range.now),
                 high: range.high.max(range.now),
@@ -122,6 +178,7 @@ pub fn uncertain_levers(levers: &[Lever], scenario: &Scenario) -> Vec<UncertainL
                 key: lever.key.clone(),
                 range,
                 distribution: lever.distribution,
+                range_from,
             })
         })
         .collect()

@@ -21,7 +21,7 @@ use super::components::sensitivity_panel::SensitivityPanel;
 use super::components::share_link::ShareLink;
 use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
-use super::components::uncertainty_panel::{use_band, UncertaintyPanel};
+use super::components::uncertainty_panel::{use_band, BandAsked, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
 use super::state::{linked_file, Action, State};
 use crate::analysis::{discounted, optimism_bias};
@@ -154,15 +154,14 @@ pub fn app(props: &AppProps) -> Html {
     });
     // The uncertainty run, only while its panel is open: many runs of the model.
     let uncertainty_open = use_state(|| false);
-    let band = use_band(
-        *uncertainty_open,
-        proposal.shared_levers(),
-        state.scenario.clone(),
-        state.draws,
-    );
-    let band_current = band
-        .as_ref()
-        .is_some_and(|band| band.is_for(&proposal.shared_levers(), &state.scenario, state.draws));
+    let band_asked = BandAsked {
+        levers: proposal.shared_levers(),
+        scenario: state.scenario.clone(),
+        draws: state.draws,
+        ranges: state.ranges.clone(),
+    };
+    let band = use_band(*uncertainty_open, band_asked.clone());
+    let band_current = band.as_ref().is_some_and(|band| band.asked == band_asked);
     let on_uncertainty_toggle = {
         let open = uncertainty_open.clone();
         use_callback((), move |now_open: bool, _| open.set(now_open))
@@ -197,6 +196,12 @@ pub fn app(props: &AppProps) -> Html {
         d.dispatch(Action::Pin { name })
     });
     let on_unpin = use_callback(dispatcher.clone(), |pin, d| d.dispatch(Action::Unpin(pin)));
+    let on_range = use_callback(
+        dispatcher.clone(),
+        |(key, end, value): (String, &'static str, Option<Decimal>), d| {
+            d.dispatch(Action::SetRangeEnd { key, end, value })
+        },
+    );
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(Action::DismissNotices));
     let entries = state.picker_entries();
 
@@ -231,11 +236,12 @@ pub fn app(props: &AppProps) -> Html {
                         <ShareLink address={address.clone()} caveat={caveat} />
                     </div>
                 </div>
-                <UncertaintyPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()}
-                    band={band} draws={state.draws} on_toggle={on_uncertainty_toggle} />
+                <UncertaintyPanel asked={band_asked} band={band} on_toggle={on_uncertainty_toggle}
+                    on_range={on_range} />
                 <SensitivityPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()} />
                 <ComparisonPanel levers={proposal.shared_levers()} scenario={state.scenario.clone()}
-                    pinned={state.pinned.clone()} draws={state.draws} on_pin={on_pin} on_unpin={on_unpin} />
+                    pinned={state.pinned.clone()} draws={state.draws} ranges={state.ranges.clone()}
+                    on_pin={on_pin} on_unpin={on_unpin} />
                 <Organisations cashflow={cashflow.clone()} sources={shown.repayment_sources.clone()} />
                 <CashflowTables cashflow={cashflow.clone()} />
                 <Downloads cashflow={cashflow.clone()} proposal_id={proposal.id.clone()} proposal_name={proposal.name.clone()}

@@ -111,3 +111,62 @@ where
         }
     }
 }
+
+/// A piece of work finished, and what was asked of it.
+#[derive(Debug, PartialEq)]
+pub struct Finished<Asked, Done> {
+    pub asked: Asked,
+    pub done: Done,
+}
+
+/// The last finished work while `open`, or None: begun with `start` whenever what is `asked`
+/// changes, made a `step` at a time in slices between inputs, and read with `finish` once
+/// complete. Until then the last finished work (for something asked before) is what there is,
+/// and its `asked` says so.
+#[yew::hook]
+pub fn use_sliced<Asked, Work, Done>(
+    open: bool,
+    asked: Asked,
+    start: fn(&Asked) -> Work,
+    step: fn(&mut Work, &Asked) -> bool,
+    finish: fn(&Work) -> Done,
+) -> Option<Rc<Finished<Asked, Done>>>
+where
+    Asked: PartialEq + Clone + 'static,
+    Work: 'static,
+    Done: 'static,
+{
+    use yew::prelude::{use_effect_with, use_state};
+    let finished = use_state(|| None::<Rc<Finished<Asked, Done>>>);
+    {
+        let finished = finished.clone();
+        use_effect_with((open, asked), move |(open, asked)| {
+            let cancelled = Rc::new(Cell::new(false));
+            let current = finished.as_ref().is_some_and(|found| found.asked == *asked);
+            if *open && !current {
+                let working = Rc::new(RefCell::new(start(asked)));
+                let next = {
+                    let (working, asked) = (working.clone(), asked.clone());
+                    move || step(&mut working.borrow_mut(), &asked)
+                };
+                let asked = asked.clone();
+                let mut to_set = Some(finished);
+                let after_slice = move |more: bool| {
+                    // Read once, at the end: statistics over every draw are not for each slice.
+                    if more {
+                        return;
+                    }
+                    if let Some(finished) = to_set.take() {
+                        finished.set(Some(Rc::new(Finished {
+                            asked: asked.clone(),
+                            done: finish(&working.borrow()),
+                        })));
+                    }
+                };
+                in_slices(PAUSE_MS, cancelled.clone(), next, after_slice);
+            }
+            move || cancelled.set(true)
+        });
+    }
+    open.then(|| (*finished).clone()).flatten()
+}

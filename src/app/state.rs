@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::analysis::comparison::{free_pin, pin_name, Pin, Pinned};
+use crate::analysis::uncertainty::ReaderRange;
 use crate::analysis::Draws;
 use crate::codec::fragment::{
     decode_proposal, encode_proposal, proposal_in_fragment, FRAGMENT_KEY,
@@ -31,6 +32,8 @@ pub struct State {
     pub pinned: Vec<Pinned>,
     /// How the uncertainty run is made (the link's `draws=` and `seed=`).
     pub draws: Draws,
+    /// The plausible ranges the reader set for the uncertainty run.
+    pub ranges: Vec<ReaderRange>,
 }
 
 /// A proposal a reader opened from a file or a link: where it is in `proposals` (the last
@@ -58,6 +61,13 @@ pub enum Action {
         name: String,
     },
     Unpin(Pin),
+    /// Sets one end (`low` or `high`) of a lever's plausible range, or puts it back to the
+    /// file's or the default (`None`).
+    SetRangeEnd {
+        key: String,
+        end: &'static str,
+        value: Option<rust_decimal::Decimal>,
+    },
 }
 
 /// A proposal in the picker: the key that names its control and the words on it.
@@ -81,6 +91,7 @@ impl State {
             opened_file: None,
             pinned: parsed.pinned,
             draws: parsed.draws,
+            ranges: parsed.ranges,
         }
     }
 
@@ -116,6 +127,7 @@ impl State {
             }),
             pinned: parsed.pinned,
             draws: parsed.draws,
+            ranges: parsed.ranges,
         }
     }
 
@@ -174,7 +186,13 @@ impl State {
 
     /// The link (query string, without `?`) for this state.
     pub fn link(&self) -> String {
-        codec::write_with(self.current(), &self.scenario, &self.pinned, self.draws)
+        codec::write_with(
+            self.current(),
+            &self.scenario,
+            &self.pinned,
+            self.draws,
+            &self.ranges,
+        )
     }
 
     pub fn is_published(&self) -> bool {
@@ -194,6 +212,7 @@ impl State {
                 next.notices.clear();
                 // Pins are scenarios of one proposal.
                 next.pinned.clear();
+                next.ranges.clear();
             }
             Action::ChooseProposal(_) => return self,
             Action::SetLever { key, value } => {
@@ -216,6 +235,7 @@ impl State {
                 next.proposal = index;
                 next.notices.clear();
                 next.pinned.clear();
+                next.ranges.clear();
                 next.opened_file = Some(OpenedFile {
                     index,
                     fragment,
@@ -234,6 +254,27 @@ impl State {
                 next.pinned.sort_by_key(|pinned| pinned.pin);
             }
             Action::Unpin(pin) => next.pinned.retain(|pinned| pinned.pin != pin),
+            Action::SetRangeEnd { key, end, value } => {
+                if self.current().lever(&key).is_none() {
+                    return self;
+                }
+                match value {
+                    Some(value) => codec::query::set_range_end(&mut next.ranges, &key, end, value),
+                    None => {
+                        for range in next.ranges.iter_mut().filter(|r| r.key == key) {
+                            if end == codec::query::RANGE_LOW_KEY {
+                                range.low = None;
+                            } else {
+                                range.high = None;
+                            }
+                        }
+                        next.ranges.retain(|r| r.low.is_some() || r.high.is_some());
+                    }
+                }
+                let levers = self.current().levers();
+                next.ranges
+                    .sort_by_key(|r| levers.iter().position(|lever| lever.key == r.key));
+            }
         }
         Rc::new(next)
     }

@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 use invest_to_save::analysis::comparison::{compare, free_pin, pin_name, Pin, Pinned};
 use invest_to_save::analysis::sensitivity::{swing_percent_from_text, DEFAULT_SWING_PERCENT};
+use invest_to_save::analysis::uncertainty::uncertain_levers_with;
 use invest_to_save::analysis::{
-    discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty, Draws,
+    discounted, optimism_bias, sensitivity, switching_values, uncertainty, Draws,
 };
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::model::{self, YearMonth};
@@ -219,7 +220,7 @@ fn run(args: &[String]) -> Result<String, String> {
         seed: options.seed.unwrap_or(parsed.draws.seed),
     };
     let cashflow = model::run(&parsed.scenario);
-    let link = codec::write_with(proposal, &parsed.scenario, &pinned, draws);
+    let link = codec::write_with(proposal, &parsed.scenario, &pinned, draws, &parsed.ranges);
     let table = if options.table.is_empty() {
         if options.format == "csv" {
             "months"
@@ -235,7 +236,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let sensitivity = || sensitivity(proposal.levers(), &parsed.scenario, options.swing_percent);
     let uncertainty = || {
         let levers = proposal.levers();
-        let drawn = uncertain_levers(levers, &parsed.scenario);
+        let drawn = uncertain_levers_with(levers, &parsed.scenario, &parsed.ranges);
         uncertainty(levers, &parsed.scenario, &drawn, draws.draws, draws.seed)
     };
     let comparing = !pinned.is_empty() || table == "comparison";
@@ -248,6 +249,7 @@ fn run(args: &[String]) -> Result<String, String> {
             &parsed.scenario,
             &pinned,
             with_chances.then_some(draws),
+            &parsed.ranges,
         )
     };
     // Only the reconciliation tables need the published run.

@@ -2,14 +2,19 @@
 //!
 //! A link may also carry the uncertainty run's draws and seed (`draws=20000&seed=7`) and up to
 //! three pinned scenarios to compare, each a name and its own differences from where the
-//! proposal opens: `a~name=Cautious&a~allocation=30`. Lever keys never hold `~`, so the two
-//! cannot clash, and a link written before either existed reads as it always did.
+//! proposal opens: `a~name=Cautious&a~allocation=30`; and the plausible ranges a reader set for
+//! the uncertainty run: `allocation~low=30&allocation~high=60`. Lever keys never hold `~`, and
+//! none is `a`, `b` or `c`, so none of these can clash, and a link written before any existed
+//! reads as it always did.
 //!
 //! Only values that differ from the proposal's published ones are written. Reading never fails:
 //! whatever a link holds, the result is a usable scenario plus notices that say, in words, what
 //! was corrected or ignored and why.
 
+use rust_decimal::Decimal;
+
 use crate::analysis::comparison::{pin_name, Pin, Pinned};
+use crate::analysis::uncertainty::ReaderRange;
 use crate::analysis::Draws;
 use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
@@ -32,6 +37,10 @@ pub const PIN_SEPARATOR: char = '~';
 
 /// A pinned scenario's name: `a~name=Cautious`.
 pub const PIN_NAME_KEY: &str = "name";
+
+/// The ends of a lever's plausible range a reader set: `allocation~low=30`.
+pub const RANGE_LOW_KEY: &str = "low";
+pub const RANGE_HIGH_KEY: &str = "high";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -68,6 +77,8 @@ pub struct Parsed {
     /// The scenarios pinned to compare, in the order of their pins.
     pub pinned: Vec<Pinned>,
     pub draws: Draws,
+    /// The plausible ranges the reader set, in the order of the levers.
+    pub ranges: Vec<ReaderRange>,
 }
 
 /// Most notices kept for one link: a hostile link may hold thousands of keys.
@@ -239,12 +250,14 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
             notices,
             pinned: Vec::new(),
             draws: Draws::default(),
+            ranges: Vec::new(),
         };
     };
     let levers = chosen.levers();
     let mut scenario = chosen.starting.clone();
     let mut pinned: Vec<Pinned> = Vec::new();
     let mut draws = Draws::default();
+    let mut ranges: Vec<ReaderRange> = Vec::new();
     let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (key, text) in &pairs {
         if names_proposal(key) || key == "v" {
@@ -286,7 +299,23 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
             None => (&mut scenario, key.as_str()),
             Some((letter, setting)) => {
                 let Some(pin) = Pin::from_link_key(letter) else {
-                    unknown(&mut notices);
+                    // A lever's plausible range: `allocation~low`.
+                    let lever = levers.iter().find(|lever| lever.key == letter);
+                    let end = [RANGE_LOW_KEY, RANGE_HIGH_KEY].contains(&setting);
+                    match lever.filter(|_| end) {
+                        Some(lever) => match read_range_end(lever, text) {
+                            Ok((value, correction)) => {
+                                if let Some(message) = correction {
+                                    push(&mut notices, NoticeKind::Corrected, key, message);
+                                }
+                                set_range_end(&mut ranges, &lever.key, setting, value);
+                            }
+                            Err(message) => {
+                                push(&mut notices, NoticeKind::Unreadable, key, message)
+                            }
+                        },
+                        None => unknown(&mut notices),
+                    }
                     continue;
                 };
                 let place = match pinned.iter().position(|p| p.pin == pin) {
@@ -333,12 +362,74 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
         }
     }
     pinned.sort_by_key(|p| p.pin);
+    // A range whose low is above its high is no range: both ends are dropped, with a notice.
+    ranges.retain(|range| match (range.low, range.high) {
+        (Some(low), Some(high)) if low > high => {
+            push(
+                &mut notices,
+                NoticeKind::Unreadable,
+                &range.key,
+                format!(
+                    "The link gives {} a plausible range from {} down to {}; a low cannot be above a high, so the usual range was kept.",
+                    shorten(&range.key),
+                    low.normalize(),
+                    high.normalize()
+                ),
+            );
+            false
+        }
+        _ => true,
+    });
+    ranges.sort_by_key(|range| levers.iter().position(|lever| lever.key == range.key));
     Parsed {
         proposal,
         scenario,
         notices,
         pinned,
         draws,
+        ranges,
+    }
+}
+
+/// One end of a lever's plausible range as a link gives it: a number within the lever's range
+/// (brought into it, with the correction said), or why it cannot be read.
+pub fn read_range_end(lever: &Lever, text: &str) -> Result<(Decimal, Option<String>), String> {
+    match lever.read(text) {
+        Ok(value @ LeverValue::Number(_)) => match lever.clamp(value) {
+            (LeverValue::Number(kept), correction) => {
+                Ok((kept, correction.map(|message| format!("{message}."))))
+            }
+            (LeverValue::Off | LeverValue::Month(_), _) => Err(unreadable_end(lever)),
+        },
+        Ok(LeverValue::Off | LeverValue::Month(_)) => Err(unreadable_end(lever)),
+        Err(message) => Err(format!("{message}.")),
+    }
+}
+
+fn unreadable_end(lever: &Lever) -> String {
+    format!(
+        "An end of {}'s plausible range must be a number; the usual range was kept.",
+        lever.label
+    )
+}
+
+/// Sets one end of a lever's range the reader gave, adding the lever if it has none yet.
+pub fn set_range_end(ranges: &mut Vec<ReaderRange>, key: &str, end: &str, value: Decimal) {
+    let place = match ranges.iter().position(|range| range.key == key) {
+        Some(place) => place,
+        None => {
+            ranges.push(ReaderRange {
+                key: key.to_string(),
+                low: None,
+                high: None,
+            });
+            ranges.len() - 1
+        }
+    };
+    if end == RANGE_LOW_KEY {
+        ranges[place].low = Some(value);
+    } else {
+        ranges[place].high = Some(value);
     }
 }
 
@@ -396,6 +487,7 @@ pub fn write_with(
     scenario: &Scenario,
     pinned: &[Pinned],
     draws: Draws,
+    ranges: &[ReaderRange],
 ) -> String {
     let mut query = write(proposal, scenario);
     let defaults = Draws::default();
@@ -404,6 +496,20 @@ pub fn write_with(
     }
     if draws.seed != defaults.seed {
         query.push_str(&format!("&{SEED_KEY}={}", draws.seed));
+    }
+    for range in ranges {
+        let Some(lever) = proposal.lever(&range.key) else {
+            continue;
+        };
+        for (end, value) in [(RANGE_LOW_KEY, range.low), (RANGE_HIGH_KEY, range.high)] {
+            if let Some(value) = value {
+                query.push_str(&format!(
+                    "&{}{PIN_SEPARATOR}{end}={}",
+                    percent_encode(&range.key),
+                    percent_encode(&lever.link_text(LeverValue::Number(value)))
+                ));
+            }
+        }
     }
     for pin in pinned {
         let prefix = format!("{}{PIN_SEPARATOR}", pin.pin.link_key());

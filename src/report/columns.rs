@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::payback_words;
-use crate::analysis::uncertainty::DEFAULT_RANGE_PERCENT;
+use crate::analysis::uncertainty::{RangeFrom, DEFAULT_RANGE_PERCENT};
 use crate::analysis::{SensitivityRow, UncertainLever};
 use crate::levers::{Lever, LeverValue};
 use crate::model::cashflow::{Organisation, OrganisationMonth};
@@ -218,13 +218,13 @@ impl DrawnColumn {
             DrawnColumn::Likely => words(drawn.range.now),
             DrawnColumn::High => words(drawn.range.high),
             DrawnColumn::Distribution => drawn.distribution.name().to_string(),
-            DrawnColumn::RangeFrom => {
-                if drawn.range.from_file {
-                    "the proposal file".to_string()
-                } else {
+            DrawnColumn::RangeFrom => match drawn.range_from {
+                RangeFrom::File => "the proposal file".to_string(),
+                RangeFrom::Reader => "you".to_string(),
+                RangeFrom::Default => {
                     format!("{}% either side", DEFAULT_RANGE_PERCENT.normalize())
                 }
-            }
+            },
         }
     }
 }

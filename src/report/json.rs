@@ -413,7 +413,7 @@ fn uncertainty_json(proposal: &Proposal, run: &Uncertainty) -> Value {
                 "likely": text(drawn.range.now),
                 "high": text(drawn.range.high),
                 "distribution": drawn.distribution.name(),
-                "range_from": if drawn.range.from_file { "proposal file" } else { "default" },
+                "range_from": drawn.range_from.name(),
             })
         }).collect::<Vec<_>>(),
         "cumulative_by_month": run.months.iter().zip(&run.cumulative).map(|(month, of)| {

@@ -189,3 +189,30 @@ test('the uncertainty run draws its band behind the curve when asked, and an inp
     await context.close();
   }
 });
+
+test("a reader's own range for an assumption is drawn from, refused when it cannot be, and kept in the link", async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell&draws=1000');
+  try {
+    await page.locator('#uncertainty > summary').click();
+    await page.locator('.uncertainty__results[aria-busy="false"]').waitFor({ timeout: 30000 });
+    // A low above the likely 44% is refused beside the box, and what was typed stays.
+    const low = page.locator('#range-allocation-low');
+    await low.fill('60');
+    await low.press('Enter');
+    await page.locator('#range-allocation-low-message').filter({ hasText: 'The low end must be at or below the likely value, 44%.' }).waitFor();
+    assert.equal(await low.inputValue(), '60');
+    assert.equal(await low.getAttribute('aria-invalid'), 'true');
+    // 30% is taken: the run is made again from it, and the link carries it.
+    await low.fill('30');
+    await low.press('Enter');
+    await page.waitForFunction(() => location.search.includes('allocation~low=30'));
+    await page.locator('.uncertainty__results[aria-busy="false"]').waitFor({ timeout: 30000 });
+    assert.equal(await page.locator('#uncertainty-levers tr[data-lever="allocation"] td:last-child').textContent(), 'you');
+    // `calc 'v=1&p=sandwell&allocation~low=30&draws=1000' --table uncertainty`: 85.5% by March 2024.
+    assert.match(await page.locator('#uncertainty-years').textContent(), /March 2024\s*85\.5% \(±2\.2 points\)/);
+    assert.equal(await page.locator('#range-allocation-low-message').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -10,7 +10,14 @@ import { VIEWPORTS, openEverything } from './scenarios.mjs';
 
 const site = useSite();
 
-const fresh = site.open;
+// The page as a reader meets it once it has settled: the switching values under the sliders
+// are worked out a moment after it opens, and draw their markers then, which would move the
+// controls' places in the page between counting them and walking them.
+async function fresh(query, options) {
+  const opened = await site.open(query, options);
+  await opened.page.locator('#assumptions:not(.assumptions--updating)').waitFor({ state: 'attached', timeout: 30000 });
+  return opened;
+}
 
 // What has the focus, and whether a sighted reader can see that it has: an outline or a ring
 // of non-zero width, on screen, and not hidden under the results bar that stays at the top of a

@@ -4,7 +4,6 @@
 //! is worked out a slice at a time between inputs while the panel is open, and until it is
 //! current the last one is greyed and marked as being updated.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -16,91 +15,54 @@ use super::details::use_details_open;
 use crate::analysis::comparison::{
     free_pin, Compared, ComparisonRun, Pin, Pinned, MAX_PIN_NAME_CHARS,
 };
+use crate::analysis::uncertainty::ReaderRange;
 use crate::analysis::Draws;
-use crate::app::slices::{in_slices, PAUSE_MS};
+use crate::app::slices::{use_sliced, Finished};
 use crate::levers::Lever;
 use crate::model::Scenario;
 use crate::report::comparison::rows;
 
-/// A finished comparison and what it is of.
-#[derive(Debug, PartialEq)]
-pub struct ComparisonDone {
+/// What a comparison is of: the levers, the scenario on the page, the pins, and how each
+/// scenario's uncertainty run is made.
+#[derive(Debug, Clone)]
+struct Asked {
     levers: Arc<[Lever]>,
     scenario: Scenario,
     pinned: Vec<Pinned>,
     draws: Draws,
-    compared: Vec<Compared>,
+    ranges: Vec<ReaderRange>,
 }
 
-impl ComparisonDone {
-    fn is_for(
-        &self,
-        levers: &Arc<[Lever]>,
-        scenario: &Scenario,
-        pinned: &[Pinned],
-        draws: Draws,
-    ) -> bool {
-        Arc::ptr_eq(&self.levers, levers)
-            && self.scenario == *scenario
-            && self.pinned == pinned
-            && self.draws == draws
+impl PartialEq for Asked {
+    fn eq(&self, other: &Self) -> bool {
+        // The levers are the proposal's own, shared: the same proposal is the same pointer.
+        Arc::ptr_eq(&self.levers, &other.levers)
+            && self.scenario == other.scenario
+            && self.pinned == other.pinned
+            && self.draws == other.draws
+            && self.ranges == other.ranges
     }
 }
 
 /// The last finished comparison while the panel is open and something is pinned: made again,
-/// a slice at a time, whenever the scenario, the pins or the draws change.
+/// a slice at a time, whenever what is asked changes.
 #[hook]
-fn use_comparison(
-    open: bool,
-    levers: Arc<[Lever]>,
-    scenario: Scenario,
-    pinned: Vec<Pinned>,
-    draws: Draws,
-) -> Option<Rc<ComparisonDone>> {
-    let done = use_state(|| None::<Rc<ComparisonDone>>);
-    {
-        let done = done.clone();
-        use_effect_with(
-            (open, levers, scenario, pinned, draws),
-            move |(open, levers, scenario, pinned, draws)| {
-                let cancelled = Rc::new(Cell::new(false));
-                let current = done
-                    .as_ref()
-                    .is_some_and(|found| found.is_for(levers, scenario, pinned, *draws));
-                if *open && !pinned.is_empty() && !current {
-                    let working = Rc::new(RefCell::new(ComparisonRun::new(
-                        scenario,
-                        pinned,
-                        Some(*draws),
-                    )));
-                    let step = {
-                        let (working, levers) = (working.clone(), levers.clone());
-                        move || working.borrow_mut().step(&levers)
-                    };
-                    let (levers, scenario, pinned, draws) =
-                        (levers.clone(), scenario.clone(), pinned.clone(), *draws);
-                    let mut finished = Some(done);
-                    let after_slice = move |more: bool| {
-                        if more {
-                            return;
-                        }
-                        if let Some(done) = finished.take() {
-                            done.set(Some(Rc::new(ComparisonDone {
-                                levers: levers.clone(),
-                                scenario: scenario.clone(),
-                                pinned: pinned.clone(),
-                                draws,
-                                compared: working.borrow().result(),
-                            })));
-                        }
-                    };
-                    in_slices(PAUSE_MS, cancelled.clone(), step, after_slice);
-                }
-                move || cancelled.set(true)
-            },
-        );
-    }
-    open.then(|| (*done).clone()).flatten()
+fn use_comparison(open: bool, asked: Asked) -> Option<Rc<Finished<Asked, Vec<Compared>>>> {
+    let open = open && !asked.pinned.is_empty();
+    use_sliced(
+        open,
+        asked,
+        |asked| {
+            ComparisonRun::new(
+                &asked.scenario,
+                &asked.pinned,
+                Some(asked.draws),
+                &asked.ranges,
+            )
+        },
+        |run, asked| run.step(&asked.levers),
+        ComparisonRun::result,
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -109,6 +71,8 @@ pub struct ComparisonPanelProps {
     pub scenario: Scenario,
     pub pinned: Vec<Pinned>,
     pub draws: Draws,
+    /// The plausible ranges the reader set, for each scenario's uncertainty run.
+    pub ranges: Vec<ReaderRange>,
     /// Pins the scenario on the page, with the name typed.
     pub on_pin: Callback<String>,
     pub on_unpin: Callback<Pin>,
@@ -134,16 +98,15 @@ pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
             name.set(String::new());
         })
     };
-    let done = use_comparison(
-        open,
-        props.levers.clone(),
-        props.scenario.clone(),
-        props.pinned.clone(),
-        props.draws,
-    );
-    let current = done.as_ref().is_some_and(|found| {
-        found.is_for(&props.levers, &props.scenario, &props.pinned, props.draws)
-    });
+    let asked = Asked {
+        levers: props.levers.clone(),
+        scenario: props.scenario.clone(),
+        pinned: props.pinned.clone(),
+        draws: props.draws,
+        ranges: props.ranges.clone(),
+    };
+    let done = use_comparison(open, asked.clone());
+    let current = done.as_ref().is_some_and(|found| found.asked == asked);
     html! {
         <details class="comparison" id="comparison" ontoggle={on_toggle}>
             <summary>{ "Compare scenarios side by side" }</summary>
@@ -177,7 +140,7 @@ pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
                     <p class="comparison__updating" role="status">{ "Working out the comparison for your latest change\u{2026}" }</p>
                 }
                 if let Some(found) = &done {
-                    { table(&props.levers, &found.compared, current) }
+                    { table(&props.levers, &found.done, current) }
                 }
             }
         </details>

@@ -12,6 +12,7 @@ pub mod organisations;
 pub mod payback_chart;
 pub mod proposal_file;
 pub mod proposal_picker;
+pub mod range_end;
 pub mod reconciliation_view;
 pub mod sensitivity_panel;
 pub mod share_link;

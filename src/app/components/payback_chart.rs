@@ -52,7 +52,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
     let drawn = chart_with(
         &props.cashflow,
         props.published.as_deref().map(|v| v.as_slice()),
-        props.band.as_deref().map(|band| &band.run),
+        props.band.as_deref().map(|band| &band.done),
         &pinned,
     );
     let band_class = classes!(

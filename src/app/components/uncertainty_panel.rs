@@ -3,15 +3,19 @@
 //! an input first. The band it gives is drawn behind the payback curve; until a run for the
 //! scenario on the page is complete, the last one is shown greyed and marked as being updated.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
 use yew::prelude::*;
 
+use crate::analysis::uncertainty::{uncertain_levers_with, ReaderRange};
 use crate::analysis::uncertainty::{MonteCarlo, DEFAULT_RANGE_PERCENT};
-use crate::analysis::{uncertain_levers, Draws, Uncertainty};
-use crate::app::slices::{in_slices, PAUSE_MS};
+use crate::analysis::{Draws, Uncertainty};
+use crate::codec::query::{RANGE_HIGH_KEY, RANGE_LOW_KEY};
+use rust_decimal::Decimal;
+
+use super::range_end::RangeEnd;
+use crate::app::slices::{use_sliced, Finished};
 use crate::levers::Lever;
 use crate::model::money::{format_pounds, group_thousands};
 use crate::model::Scenario;
@@ -21,89 +25,60 @@ use crate::report::text::{share_words, uncertainty_sentence};
 /// Draws made between looks at the clock (a few milliseconds' worth).
 const DRAWS_A_STEP: usize = 8;
 
-/// A finished run and the scenario it is for.
-#[derive(Debug, PartialEq)]
-pub struct BandRun {
-    levers: Arc<[Lever]>,
-    scenario: Scenario,
-    pub run: Uncertainty,
+/// What a run is of: the levers, the scenario, how many draws from which seed, and the
+/// ranges the reader set.
+#[derive(Debug, Clone)]
+pub struct BandAsked {
+    pub levers: Arc<[Lever]>,
+    pub scenario: Scenario,
+    pub draws: Draws,
+    pub ranges: Vec<ReaderRange>,
 }
 
-impl BandRun {
-    /// Whether the run is for the levers, scenario and draws on the page.
-    pub fn is_for(&self, levers: &Arc<[Lever]>, scenario: &Scenario, draws: Draws) -> bool {
-        Arc::ptr_eq(&self.levers, levers)
-            && self.scenario == *scenario
-            && self.run.draws == draws.draws
-            && self.run.seed == draws.seed
+impl PartialEq for BandAsked {
+    fn eq(&self, other: &Self) -> bool {
+        // The levers are the proposal's own, shared: the same proposal is the same pointer.
+        Arc::ptr_eq(&self.levers, &other.levers)
+            && self.scenario == other.scenario
+            && self.draws == other.draws
+            && self.ranges == other.ranges
     }
 }
+
+/// A finished run and what it is of.
+pub type BandRun = Finished<BandAsked, Uncertainty>;
 
 /// The last finished run while the panel is open, or None: worked out again, a slice at a time,
-/// whenever the scenario changes.
+/// whenever what is asked changes.
 #[hook]
-pub fn use_band(
-    open: bool,
-    levers: Arc<[Lever]>,
-    scenario: Scenario,
-    draws: Draws,
-) -> Option<Rc<BandRun>> {
-    let done = use_state(|| None::<Rc<BandRun>>);
-    {
-        let done = done.clone();
-        use_effect_with(
-            (open, levers, scenario, draws),
-            move |(open, levers, scenario, draws)| {
-                let cancelled = Rc::new(Cell::new(false));
-                let current = done
-                    .as_ref()
-                    .is_some_and(|band| band.is_for(levers, scenario, *draws));
-                if *open && !current {
-                    let drawn = uncertain_levers(levers, scenario);
-                    let working = Rc::new(RefCell::new(MonteCarlo::new(
-                        levers,
-                        scenario,
-                        &drawn,
-                        draws.draws,
-                        draws.seed,
-                    )));
-                    let step = {
-                        let (working, levers) = (working.clone(), levers.clone());
-                        move || working.borrow_mut().draw(&levers, DRAWS_A_STEP)
-                    };
-                    let (levers, scenario) = (levers.clone(), scenario.clone());
-                    let mut finished = Some(done);
-                    let after_slice = move |more: bool| {
-                        // The statistics once, at the end: sorting every month's draws is not for
-                        // each slice.
-                        if more {
-                            return;
-                        }
-                        if let Some(done) = finished.take() {
-                            done.set(Some(Rc::new(BandRun {
-                                levers: levers.clone(),
-                                scenario: scenario.clone(),
-                                run: working.borrow().result(),
-                            })));
-                        }
-                    };
-                    in_slices(PAUSE_MS, cancelled.clone(), step, after_slice);
-                }
-                move || cancelled.set(true)
-            },
-        );
-    }
-    open.then(|| (*done).clone()).flatten()
+pub fn use_band(open: bool, asked: BandAsked) -> Option<Rc<BandRun>> {
+    use_sliced(
+        open,
+        asked,
+        |asked| {
+            let drawn = uncertain_levers_with(&asked.levers, &asked.scenario, &asked.ranges);
+            MonteCarlo::new(
+                &asked.levers,
+                &asked.scenario,
+                &drawn,
+                asked.draws.draws,
+                asked.draws.seed,
+            )
+        },
+        |run, asked| run.draw(&asked.levers, DRAWS_A_STEP),
+        MonteCarlo::result,
+    )
 }
 
 #[derive(Properties, PartialEq)]
 pub struct UncertaintyPanelProps {
-    pub levers: Arc<[Lever]>,
-    pub scenario: Scenario,
+    pub asked: BandAsked,
     /// The last finished run, if any (it may be for an earlier scenario).
     pub band: Option<Rc<BandRun>>,
-    pub draws: Draws,
     pub on_toggle: Callback<bool>,
+    /// A lever's key, the end of its range (`low` or `high`) and its new value, or `None` for
+    /// the usual one.
+    pub on_range: Callback<(String, &'static str, Option<Decimal>)>,
 }
 
 #[function_component(UncertaintyPanel)]
@@ -118,32 +93,38 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let current = props
         .band
         .as_ref()
-        .is_some_and(|band| band.is_for(&props.levers, &props.scenario, props.draws));
+        .is_some_and(|band| band.asked == props.asked);
+    let draws = props.asked.draws;
     html! {
         <details class="uncertainty" id="uncertainty" ontoggle={on_toggle}>
             <summary>{ format!(
                 "How sure are we? Every assumption drawn at once, {} times",
-                group_thousands(&props.draws.draws.to_string())
+                group_thousands(&draws.draws.to_string())
             ) }</summary>
             <p class="uncertainty__about">{ format!(
-                "Each uncertain assumption is drawn from its plausible range (the proposal file's low and high, else {}% either side of its value; likeliest at its value) and the model is run on every draw. The shaded band on the chart holds the middle eight in ten of the runs' cumulative positions.",
+                "Each uncertain assumption is drawn from its plausible range (the proposal file's low and high, else {}% either side of its value; likeliest at its value) and the model is run on every draw. The shaded band on the chart holds the middle eight in ten of the runs' cumulative positions. Type your own low or high in the table of what was drawn (empty puts back the usual one); the link keeps them.",
                 DEFAULT_RANGE_PERCENT.normalize()
             ) }</p>
             if !current {
                 <p class="uncertainty__updating" role="status">{ format!(
                     "Working out {} draws for your latest change…",
-                    group_thousands(&props.draws.draws.to_string())
+                    group_thousands(&draws.draws.to_string())
                 ) }</p>
             }
             if let Some(band) = &props.band {
-                { results(&band.run, &props.levers, current) }
+                { results(&band.done, &props.asked.levers, current, &props.on_range) }
             }
         </details>
     }
 }
 
 /// The chances and the spread, greyed and marked busy while a newer run is being made.
-fn results(run: &Uncertainty, levers: &[Lever], current: bool) -> Html {
+fn results(
+    run: &Uncertainty,
+    levers: &[Lever],
+    current: bool,
+    on_range: &Callback<(String, &'static str, Option<Decimal>)>,
+) -> Html {
     html! {
         <div class={classes!("uncertainty__results", (!current).then_some("uncertainty__results--updating"))}
             aria-busy={if current { "false" } else { "true" }}>
@@ -178,10 +159,16 @@ fn results(run: &Uncertainty, levers: &[Lever], current: bool) -> Html {
                                 <tr data-lever={drawn.key.clone()}>
                                     { for DrawnColumn::ALL.iter().map(|column| {
                                         let text = column.cell(lever, drawn);
+                                        let end = |end, value| html! {
+                                            <td><RangeEnd key={end} lever={lever.clone()} end={end} value={value}
+                                                likely={drawn.range.now} on_change={on_range.clone()} /></td>
+                                        };
                                         match column {
                                             DrawnColumn::Lever => html! { <th scope="row">{ text }</th> },
-                                            DrawnColumn::Low | DrawnColumn::Likely | DrawnColumn::High
-                                            | DrawnColumn::Distribution | DrawnColumn::RangeFrom => html! { <td>{ text }</td> },
+                                            DrawnColumn::Low => end(RANGE_LOW_KEY, drawn.range.low),
+                                            DrawnColumn::High => end(RANGE_HIGH_KEY, drawn.range.high),
+                                            DrawnColumn::Likely | DrawnColumn::Distribution
+                                            | DrawnColumn::RangeFrom => html! { <td>{ text }</td> },
                                         }
                                     }) }
                                 </tr>
