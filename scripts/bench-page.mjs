@@ -194,6 +194,18 @@ async function measureUncertainty(browser, base) {
       }
       record(`uncertainty ${proposal}, 10,000 draws, ${rate}x CPU: opened to finished`, times);
     }
+    // An input's effect on the results while a run is being made, against the same page with
+    // the panel closed: Sandwell's allocation slider, in one sitting.
+    const { context, page } = await openThrottled(browser, base, 'v=1&p=sandwell', rate);
+    const selector = '#lever-allocation-slider';
+    const [min, max, step] = await page.$eval(selector, (s) => [Number(s.min), Number(s.max), Number(s.step)]);
+    const values = sweep(min, max, step, STEPS);
+    const closed = await page.evaluate(stepInPage, { selector, values, eventName: 'input' });
+    record(`slider sandwell allocation, ${rate}x CPU, uncertainty closed: results`, closed.results);
+    await page.locator('#uncertainty > summary').click();
+    const open = await page.evaluate(stepInPage, { selector, values, eventName: 'input' });
+    record(`slider sandwell allocation, ${rate}x CPU, uncertainty open and running: results`, open.results);
+    await context.close();
   }
 }
 
