@@ -5,8 +5,6 @@
 //! The work can be done in steps (`ComparisonRun`), so that the page can make it between inputs,
 //! or in one go (`compare`), as `calc` does; both give the same comparison.
 
-use rust_decimal::Decimal;
-
 use super::switching::{lever_switching, LeverSwitching, SwitchingValues};
 use super::uncertainty::{uncertain_levers_with, Chance, Draws, MonteCarlo, ReaderRange};
 use crate::levers::Lever;
@@ -103,15 +101,6 @@ pub struct Compared {
 }
 
 impl Compared {
-    /// The cumulative position month by month, for its curve.
-    pub fn cumulative(&self) -> Vec<Decimal> {
-        self.cashflow
-            .months
-            .iter()
-            .map(|row| row.flows.cumulative)
-            .collect()
-    }
-
     /// The lever's switching values in this scenario, if it has any.
     pub fn switching_of(&self, key: &str) -> Option<&LeverSwitching> {
         self.switching.levers.iter().find(|found| found.key == key)
