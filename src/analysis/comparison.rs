@@ -127,12 +127,18 @@ pub fn compare(
 /// lever's switching values one lever a step, then its uncertainty run in steps of draws.
 pub struct ComparisonRun {
     /// The scenarios still to start, last first.
-    waiting: Vec<(String, Option<Pin>, Scenario)>,
+    waiting: Vec<Waiting>,
     draws: Option<Draws>,
     /// The plausible ranges the reader set, for every scenario's uncertainty run.
     ranges: Vec<ReaderRange>,
     done: Vec<Compared>,
     working: Option<Working>,
+}
+
+/// A scenario still to start: one to work out, or one already worked out before.
+enum Waiting {
+    ToWork(String, Option<Pin>, Box<Scenario>),
+    Known(Box<Compared>),
 }
 
 /// The scenario being worked on: its results so far, the next lever, and its draws.
@@ -152,11 +158,15 @@ impl ComparisonRun {
         draws: Option<Draws>,
         ranges: &[ReaderRange],
     ) -> Self {
-        let mut waiting = vec![(NOW_LABEL.to_string(), None, now.clone())];
+        let mut waiting = vec![Waiting::ToWork(
+            NOW_LABEL.to_string(),
+            None,
+            Box::new(now.clone()),
+        )];
         waiting.extend(
             pinned
                 .iter()
-                .map(|p| (p.label(), Some(p.pin), p.scenario.clone())),
+                .map(|p| Waiting::ToWork(p.label(), Some(p.pin), Box::new(p.scenario.clone()))),
         );
         waiting.reverse();
         ComparisonRun {
@@ -168,12 +178,36 @@ impl ComparisonRun {
         }
     }
 
+    /// The same run, taking each scenario that `known` already worked out (the same label, pin
+    /// and assumptions) as it is instead of working it out again: while a reader moves the
+    /// scenario on the page, the pinned ones do not change. `known` must have been worked out
+    /// with the same levers, draws and ranges.
+    pub fn reusing(mut self, known: &[Compared]) -> Self {
+        for waiting in &mut self.waiting {
+            let found = match waiting {
+                Waiting::ToWork(label, pin, scenario) => known
+                    .iter()
+                    .find(|c| c.label == *label && c.pin == *pin && c.scenario == **scenario),
+                Waiting::Known(_) => None,
+            };
+            if let Some(found) = found {
+                *waiting = Waiting::Known(Box::new(found.clone()));
+            }
+        }
+        self
+    }
+
     /// Makes one step; false once the whole comparison is made. `levers` must be the ones of
     /// the proposal the scenarios are of.
     pub fn step(&mut self, levers: &[Lever]) -> bool {
         let Some(working) = self.working.as_mut() else {
-            let Some((label, pin, scenario)) = self.waiting.pop() else {
-                return false;
+            let (label, pin, scenario) = match self.waiting.pop() {
+                None => return false,
+                Some(Waiting::Known(compared)) => {
+                    self.done.push(*compared);
+                    return !self.waiting.is_empty();
+                }
+                Some(Waiting::ToWork(label, pin, scenario)) => (label, pin, *scenario),
             };
             let monte_carlo = self.draws.map(|run| {
                 let drawn = uncertain_levers_with(levers, &scenario, &self.ranges);

@@ -120,14 +120,14 @@ pub struct Finished<Asked, Done> {
 }
 
 /// The last finished work while `open`, or None: begun with `start` whenever what is `asked`
-/// changes, made a `step` at a time in slices between inputs, and read with `finish` once
-/// complete. Until then the last finished work (for something asked before) is what there is,
-/// and its `asked` says so.
+/// changes (given the last finished work, whose parts may still hold), made a `step` at a time
+/// in slices between inputs, and read with `finish` once complete. Until then the last finished
+/// work (for something asked before) is what there is, and its `asked` says so.
 #[yew::hook]
 pub fn use_sliced<Asked, Work, Done>(
     open: bool,
     asked: Asked,
-    start: fn(&Asked) -> Work,
+    start: fn(&Asked, Option<&Finished<Asked, Done>>) -> Work,
     step: fn(&mut Work, &Asked) -> bool,
     finish: fn(&Work) -> Done,
 ) -> Option<Rc<Finished<Asked, Done>>>
@@ -144,7 +144,7 @@ where
             let cancelled = Rc::new(Cell::new(false));
             let current = finished.as_ref().is_some_and(|found| found.asked == *asked);
             if *open && !current {
-                let working = Rc::new(RefCell::new(start(asked)));
+                let working = Rc::new(RefCell::new(start(asked, finished.as_deref())));
                 let next = {
                     let (working, asked) = (working.clone(), asked.clone());
                     move || step(&mut working.borrow_mut(), &asked)

@@ -33,14 +33,19 @@ struct Asked {
     ranges: Vec<ReaderRange>,
 }
 
+impl Asked {
+    /// Whether each scenario's work is made the same way: the same levers, draws and ranges.
+    fn same_run_as(&self, other: &Asked) -> bool {
+        Arc::ptr_eq(&self.levers, &other.levers)
+            && self.draws == other.draws
+            && self.ranges == other.ranges
+    }
+}
+
 impl PartialEq for Asked {
     fn eq(&self, other: &Self) -> bool {
         // The levers are the proposal's own, shared: the same proposal is the same pointer.
-        Arc::ptr_eq(&self.levers, &other.levers)
-            && self.scenario == other.scenario
-            && self.pinned == other.pinned
-            && self.draws == other.draws
-            && self.ranges == other.ranges
+        self.same_run_as(other) && self.scenario == other.scenario && self.pinned == other.pinned
     }
 }
 
@@ -52,13 +57,19 @@ fn use_comparison(open: bool, asked: Asked) -> Option<Rc<Finished<Asked, Vec<Com
     use_sliced(
         open,
         asked,
-        |asked| {
-            ComparisonRun::new(
+        |asked, before| {
+            let run = ComparisonRun::new(
                 &asked.scenario,
                 &asked.pinned,
                 Some(asked.draws),
                 &asked.ranges,
-            )
+            );
+            // A pinned scenario the last comparison worked out with the same levers, draws and
+            // ranges is taken as it was: moving a slider remakes only the scenario on the page.
+            match before {
+                Some(before) if before.asked.same_run_as(asked) => run.reusing(&before.done),
+                Some(_) | None => run,
+            }
         },
         |run, asked| run.step(&asked.levers),
         ComparisonRun::result,

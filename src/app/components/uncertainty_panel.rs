@@ -55,7 +55,7 @@ pub fn use_band(open: bool, asked: BandAsked) -> Option<Rc<BandRun>> {
     use_sliced(
         open,
         asked,
-        |asked| {
+        |asked, _| {
             let drawn = uncertain_levers_with(&asked.levers, &asked.scenario, &asked.ranges);
             MonteCarlo::new(
                 &asked.levers,
