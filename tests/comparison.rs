@@ -237,7 +237,13 @@ fn moving_the_scenario_on_the_page_remakes_only_it_and_the_pinned_ones_are_taken
         draws: 200,
         seed: 1,
     });
-    let before = compare(sandwell.levers(), &parsed.scenario, &parsed.pinned, draws, &[]);
+    let before = compare(
+        sandwell.levers(),
+        &parsed.scenario,
+        &parsed.pinned,
+        draws,
+        &[],
+    );
     // The reader moves the cost per case on the page; A and B stay as they were.
     let mut moved = parsed.scenario.clone();
     let lever = sandwell.lever("cost_per_case").unwrap();
