@@ -258,22 +258,8 @@ impl State {
                 if self.current().lever(&key).is_none() {
                     return self;
                 }
-                match value {
-                    Some(value) => codec::query::set_range_end(&mut next.ranges, &key, end, value),
-                    None => {
-                        for range in next.ranges.iter_mut().filter(|r| r.key == key) {
-                            if end == codec::query::RANGE_LOW_KEY {
-                                range.low = None;
-                            } else {
-                                range.high = None;
-                            }
-                        }
-                        next.ranges.retain(|r| r.low.is_some() || r.high.is_some());
-                    }
-                }
                 let levers = self.current().levers();
-                next.ranges
-                    .sort_by_key(|r| levers.iter().position(|lever| lever.key == r.key));
+                codec::query::set_range_end(&mut next.ranges, levers, &key, end, value);
             }
         }
         Rc::new(next)

@@ -308,7 +308,8 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                                 if let Some(message) = correction {
                                     push(&mut notices, NoticeKind::Corrected, key, message);
                                 }
-                                set_range_end(&mut ranges, &lever.key, setting, value);
+                                let key = &lever.key;
+                                set_range_end(&mut ranges, levers, key, setting, Some(value));
                             }
                             Err(message) => {
                                 push(&mut notices, NoticeKind::Unreadable, key, message)
@@ -380,7 +381,6 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
         }
         _ => true,
     });
-    ranges.sort_by_key(|range| levers.iter().position(|lever| lever.key == range.key));
     Parsed {
         proposal,
         scenario,
@@ -413,8 +413,16 @@ fn unreadable_end(lever: &Lever) -> String {
     )
 }
 
-/// Sets one end of a lever's range the reader gave, adding the lever if it has none yet.
-pub fn set_range_end(ranges: &mut Vec<ReaderRange>, key: &str, end: &str, value: Decimal) {
+/// Sets one end (`low` or `high`) of the range the reader gave a lever, or clears it (`None`),
+/// keeping the ranges in the order of the levers and none without an end: the one place the
+/// link and the page change a reader's ranges.
+pub fn set_range_end(
+    ranges: &mut Vec<ReaderRange>,
+    levers: &[Lever],
+    key: &str,
+    end: &str,
+    value: Option<Decimal>,
+) {
     let place = match ranges.iter().position(|range| range.key == key) {
         Some(place) => place,
         None => {
@@ -427,10 +435,12 @@ pub fn set_range_end(ranges: &mut Vec<ReaderRange>, key: &str, end: &str, value:
         }
     };
     if end == RANGE_LOW_KEY {
-        ranges[place].low = Some(value);
+        ranges[place].low = value;
     } else {
-        ranges[place].high = Some(value);
+        ranges[place].high = value;
     }
+    ranges.retain(|range| range.low.is_some() || range.high.is_some());
+    ranges.sort_by_key(|range| levers.iter().position(|lever| lever.key == range.key));
 }
 
 /// The lever a key names, and the value text to give it. `<line>.per_month` is also read for a
