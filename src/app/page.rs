@@ -28,10 +28,8 @@ use crate::analysis::{discounted, optimism_bias};
 use crate::codec::fragment::MAX_LINK_CHARS;
 use crate::levers::LeverValue;
 use crate::model;
-use crate::proposal::presets::presets;
 use crate::proposal::{Proposal, Published};
 use crate::reconcile::reconcile;
-use crate::site::build::read_proposals;
 use crate::site::config::Branding;
 use crate::site::page_data::PageData;
 use crate::site::provenance::{heading, page_title};
@@ -48,7 +46,7 @@ pub struct AppProps {
     /// Whether to keep the address bar in step with the scenario (off in component tests).
     #[prop_or(true)]
     pub sync_address: bool,
-    /// Why the site's proposals could not be used (the shipped ones open instead).
+    /// Why some of the site's proposals could not be used (the others open).
     #[prop_or_default]
     pub site_problems: Vec<String>,
     /// The council's name, title and logo, from the site file.
@@ -293,31 +291,30 @@ fn masthead(props: &MastheadProps) -> Html {
     Html::from_html_unchecked(crate::site::prerender::masthead(&props.branding).into())
 }
 
-/// The proposals and look the site build wrote into the page; without them (a page not built
-/// by the site command), the shipped proposals in the default look.
-fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
-    let shipped = || presets().to_vec();
-    let Some(text) = browser::page_data_text() else {
-        return (shipped(), Branding::default(), Vec::new());
-    };
-    match PageData::from_json(&text)
-        .map_err(|e| vec![e])
-        .and_then(|data| Ok((read_proposals(&data.proposals)?, data.branding)))
-    {
-        Ok((proposals, branding)) if !proposals.is_empty() => (proposals, branding, Vec::new()),
-        Ok((_, branding)) => (
-            shipped(),
-            branding,
-            vec!["The site lists no proposals.".into()],
-        ),
-        Err(problems) => (shipped(), Branding::default(), problems),
+/// The proposals and look the site build wrote into the page, and why any proposal could not
+/// be used; `Err` when there is nothing to open.
+fn site_contents() -> Result<(Vec<Proposal>, Branding, Vec<String>), String> {
+    let text = browser::page_data_text().ok_or(
+        "this page carries no proposals: it was not built by the site command (see the README, \"Publish it on your website\")",
+    )?;
+    let data = PageData::from_json(&text)?;
+    let (proposals, problems) = data.proposals();
+    if proposals.is_empty() {
+        return Err(match problems.is_empty() {
+            true => "the site lists no proposals".to_string(),
+            false => problems.join("; "),
+        });
     }
+    Ok((proposals, data.branding, problems))
 }
 
 /// Mounts the page on the document body, with the proposals the site publishes.
 pub fn start() {
     browser::install_panic_message();
-    let (proposals, branding, site_problems) = site_contents();
+    let (proposals, branding, site_problems) = match site_contents() {
+        Ok(contents) => contents,
+        Err(why) => return browser::show_start_failure(&why),
+    };
     let (linked_file, linked_file_problems) = match linked_file(&browser::current_fragment()) {
         Ok(file) => (file, Vec::new()),
         Err(problems) => (None, problems),

@@ -7,6 +7,7 @@ mod check;
 mod file;
 pub mod presets;
 pub mod published;
+mod read_file;
 mod repayments;
 mod schema;
 mod sliders;
@@ -26,6 +27,7 @@ pub use check::Problem;
 use check::{Findings, Path};
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
+pub use read_file::{read_file, ReadFile};
 pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 
 pub use crate::levers::LeverSettings;
