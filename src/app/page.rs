@@ -4,9 +4,11 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::browser;
+use super::checker;
 use super::components::comparison_panel::ComparisonPanel;
 use super::components::downloads::Downloads;
 use super::components::headline::{Headline, SummaryBar};
@@ -23,7 +25,7 @@ use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
 use super::components::uncertainty_panel::{use_band, BandAsked, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
-use super::state::{linked_file, Action, State};
+use super::state::{in_the_link, linked_file_text, Action, State};
 use crate::analysis::{discounted, optimism_bias};
 use crate::codec::fragment::MAX_LINK_CHARS;
 use crate::levers::LeverValue;
@@ -308,28 +310,43 @@ fn site_contents() -> Result<(Vec<Proposal>, Branding, Vec<String>), String> {
     Ok((proposals, data.branding, problems))
 }
 
-/// Mounts the page on the document body, with the proposals the site publishes.
+/// Mounts the page on the document body, with the proposals the site publishes. A link that
+/// carries a proposal file waits for the checker module to read it first, so the page opens on
+/// that file (the page built in advance shows meanwhile).
 pub fn start() {
     browser::install_panic_message();
     let (proposals, branding, site_problems) = match site_contents() {
         Ok(contents) => contents,
         Err(why) => return browser::show_start_failure(&why),
     };
-    let (linked_file, linked_file_problems) = match linked_file(&browser::current_fragment()) {
-        Ok(file) => (file, Vec::new()),
-        Err(problems) => (None, problems),
+    let mount = move |linked: Result<Option<(Proposal, Rc<str>)>, Vec<String>>| {
+        let (linked_file, linked_file_problems) = match linked {
+            Ok(file) => (file, Vec::new()),
+            Err(problems) => (None, problems),
+        };
+        browser::remove_placeholders();
+        yew::Renderer::<App>::with_props(AppProps {
+            proposals: Rc::new(proposals),
+            initial_query: browser::current_query(),
+            sync_address: true,
+            site_problems,
+            branding,
+            linked_file,
+            linked_file_problems,
+        })
+        .render();
     };
-    browser::remove_placeholders();
-    yew::Renderer::<App>::with_props(AppProps {
-        proposals: Rc::new(proposals),
-        initial_query: browser::current_query(),
-        sync_address: true,
-        site_problems,
-        branding,
-        linked_file,
-        linked_file_problems,
-    })
-    .render();
+    match linked_file_text(&browser::current_fragment()) {
+        Ok(Some((text, fragment))) => spawn_local(async move {
+            let read = checker::read_proposal(&text).await;
+            mount(
+                read.map(|proposal| Some((proposal, fragment)))
+                    .map_err(in_the_link),
+            );
+        }),
+        Ok(None) => mount(Ok(None)),
+        Err(problems) => mount(Err(problems)),
+    }
 }
 
 /// The page keeps its state in a Yew reducer; how each action changes it is pure (`State::reduce`).

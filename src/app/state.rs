@@ -283,15 +283,29 @@ fn fragment_for(text: &str) -> Rc<str> {
 /// The proposal file a link carries in its fragment (with or without `#`), read and checked,
 /// with the fragment that carried it; or why it cannot be used.
 pub fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<String>> {
+    let Some((text, fragment)) = linked_file_text(fragment)? else {
+        return Ok(None);
+    };
+    match read_proposal(&text) {
+        Ok(proposal) => Ok(Some((proposal, fragment))),
+        Err(problems) => Err(in_the_link(problems)),
+    }
+}
+
+/// The text of the proposal file a link carries in its fragment, not yet read, with the
+/// fragment that carried it; or why it cannot be used. (The page reads it with its checker.)
+pub fn linked_file_text(fragment: &str) -> Result<Option<(String, Rc<str>)>, Vec<String>> {
     let Some(value) = proposal_in_fragment(fragment) else {
         return Ok(None);
     };
     let text = decode_proposal(value).map_err(|e| vec![e])?;
-    match read_proposal(&text) {
-        Ok(proposal) => Ok(Some((proposal, format!("{FRAGMENT_KEY}={value}").into()))),
-        Err(problems) => Err(problems
-            .iter()
-            .map(|problem| format!("The proposal in this link: {problem}"))
-            .collect()),
-    }
+    Ok(Some((text, format!("{FRAGMENT_KEY}={value}").into())))
+}
+
+/// Problems with the file a link carried, as the page says them.
+pub fn in_the_link<P: std::fmt::Display>(problems: impl IntoIterator<Item = P>) -> Vec<String> {
+    problems
+        .into_iter()
+        .map(|problem| format!("The proposal in this link: {problem}"))
+        .collect()
 }

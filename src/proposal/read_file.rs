@@ -59,6 +59,34 @@ impl ReadFile {
     }
 }
 
+/// What the checker module hands the page for a file: the file read, or every problem at its
+/// line and column. Both sides read and write it here, so they cannot disagree.
+#[derive(Debug, Serialize, Deserialize)]
+enum Checked {
+    Read(Box<ReadFile>),
+    Problems(Vec<String>),
+}
+
+/// The checker module's answer for a file's text, as JSON.
+pub fn checked_json(text: &str) -> String {
+    let checked = match read_file(text) {
+        Ok((_, read)) => Checked::Read(Box::new(read)),
+        Err(problems) => Checked::Problems(problems.iter().map(ToString::to_string).collect()),
+    };
+    serde_json::to_string(&checked).unwrap_or_else(|_| "null".into())
+}
+
+/// The file the checker module read, or its problems (an answer that cannot be read is one).
+pub fn from_checked_json(json: &str) -> Result<ReadFile, Vec<String>> {
+    match serde_json::from_str(json) {
+        Ok(Checked::Read(read)) => Ok(*read),
+        Ok(Checked::Problems(problems)) => Err(problems),
+        Err(error) => Err(vec![format!(
+            "the checker's answer could not be read ({error})"
+        )]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +120,25 @@ mod tests {
             compared += 1;
         }
         assert!(compared >= 8, "only {compared} files compared");
+    }
+
+    /// The checker's answer reads back on the page: the proposal, or the problems at their
+    /// lines and columns.
+    #[test]
+    fn the_checkers_answer_reads_back() {
+        let (proposal, _) = read_file(PRESET_FILES[0].1).unwrap();
+        let read = from_checked_json(&checked_json(PRESET_FILES[0].1)).unwrap();
+        assert_eq!(read.proposal().unwrap(), proposal);
+        assert_eq!(
+            from_checked_json(&checked_json("format = 1\nid = ")).unwrap_err(),
+            crate::proposal::read_proposal("format = 1\nid = ")
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        );
+        assert!(from_checked_json("{").unwrap_err()[0]
+            .starts_with("the checker's answer could not be read"));
     }
 
     /// Numbers travel as their exact text: TOML's 0.1 arrives as 0.1, not as a float's digits,
