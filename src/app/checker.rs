@@ -1,16 +1,22 @@
 //! The page's way to the proposal-file checker, a WebAssembly module of its own (src/bin/
 //! checker.rs) that boot.js imports the first time it is asked for, so the page starts without a
-//! TOML reader. Every reading of a file's text goes through here; what it hands back is the file
-//! as read, which the page builds like the site's own proposals.
+//! TOML reader or a compressor. Every reading of a file's text, and every link fragment that
+//! carries one, goes through here; what it hands back is the file as read, which the page builds
+//! like the site's own proposals.
+
+use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::codec::fragment::fragment_carrying;
 use crate::model::Scenario;
 use crate::proposal::assumptions::{add_assumptions, opens_at};
 use crate::proposal::{from_checked_json, Proposal, ReadFile};
+
+use super::state::in_the_link;
 
 #[wasm_bindgen]
 extern "C" {
@@ -49,6 +55,24 @@ pub async fn read_proposal(text: &str) -> Result<Proposal, Vec<String>> {
 
 async fn read(text: &str) -> Result<ReadFile, Vec<String>> {
     from_checked_json(&call("check", text).await.map_err(|why| vec![why])?)
+}
+
+/// A file a reader opened, read and checked, with the link fragment that will carry it.
+pub async fn read_opened(text: &str) -> Result<(Proposal, Rc<str>), Vec<String>> {
+    let proposal = read_proposal(text).await?;
+    let value = call("encode", text).await.map_err(|why| vec![why])?;
+    Ok((proposal, fragment_carrying(&value).into()))
+}
+
+/// The file a link's fragment carries (`value`, after `proposal=`), read and checked, with the
+/// fragment; or why it cannot be used, as the page says it.
+pub async fn read_linked(value: &str) -> Result<(Proposal, Rc<str>), Vec<String>> {
+    let decoded = call("decode", value).await.map_err(|why| vec![why])?;
+    let text = serde_json::from_str::<Result<String, String>>(&decoded)
+        .unwrap_or_else(|_| Err(UNAVAILABLE.to_string()))
+        .map_err(|why| vec![why])?;
+    let proposal = read_proposal(&text).await.map_err(in_the_link)?;
+    Ok((proposal, fragment_carrying(value).into()))
 }
 
 /// The proposal's own file with `scenario`'s assumptions as its starting values, if it reads

@@ -25,9 +25,9 @@ use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
 use super::components::uncertainty_panel::{use_band, BandAsked, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
-use super::state::{in_the_link, linked_file_text, Action, State};
+use super::state::{Action, State};
 use crate::analysis::{discounted, optimism_bias};
-use crate::codec::fragment::MAX_LINK_CHARS;
+use crate::codec::fragment::{proposal_in_fragment, MAX_LINK_CHARS};
 use crate::levers::LeverValue;
 use crate::model;
 use crate::proposal::{Proposal, Published};
@@ -189,9 +189,15 @@ pub fn app(props: &AppProps) -> Html {
     let on_reset = use_callback(dispatcher.clone(), |(), d| {
         d.dispatch(Action::ResetToPublished)
     });
-    let on_open_file = use_callback(dispatcher.clone(), |proposal: Proposal, d| {
-        d.dispatch(Action::OpenFile(Box::new(proposal)))
-    });
+    let on_open_file = use_callback(
+        dispatcher.clone(),
+        |(proposal, fragment): (Proposal, Rc<str>), d| {
+            d.dispatch(Action::OpenFile {
+                proposal: Box::new(proposal),
+                fragment,
+            })
+        },
+    );
     let on_pin = use_callback(dispatcher.clone(), |name: String, d| {
         d.dispatch(Action::Pin { name })
     });
@@ -336,16 +342,12 @@ pub fn start() {
         })
         .render();
     };
-    match linked_file_text(&browser::current_fragment()) {
-        Ok(Some((text, fragment))) => spawn_local(async move {
-            let read = checker::read_proposal(&text).await;
-            mount(
-                read.map(|proposal| Some((proposal, fragment)))
-                    .map_err(in_the_link),
-            );
-        }),
-        Ok(None) => mount(Ok(None)),
-        Err(problems) => mount(Err(problems)),
+    match proposal_in_fragment(&browser::current_fragment()) {
+        Some(value) => {
+            let value = value.to_string();
+            spawn_local(async move { mount(checker::read_linked(&value).await.map(Some)) });
+        }
+        None => mount(Ok(None)),
     }
 }
 

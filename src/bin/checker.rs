@@ -7,6 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod module {
+    use invest_to_save::codec::fragment::{decode_proposal, encode_proposal};
     use invest_to_save::proposal::assumptions;
     use invest_to_save::proposal::checked_json;
     use wasm_bindgen::prelude::wasm_bindgen;
@@ -16,6 +17,18 @@ mod module {
     #[wasm_bindgen]
     pub fn check(text: &str) -> String {
         checked_json(text)
+    }
+
+    /// The file's text as a link's fragment carries it (compressed, base64url).
+    #[wasm_bindgen]
+    pub fn encode(text: &str) -> String {
+        encode_proposal(text)
+    }
+
+    /// A link fragment's file: JSON of its text, or of why it cannot be read.
+    #[wasm_bindgen]
+    pub fn decode(value: &str) -> String {
+        serde_json::to_string(&decode_proposal(value)).unwrap_or_else(|_| "null".into())
     }
 
     /// The text without its `[assumptions]` table, which the page then writes afresh.

@@ -18,8 +18,9 @@ const MAX_FILE_BYTES: f64 = 1_000_000.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ProposalFileProps {
-    /// A file read and checked (the proposal keeps the file's text).
-    pub on_open: Callback<Proposal>,
+    /// A file read and checked (the proposal keeps the file's text), with the link fragment
+    /// that carries it.
+    pub on_open: Callback<(Proposal, Rc<str>)>,
     /// Problems found elsewhere with a proposal file (one carried in the link), shown the same way.
     #[prop_or_default]
     pub problems: Vec<String>,
@@ -28,7 +29,7 @@ pub struct ProposalFileProps {
     pub scenario: Scenario,
 }
 
-async fn read(file: File) -> Result<Proposal, Vec<String>> {
+async fn read(file: File) -> Result<(Proposal, Rc<str>), Vec<String>> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         return Err(vec![format!(
@@ -42,7 +43,7 @@ async fn read(file: File) -> Result<Proposal, Vec<String>> {
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(unreadable)?;
-    checker::read_proposal(&text)
+    checker::read_opened(&text)
         .await
         .map_err(|problems| named_problems(&name, problems))
 }
