@@ -17,5 +17,6 @@ pub use optimism::{optimism_bias, OptimismBiasEffect};
 pub use sensitivity::{sensitivity, Sensitivity, SensitivityRow};
 pub use switching::{switching_values, Answer, LeverSwitching, Question, Switch, SwitchingValues};
 pub use uncertainty::{
-    uncertain_levers, uncertainty, Chance, Draws, Percentiles, UncertainLever, Uncertainty,
+    uncertain_levers, uncertainty, Chance, Draws, Percentiles, RangeEnd, UncertainLever,
+    Uncertainty,
 };

@@ -98,6 +98,61 @@ pub struct ReaderRange {
     pub high: Option<Decimal>,
 }
 
+impl ReaderRange {
+    pub fn end(&self, end: RangeEnd) -> Option<Decimal> {
+        match end {
+            RangeEnd::Low => self.low,
+            RangeEnd::High => self.high,
+        }
+    }
+
+    pub fn set_end(&mut self, end: RangeEnd, value: Option<Decimal>) {
+        match end {
+            RangeEnd::Low => self.low = value,
+            RangeEnd::High => self.high = value,
+        }
+    }
+}
+
+/// One end of a lever's plausible range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RangeEnd {
+    Low,
+    High,
+}
+
+impl RangeEnd {
+    pub const BOTH: [RangeEnd; 2] = [RangeEnd::Low, RangeEnd::High];
+
+    /// Its word in a link (`allocation~low=30`), an element's id and a sentence.
+    pub fn word(self) -> &'static str {
+        match self {
+            RangeEnd::Low => "low",
+            RangeEnd::High => "high",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<RangeEnd> {
+        RangeEnd::BOTH.into_iter().find(|end| end.word() == word)
+    }
+
+    /// Which side of the likely value the end must be: "below" or "above".
+    pub fn side(self) -> &'static str {
+        match self {
+            RangeEnd::Low => "below",
+            RangeEnd::High => "above",
+        }
+    }
+
+    /// Whether `value` is on the wrong side of the likely value for this end.
+    pub fn is_wrong_side(self, value: Decimal, likely: Decimal) -> bool {
+        match self {
+            RangeEnd::Low => value > likely,
+            RangeEnd::High => value < likely,
+        }
+    }
+}
+
 /// A lever whose proposal file gives no plausible low and high is drawn this far either side
 /// of its value, in percent: the same default as the sensitivity table's.
 pub const DEFAULT_RANGE_PERCENT: Decimal = DEFAULT_SWING_PERCENT;

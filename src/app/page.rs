@@ -26,7 +26,7 @@ use super::components::tables::CashflowTables;
 use super::components::uncertainty_panel::{use_band, BandAsked, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
 use super::state::{Action, State};
-use crate::analysis::{discounted, optimism_bias};
+use crate::analysis::{discounted, optimism_bias, RangeEnd};
 use crate::codec::fragment::{proposal_in_fragment, MAX_LINK_CHARS};
 use crate::levers::LeverValue;
 use crate::model;
@@ -204,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_unpin = use_callback(dispatcher.clone(), |pin, d| d.dispatch(Action::Unpin(pin)));
     let on_range = use_callback(
         dispatcher.clone(),
-        |(key, end, value): (String, &'static str, Option<Decimal>), d| {
+        |(key, end, value): (String, RangeEnd, Option<Decimal>), d| {
             d.dispatch(Action::SetRangeEnd { key, end, value })
         },
     );

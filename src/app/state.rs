@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::analysis::comparison::{free_pin, pin_name, Pin, Pinned};
-use crate::analysis::uncertainty::ReaderRange;
+use crate::analysis::uncertainty::{RangeEnd, ReaderRange};
 use crate::analysis::Draws;
 use crate::codec::fragment::{
     decode_proposal, encode_proposal, fragment_carrying, proposal_in_fragment,
@@ -68,7 +68,7 @@ pub enum Action {
     /// file's or the default (`None`).
     SetRangeEnd {
         key: String,
-        end: &'static str,
+        end: RangeEnd,
         value: Option<rust_decimal::Decimal>,
     },
 }

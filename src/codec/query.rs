@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 
 use crate::analysis::comparison::{pin_name, Pin, Pinned};
-use crate::analysis::uncertainty::ReaderRange;
+use crate::analysis::uncertainty::{RangeEnd, ReaderRange};
 use crate::analysis::Draws;
 use crate::levers::{Lever, LeverValue};
 use crate::model::Scenario;
@@ -37,10 +37,6 @@ pub const PIN_SEPARATOR: char = '~';
 
 /// A pinned scenario's name: `a~name=Cautious`.
 pub const PIN_NAME_KEY: &str = "name";
-
-/// The ends of a lever's plausible range a reader set: `allocation~low=30`.
-pub const RANGE_LOW_KEY: &str = "low";
-pub const RANGE_HIGH_KEY: &str = "high";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -301,15 +297,16 @@ pub fn parse(query: &str, proposals: &[Proposal]) -> Parsed {
                 let Some(pin) = Pin::from_link_key(letter) else {
                     // A lever's plausible range: `allocation~low`.
                     let lever = levers.iter().find(|lever| lever.key == letter);
-                    let end = [RANGE_LOW_KEY, RANGE_HIGH_KEY].contains(&setting);
-                    match lever.filter(|_| end) {
-                        Some(lever) => match read_range_end(lever, text) {
+                    // A lever's plausible range a reader set: `allocation~low=30`.
+                    let end = RangeEnd::from_word(setting);
+                    match lever.zip(end) {
+                        Some((lever, end)) => match read_range_end(lever, text) {
                             Ok((value, correction)) => {
                                 if let Some(message) = correction {
                                     push(&mut notices, NoticeKind::Corrected, key, message);
                                 }
                                 let key = &lever.key;
-                                set_range_end(&mut ranges, levers, key, setting, Some(value));
+                                set_range_end(&mut ranges, levers, key, end, Some(value));
                             }
                             Err(message) => {
                                 push(&mut notices, NoticeKind::Unreadable, key, message)
@@ -413,14 +410,14 @@ fn unreadable_end(lever: &Lever) -> String {
     )
 }
 
-/// Sets one end (`low` or `high`) of the range the reader gave a lever, or clears it (`None`),
+/// Sets one end of the range the reader gave a lever, or clears it (`None`),
 /// keeping the ranges in the order of the levers and none without an end: the one place the
 /// link and the page change a reader's ranges.
 pub fn set_range_end(
     ranges: &mut Vec<ReaderRange>,
     levers: &[Lever],
     key: &str,
-    end: &str,
+    end: RangeEnd,
     value: Option<Decimal>,
 ) {
     let place = match ranges.iter().position(|range| range.key == key) {
@@ -434,11 +431,7 @@ pub fn set_range_end(
             ranges.len() - 1
         }
     };
-    if end == RANGE_LOW_KEY {
-        ranges[place].low = value;
-    } else {
-        ranges[place].high = value;
-    }
+    ranges[place].set_end(end, value);
     ranges.retain(|range| range.low.is_some() || range.high.is_some());
     ranges.sort_by_key(|range| levers.iter().position(|lever| lever.key == range.key));
 }
@@ -511,11 +504,12 @@ pub fn write_with(
         let Some(lever) = proposal.lever(&range.key) else {
             continue;
         };
-        for (end, value) in [(RANGE_LOW_KEY, range.low), (RANGE_HIGH_KEY, range.high)] {
-            if let Some(value) = value {
+        for end in RangeEnd::BOTH {
+            if let Some(value) = range.end(end) {
                 query.push_str(&format!(
-                    "&{}{PIN_SEPARATOR}{end}={}",
+                    "&{}{PIN_SEPARATOR}{}={}",
                     percent_encode(&range.key),
+                    end.word(),
                     percent_encode(&lever.link_text(LeverValue::Number(value)))
                 ));
             }

@@ -7,29 +7,32 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::codec::query::{read_range_end, RANGE_LOW_KEY};
+use crate::analysis::RangeEnd;
+use crate::codec::query::read_range_end;
 use crate::levers::{Lever, LeverValue};
 
 #[derive(Properties, PartialEq)]
 pub struct RangeEndProps {
     pub lever: Lever,
-    /// `low` or `high`.
-    pub end: &'static str,
+    pub end: RangeEnd,
     /// The end the run drew from.
     pub value: Decimal,
     /// The likeliest value, which a low may not be above nor a high below.
     pub likely: Decimal,
     /// The lever's key, the end, and its new value (`None`: back to the usual one).
-    pub on_change: Callback<(String, &'static str, Option<Decimal>)>,
+    pub on_change: Callback<(String, RangeEnd, Option<Decimal>)>,
 }
 
-#[function_component(RangeEnd)]
-pub fn range_end(props: &RangeEndProps) -> Html {
+#[function_component(RangeEndBox)]
+pub fn range_end_box(props: &RangeEndProps) -> Html {
     let typed = use_state(|| None::<String>);
     let refusal = use_state(|| None::<String>);
-    let id = format!("range-{}-{}", props.lever.key.replace('.', "-"), props.end);
+    let id = format!(
+        "range-{}-{}",
+        props.lever.key.replace('.', "-"),
+        props.end.word()
+    );
     let message_id = format!("{id}-message");
-    let is_low = props.end == RANGE_LOW_KEY;
     let on_change = {
         let (typed, refusal) = (typed.clone(), refusal.clone());
         let (lever, end, likely) = (props.lever.clone(), props.end, props.likely);
@@ -44,16 +47,11 @@ pub fn range_end(props: &RangeEndProps) -> Html {
                 return;
             }
             let read = read_range_end(&lever, &text).and_then(|(value, _)| {
-                let wrong_side = if is_low {
-                    value > likely
-                } else {
-                    value < likely
-                };
-                if wrong_side {
+                if end.is_wrong_side(value, likely) {
                     Err(format!(
                         "The {} end must be at or {} the likely value, {}.",
-                        if is_low { "low" } else { "high" },
-                        if is_low { "below" } else { "above" },
+                        end.word(),
+                        end.side(),
                         lever.describe(LeverValue::Number(likely))
                     ))
                 } else {
@@ -78,7 +76,7 @@ pub fn range_end(props: &RangeEndProps) -> Html {
         .unwrap_or_else(|| props.lever.link_text(LeverValue::Number(props.value)));
     let label = format!(
         "{} end of {}",
-        if is_low { "Low" } else { "High" },
+        crate::wording::upper_first(props.end.word()),
         props.lever.label
     );
     html! {

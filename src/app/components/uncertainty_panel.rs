@@ -11,10 +11,10 @@ use yew::prelude::*;
 use crate::analysis::uncertainty::{uncertain_levers_with, ReaderRange};
 use crate::analysis::uncertainty::{MonteCarlo, DEFAULT_RANGE_PERCENT};
 use crate::analysis::{Draws, Uncertainty};
-use crate::codec::query::{RANGE_HIGH_KEY, RANGE_LOW_KEY};
 use rust_decimal::Decimal;
 
-use super::range_end::RangeEnd;
+use super::range_end::RangeEndBox;
+use crate::analysis::RangeEnd;
 use crate::app::slices::{use_sliced, Finished};
 use crate::levers::Lever;
 use crate::model::money::{format_pounds, group_thousands};
@@ -78,7 +78,7 @@ pub struct UncertaintyPanelProps {
     pub on_toggle: Callback<bool>,
     /// A lever's key, the end of its range (`low` or `high`) and its new value, or `None` for
     /// the usual one.
-    pub on_range: Callback<(String, &'static str, Option<Decimal>)>,
+    pub on_range: Callback<(String, RangeEnd, Option<Decimal>)>,
 }
 
 #[function_component(UncertaintyPanel)]
@@ -123,7 +123,7 @@ fn results(
     run: &Uncertainty,
     levers: &[Lever],
     current: bool,
-    on_range: &Callback<(String, &'static str, Option<Decimal>)>,
+    on_range: &Callback<(String, RangeEnd, Option<Decimal>)>,
 ) -> Html {
     html! {
         <div class={classes!("uncertainty__results", (!current).then_some("uncertainty__results--updating"))}
@@ -159,14 +159,14 @@ fn results(
                                 <tr data-lever={drawn.key.clone()}>
                                     { for DrawnColumn::ALL.iter().map(|column| {
                                         let text = column.cell(lever, drawn);
-                                        let end = |end, value| html! {
-                                            <td><RangeEnd key={end} lever={lever.clone()} end={end} value={value}
+                                        let end = |end: RangeEnd, value| html! {
+                                            <td><RangeEndBox key={end.word()} lever={lever.clone()} end={end} value={value}
                                                 likely={drawn.range.now} on_change={on_range.clone()} /></td>
                                         };
                                         match column {
                                             DrawnColumn::Lever => html! { <th scope="row">{ text }</th> },
-                                            DrawnColumn::Low => end(RANGE_LOW_KEY, drawn.range.low),
-                                            DrawnColumn::High => end(RANGE_HIGH_KEY, drawn.range.high),
+                                            DrawnColumn::Low => end(RangeEnd::Low, drawn.range.low),
+                                            DrawnColumn::High => end(RangeEnd::High, drawn.range.high),
                                             DrawnColumn::Likely | DrawnColumn::Distribution
                                             | DrawnColumn::RangeFrom => html! { <td>{ text }</td> },
                                         }
