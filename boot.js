@@ -12,6 +12,23 @@ if (window.parent !== window && 'ResizeObserver' in window) {
   new ResizeObserver(report).observe(document.documentElement);
 }
 
+// The proposal-file checker (a second WebAssembly module, with the TOML reader) is fetched the
+// first time the page asks for it: when a reader opens or downloads a file of their own, or
+// follows a link that carries one. A failed fetch is tried again at the next ask.
+let checker;
+globalThis.investToSaveChecker = () => {
+  checker ??= import('./checker.js')
+    .then(async (module) => {
+      await module.default({ module_or_path: new URL('./checker_bg.wasm', import.meta.url) });
+      return module;
+    })
+    .catch((error) => {
+      checker = undefined;
+      throw error;
+    });
+  return checker;
+};
+
 try {
   await init({ module_or_path: new URL('./invest-to-save_bg.wasm', import.meta.url) });
 } catch (error) {

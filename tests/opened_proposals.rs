@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use invest_to_save::app::state::{linked_file, Action, State};
+use invest_to_save::app::state::{linked_file, open_file, Action, State};
 use invest_to_save::codec::fragment::encode_proposal;
 use invest_to_save::levers::LeverValue;
 use invest_to_save::model;
@@ -128,7 +128,7 @@ fn the_links_written_for_an_opened_file_read_back_to_the_same_state() {
 fn a_file_opened_in_the_page_with_a_published_id_goes_beside_the_published_one() {
     let state = Rc::new(State::from_link(published(), ""));
     let spoof = read_proposal(&spoof_text()).expect("a readable file");
-    let opened = state.reduce(Action::OpenFile(Box::new(spoof.clone())));
+    let opened = state.reduce(open_file(spoof.clone()));
     assert_eq!(opened.current(), &spoof);
     assert_eq!(opened.provenance(), Provenance::Opened(Source::File));
     assert_eq!(opened.published(), presets());
@@ -144,7 +144,7 @@ fn a_file_opened_in_the_page_with_a_published_id_goes_beside_the_published_one()
 
     // A second file takes the first one's place, never a published one's.
     let own = read_proposal(include_str!("../proposals/own.toml")).expect("readable");
-    let again = opened.reduce(Action::OpenFile(Box::new(own.clone())));
+    let again = opened.reduce(open_file(own.clone()));
     assert_eq!(again.published(), presets());
     assert_eq!(again.proposals.len(), presets().len() + 1);
     assert_eq!(again.current(), &own);

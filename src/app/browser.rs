@@ -111,6 +111,24 @@ pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
 }
 
+/// Says at the top of the page why the calculator could not start (the page built in advance,
+/// if any, stays readable below it), as boot.js does when the WebAssembly cannot load.
+pub fn show_start_failure(why: &str) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some((document, body)) = document.and_then(|d| d.body().map(|b| (d, b))) else {
+        return;
+    };
+    if let Ok(message) = document.create_element("p") {
+        message.set_class_name("load-failure");
+        let _ = message.set_attribute("role", "alert");
+        message.set_text_content(Some(&format!("The calculator could not start: {why}.")));
+        let _ = body.prepend_with_node_1(&message);
+    }
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+}
+
 /// Replaces the page, which can no longer answer, with a plain message and the reader's link
 /// (the address bar holds their scenario), so nothing they set is lost. The detail goes to
 /// the console.

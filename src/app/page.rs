@@ -4,9 +4,11 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::browser;
+use super::checker;
 use super::components::comparison_panel::ComparisonPanel;
 use super::components::downloads::Downloads;
 use super::components::headline::{Headline, SummaryBar};
@@ -23,15 +25,13 @@ use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
 use super::components::uncertainty_panel::{use_band, BandAsked, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
-use super::state::{linked_file, Action, State};
+use super::state::{Action, State};
 use crate::analysis::{discounted, optimism_bias};
-use crate::codec::fragment::MAX_LINK_CHARS;
+use crate::codec::fragment::{proposal_in_fragment, MAX_LINK_CHARS};
 use crate::levers::LeverValue;
 use crate::model;
-use crate::proposal::presets::presets;
 use crate::proposal::{Proposal, Published};
 use crate::reconcile::reconcile;
-use crate::site::build::read_proposals;
 use crate::site::config::Branding;
 use crate::site::page_data::PageData;
 use crate::site::provenance::{heading, page_title};
@@ -48,7 +48,7 @@ pub struct AppProps {
     /// Whether to keep the address bar in step with the scenario (off in component tests).
     #[prop_or(true)]
     pub sync_address: bool,
-    /// Why the site's proposals could not be used (the shipped ones open instead).
+    /// Why some of the site's proposals could not be used (the others open).
     #[prop_or_default]
     pub site_problems: Vec<String>,
     /// The council's name, title and logo, from the site file.
@@ -189,9 +189,15 @@ pub fn app(props: &AppProps) -> Html {
     let on_reset = use_callback(dispatcher.clone(), |(), d| {
         d.dispatch(Action::ResetToPublished)
     });
-    let on_open_file = use_callback(dispatcher.clone(), |proposal: Proposal, d| {
-        d.dispatch(Action::OpenFile(Box::new(proposal)))
-    });
+    let on_open_file = use_callback(
+        dispatcher.clone(),
+        |(proposal, fragment): (Proposal, Rc<str>), d| {
+            d.dispatch(Action::OpenFile {
+                proposal: Box::new(proposal),
+                fragment,
+            })
+        },
+    );
     let on_pin = use_callback(dispatcher.clone(), |name: String, d| {
         d.dispatch(Action::Pin { name })
     });
@@ -293,46 +299,56 @@ fn masthead(props: &MastheadProps) -> Html {
     Html::from_html_unchecked(crate::site::prerender::masthead(&props.branding).into())
 }
 
-/// The proposals and look the site build wrote into the page; without them (a page not built
-/// by the site command), the shipped proposals in the default look.
-fn site_contents() -> (Vec<Proposal>, Branding, Vec<String>) {
-    let shipped = || presets().to_vec();
-    let Some(text) = browser::page_data_text() else {
-        return (shipped(), Branding::default(), Vec::new());
-    };
-    match PageData::from_json(&text)
-        .map_err(|e| vec![e])
-        .and_then(|data| Ok((read_proposals(&data.proposals)?, data.branding)))
-    {
-        Ok((proposals, branding)) if !proposals.is_empty() => (proposals, branding, Vec::new()),
-        Ok((_, branding)) => (
-            shipped(),
-            branding,
-            vec!["The site lists no proposals.".into()],
-        ),
-        Err(problems) => (shipped(), Branding::default(), problems),
+/// The proposals and look the site build wrote into the page, and why any proposal could not
+/// be used; `Err` when there is nothing to open.
+fn site_contents() -> Result<(Vec<Proposal>, Branding, Vec<String>), String> {
+    let text = browser::page_data_text().ok_or(
+        "this page carries no proposals: it was not built by the site command (see the README, \"Publish it on your website\")",
+    )?;
+    let data = PageData::from_json(&text)?;
+    let (proposals, problems) = data.proposals();
+    if proposals.is_empty() {
+        return Err(match problems.is_empty() {
+            true => "the site lists no proposals".to_string(),
+            false => problems.join("; "),
+        });
     }
+    Ok((proposals, data.branding, problems))
 }
 
-/// Mounts the page on the document body, with the proposals the site publishes.
+/// Mounts the page on the document body, with the proposals the site publishes. A link that
+/// carries a proposal file waits for the checker module to read it first, so the page opens on
+/// that file (the page built in advance shows meanwhile).
 pub fn start() {
     browser::install_panic_message();
-    let (proposals, branding, site_problems) = site_contents();
-    let (linked_file, linked_file_problems) = match linked_file(&browser::current_fragment()) {
-        Ok(file) => (file, Vec::new()),
-        Err(problems) => (None, problems),
+    let (proposals, branding, site_problems) = match site_contents() {
+        Ok(contents) => contents,
+        Err(why) => return browser::show_start_failure(&why),
     };
-    browser::remove_placeholders();
-    yew::Renderer::<App>::with_props(AppProps {
-        proposals: Rc::new(proposals),
-        initial_query: browser::current_query(),
-        sync_address: true,
-        site_problems,
-        branding,
-        linked_file,
-        linked_file_problems,
-    })
-    .render();
+    let mount = move |linked: Result<Option<(Proposal, Rc<str>)>, Vec<String>>| {
+        let (linked_file, linked_file_problems) = match linked {
+            Ok(file) => (file, Vec::new()),
+            Err(problems) => (None, problems),
+        };
+        browser::remove_placeholders();
+        yew::Renderer::<App>::with_props(AppProps {
+            proposals: Rc::new(proposals),
+            initial_query: browser::current_query(),
+            sync_address: true,
+            site_problems,
+            branding,
+            linked_file,
+            linked_file_problems,
+        })
+        .render();
+    };
+    match proposal_in_fragment(&browser::current_fragment()) {
+        Some(value) => {
+            let value = value.to_string();
+            spawn_local(async move { mount(checker::read_linked(&value).await.map(Some)) });
+        }
+        None => mount(Ok(None)),
+    }
 }
 
 /// The page keeps its state in a Yew reducer; how each action changes it is pure (`State::reduce`).

@@ -8,7 +8,7 @@ use crate::analysis::comparison::{free_pin, pin_name, Pin, Pinned};
 use crate::analysis::uncertainty::ReaderRange;
 use crate::analysis::Draws;
 use crate::codec::fragment::{
-    decode_proposal, encode_proposal, proposal_in_fragment, FRAGMENT_KEY,
+    decode_proposal, encode_proposal, fragment_carrying, proposal_in_fragment,
 };
 use crate::codec::{self, Notice};
 use crate::levers::LeverValue;
@@ -53,9 +53,12 @@ pub enum Action {
     },
     ResetToPublished,
     DismissNotices,
-    /// A proposal file read and checked: opened beside the published proposals (in place of any
-    /// opened before).
-    OpenFile(Box<Proposal>),
+    /// A proposal file read and checked, with the link fragment that carries it: opened beside
+    /// the published proposals (in place of any opened before).
+    OpenFile {
+        proposal: Box<Proposal>,
+        fragment: Rc<str>,
+    },
     /// Pins the scenario on the page in the first free place, with the name the reader typed.
     Pin {
         name: String,
@@ -227,8 +230,7 @@ impl State {
                 next.scenario = next.current().baseline.clone();
             }
             Action::DismissNotices => next.notices.clear(),
-            Action::OpenFile(proposal) => {
-                let fragment = fragment_for(&proposal.file_text);
+            Action::OpenFile { proposal, fragment } => {
                 next.scenario = proposal.starting.clone();
                 let (all, index) = beside(next.published(), *proposal);
                 next.proposals = Rc::new(all);
@@ -276,8 +278,14 @@ fn beside(published: &[Proposal], opened: Proposal) -> (Vec<Proposal>, usize) {
     (all, index)
 }
 
-fn fragment_for(text: &str) -> Rc<str> {
-    format!("{FRAGMENT_KEY}={}", encode_proposal(text)).into()
+/// A file read here, opened with the fragment that carries it (the page has its checker
+/// module encode it, so that the page itself carries no compressor).
+pub fn open_file(proposal: Proposal) -> Action {
+    let fragment = fragment_carrying(&encode_proposal(&proposal.file_text)).into();
+    Action::OpenFile {
+        proposal: Box::new(proposal),
+        fragment,
+    }
 }
 
 /// The proposal file a link carries in its fragment (with or without `#`), read and checked,
@@ -288,10 +296,15 @@ pub fn linked_file(fragment: &str) -> Result<Option<(Proposal, Rc<str>)>, Vec<St
     };
     let text = decode_proposal(value).map_err(|e| vec![e])?;
     match read_proposal(&text) {
-        Ok(proposal) => Ok(Some((proposal, format!("{FRAGMENT_KEY}={value}").into()))),
-        Err(problems) => Err(problems
-            .iter()
-            .map(|problem| format!("The proposal in this link: {problem}"))
-            .collect()),
+        Ok(proposal) => Ok(Some((proposal, fragment_carrying(value).into()))),
+        Err(problems) => Err(in_the_link(problems)),
     }
+}
+
+/// Problems with the file a link carried, as the page says them.
+pub fn in_the_link<P: std::fmt::Display>(problems: impl IntoIterator<Item = P>) -> Vec<String> {
+    problems
+        .into_iter()
+        .map(|problem| format!("The proposal in this link: {problem}"))
+        .collect()
 }

@@ -74,6 +74,11 @@ pub fn decode_proposal(value: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| broken.to_string())
 }
 
+/// The fragment (without `#`) that carries an encoded proposal file: `proposal=...`.
+pub fn fragment_carrying(value: &str) -> String {
+    format!("{FRAGMENT_KEY}={value}")
+}
+
 /// The proposal carried in a URL fragment (`proposal=...`, with or without `#`), if any.
 pub fn proposal_in_fragment(fragment: &str) -> Option<&str> {
     fragment

@@ -160,7 +160,7 @@ fn pairs(query: &str) -> (Vec<(String, String)>, usize) {
         .map(|part| {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             (
-                percent_decode(key).trim().to_lowercase(),
+                percent_decode(key).trim().to_ascii_lowercase(),
                 percent_decode(value),
             )
         })
@@ -180,7 +180,7 @@ pub fn named_proposal(query: &str) -> Option<String> {
         .into_iter()
         .rev()
         .find(|(key, _)| names_proposal(key))
-        .map(|(_, wanted)| wanted.trim().to_lowercase())
+        .map(|(_, wanted)| wanted.trim().to_ascii_lowercase())
 }
 
 /// Reads a link. The proposal is named by `p=` (or `proposal=`); without it, the first proposal

@@ -7,6 +7,7 @@ mod check;
 mod file;
 pub mod presets;
 pub mod published;
+mod read_file;
 mod repayments;
 mod schema;
 mod sliders;
@@ -26,6 +27,7 @@ pub use check::Problem;
 use check::{Findings, Path};
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
+pub use read_file::{checked_json, from_checked_json, read_file, ReadFile};
 pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 
 pub use crate::levers::LeverSettings;
@@ -117,12 +119,18 @@ pub fn read_proposal(text: &str) -> Result<Proposal, Vec<Problem>> {
 /// Reads a proposal file a reader opened: the proposal, or every problem, each named with the
 /// file it is in ("mine.toml: line 2, column 6: ..."), as `calc check` words them.
 pub fn read_named_proposal(name: &str, text: &str) -> Result<Proposal, Vec<String>> {
-    read_proposal(text).map_err(|problems| {
-        problems
-            .iter()
-            .map(|problem| format!("{name}: {problem}"))
-            .collect()
-    })
+    read_proposal(text).map_err(|problems| named_problems(name, problems))
+}
+
+/// Each problem named with the file it is in ("mine.toml: line 2, column 6: ...").
+pub fn named_problems<P: std::fmt::Display>(
+    name: &str,
+    problems: impl IntoIterator<Item = P>,
+) -> Vec<String> {
+    problems
+        .into_iter()
+        .map(|problem| format!("{name}: {problem}"))
+        .collect()
 }
 
 /// Reads a proposal file's bytes (text that is not UTF-8 is a problem, not a panic).

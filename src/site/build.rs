@@ -5,10 +5,10 @@
 use crate::analysis::uncertainty::DEFAULT_SEED;
 use crate::analysis::{uncertain_levers, uncertainty};
 use crate::model;
-use crate::proposal::{read_proposal, Proposal};
+use crate::proposal::{read_file, Proposal, ReadFile};
 
 use super::config::{site_stylesheet, SiteConfig};
-use super::page_data::{PageData, ProposalText, PAGE_DATA_ID};
+use super::page_data::{distinct, PageData, ProposalText, PublishedFile, PAGE_DATA_ID};
 use super::prerender::static_page;
 use super::provenance::{page_title, Provenance};
 
@@ -27,25 +27,42 @@ pub struct BuiltSite {
     pub site_css: String,
 }
 
-/// Reads every proposal file: all of them must be usable, and no two may share an id.
-pub fn read_proposals(files: &[ProposalText]) -> Result<Vec<Proposal>, Vec<String>> {
-    let mut proposals: Vec<Proposal> = Vec::new();
-    let mut problems = Vec::new();
-    for file in files {
-        match read_proposal(&file.text) {
-            Ok(proposal) if proposals.iter().any(|p| p.id == proposal.id) => problems.push(format!(
-                "{}: another proposal on this site already has the id \"{}\"; give this one its own id",
-                file.file, proposal.id
-            )),
-            Ok(proposal) => proposals.push(proposal),
-            Err(found) => problems.extend(found.iter().map(|p| format!("{}: {p}", file.file))),
-        }
+/// Reads and checks every proposal file, keeping each as read for the page: all of them must be
+/// usable, no two may share an id, and each must reach the page as the same proposal.
+pub fn read_proposals(
+    files: &[ProposalText],
+) -> Result<Vec<(Proposal, PublishedFile)>, Vec<String>> {
+    distinct(
+        files
+            .iter()
+            .map(|file| (file.file.as_str(), read_for_page(file))),
+        |(proposal, _)| proposal,
+    )
+    .map_err(|(_, problems)| problems)
+}
+
+fn read_for_page(file: &ProposalText) -> Result<(Proposal, PublishedFile), Vec<String>> {
+    let (proposal, read) = read_file(&file.text)
+        .map_err(|found| found.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    // The page builds the proposal again from the JSON: it must come out the same, figure for
+    // figure, or the page would show what the checker did not check.
+    let on_the_page = ReadFile::from_json(&read.to_json())
+        .and_then(|read| read.proposal().map_err(|problems| problems.join("; ")));
+    if on_the_page.as_ref() != Ok(&proposal) {
+        return Err(vec![format!(
+            "the page would not read this file as the checker did ({}); please report it",
+            on_the_page
+                .err()
+                .unwrap_or_else(|| "a value differs".into())
+        )]);
     }
-    if problems.is_empty() {
-        Ok(proposals)
-    } else {
-        Err(problems)
-    }
+    Ok((
+        proposal,
+        PublishedFile {
+            file: file.file.clone(),
+            read,
+        },
+    ))
 }
 
 /// The site, from its configuration, the text of its proposal files (in the configuration's
@@ -57,7 +74,8 @@ pub fn build_site(
     index_html: &str,
     draws: usize,
 ) -> Result<BuiltSite, Vec<String>> {
-    let proposals = read_proposals(&files)?;
+    let (proposals, published): (Vec<Proposal>, Vec<PublishedFile>) =
+        read_proposals(&files)?.into_iter().unzip();
     let Some(first) = proposals.first() else {
         return Err(vec!["the site publishes no proposals".into()]);
     };
@@ -76,7 +94,7 @@ pub fn build_site(
     );
     let data = PageData {
         branding: config.branding.clone(),
-        proposals: files,
+        proposals: published,
     };
     let data_script = format!(
         "<script type=\"application/json\" id=\"{PAGE_DATA_ID}\">{}</script>",

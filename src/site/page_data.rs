@@ -1,25 +1,36 @@
-//! What the site build hands the page: the council's look and the text of each proposal file,
-//! as JSON inside the built `index.html`, so the page needs no request to start.
+//! What the site build hands the page: the council's look and each proposal file, as written
+//! and as read, as JSON inside the built `index.html`, so the page needs no request (and no
+//! TOML reader) to start.
 
 use serde::{Deserialize, Serialize};
 
 use super::config::Branding;
+use crate::proposal::{Proposal, ReadFile};
 
 /// The id of the `<script type="application/json">` element that holds the page data.
 pub const PAGE_DATA_ID: &str = "site-data";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PageData {
     pub branding: Branding,
     /// Proposal files in the order the page offers them; the first opens by default.
-    pub proposals: Vec<ProposalText>,
+    pub proposals: Vec<PublishedFile>,
 }
 
+/// A proposal file as the site command was given it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProposalText {
     /// The file's name, for messages.
     pub file: String,
     pub text: String,
+}
+
+/// A proposal file the site build has read and checked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PublishedFile {
+    /// The file's name, for messages.
+    pub file: String,
+    pub read: ReadFile,
 }
 
 impl PageData {
@@ -35,23 +46,90 @@ impl PageData {
         serde_json::from_str(text)
             .map_err(|error| format!("the page's site data could not be read ({error})"))
     }
+
+    /// The proposals, built from what the site build read: those that build, in order, and a
+    /// problem for each that does not (named with its file).
+    pub fn proposals(&self) -> (Vec<Proposal>, Vec<String>) {
+        match distinct(
+            self.proposals
+                .iter()
+                .map(|file| (file.file.as_str(), file.read.clone().proposal())),
+            |proposal| proposal,
+        ) {
+            Ok(proposals) => (proposals, Vec::new()),
+            Err((proposals, problems)) => (proposals, problems),
+        }
+    }
+}
+
+/// The proposals read, each with its file's name: all of them if every one was usable and no
+/// two share an id; otherwise those that were, and every problem, each named with its file.
+pub fn distinct<'f, T>(
+    read: impl IntoIterator<Item = (&'f str, Result<T, Vec<String>>)>,
+    proposal: impl Fn(&T) -> &Proposal,
+) -> Result<Vec<T>, (Vec<T>, Vec<String>)> {
+    let mut kept: Vec<T> = Vec::new();
+    let mut problems = Vec::new();
+    for (file, result) in read {
+        match result {
+            Ok(found) if kept.iter().any(|p| proposal(p).id == proposal(&found).id) => problems.push(format!(
+                "{file}: another proposal on this site already has the id \"{}\"; give this one its own id",
+                proposal(&found).id
+            )),
+            Ok(found) => kept.push(found),
+            Err(found) => problems.extend(found.iter().map(|p| format!("{file}: {p}"))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(kept)
+    } else {
+        Err((kept, problems))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::proposal::presets::PRESET_FILES;
+    use crate::proposal::read_file;
+
+    fn published(file: &str, text: &str) -> PublishedFile {
+        PublishedFile {
+            file: file.into(),
+            read: read_file(text).unwrap().1,
+        }
+    }
 
     #[test]
     fn a_file_cannot_close_the_script_element() {
+        let text = PRESET_FILES[2].1.replacen(
+            "summary = ",
+            "# </script><script>alert(1)</script>\nsummary = ",
+            1,
+        );
         let data = PageData {
             branding: Branding::default(),
-            proposals: vec![ProposalText {
-                file: "x.toml".into(),
-                text: "summary = \"</script><script>alert(1)</script>\"".into(),
-            }],
+            proposals: vec![published("x.toml", &text)],
         };
         let json = data.to_script_json();
         assert!(!json.contains("</"));
-        assert_eq!(PageData::from_json(&json).unwrap(), data);
+        let back = PageData::from_json(&json).unwrap();
+        assert_eq!(back.proposals[0].read.text, text);
+        assert_eq!(back.proposals().0[0].file_text.as_ref(), text);
+    }
+
+    #[test]
+    fn the_page_builds_each_proposal_and_names_a_clash_with_its_file() {
+        let (_, sandwell) = PRESET_FILES[0];
+        let data = PageData {
+            branding: Branding::default(),
+            proposals: vec![published("a.toml", sandwell), published("b.toml", sandwell)],
+        };
+        let (proposals, problems) = data.proposals();
+        assert_eq!(proposals.len(), 1);
+        assert_eq!(
+            problems,
+            ["b.toml: another proposal on this site already has the id \"sandwell\"; give this one its own id"]
+        );
     }
 }

@@ -17,15 +17,25 @@ const MINE = OWN
 
 const fresh = site.open;
 
+// The checker (TOML reader and line-and-column messages) is a module of its own, fetched only
+// by readers who bring a file.
+const checkerRequests = (requests) => requests.filter((url) => /\/checker[^/]*\.(js|wasm)$/.test(new URL(url).pathname));
+
 const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 
 test('a file chosen with the picker opens in the calculator, and its link carries it', async () => {
   const { context, page, problems } = await fresh();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.locator('#lever-allocation-slider').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(checkerRequests(requests), [], 'a reader who brings no file never fetches the checker');
   await page.locator('#proposal-file-input').setInputFiles(file('anytown.toml', MINE));
   await page.waitForFunction(() => document.querySelector('#headline').textContent.includes('£1,000,000'));
   // £1m against £400,000 a year (£33,333.33 a month) from the first month: paid back in month 30.
   assert.match(await page.locator('#headline').textContent(), /paid back by September 2028/);
   assert.ok(await page.locator('#proposal-opened-anytown').isChecked());
+  assert.equal(checkerRequests(requests).length, 2, 'the checker is fetched once the reader opens a file');
   const address = await settledAddress(page);
   assert.match(address.hash, /^#proposal=[A-Za-z0-9_-]+$/);
   assert.equal(await page.locator('#scenario-link').inputValue(), page.url());
@@ -84,6 +94,23 @@ test('a broken file gets an error summary with every problem, focused, and the p
   await page.waitForFunction(() => !document.querySelector('#proposal-file-summary'));
   assert.ok(await page.locator('#proposal-opened-anytown').isChecked());
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('when the checker cannot be fetched, the reader is told, and choosing the file again works', async () => {
+  const { context, page, problems } = await fresh();
+  await page.route(/checker[^/]*\.wasm$/, (route) => route.abort());
+  await page.locator('#proposal-file-input').setInputFiles(file('anytown.toml', MINE));
+  const summary = page.locator('#proposal-file-summary');
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator('li').allTextContents(),
+    ['anytown.toml: the proposal-file checker could not be loaded; check the connection and try again']);
+  await page.unroute(/checker[^/]*\.wasm$/);
+  await page.locator('#proposal-file-input').setInputFiles(file('anytown.toml', MINE));
+  await page.waitForFunction(() => document.querySelector('#proposal-opened-anytown')?.checked);
+  assert.equal(await summary.count(), 0);
+  // The failed fetch is logged (for the council's web team), and nothing else went wrong.
+  assert.ok(problems.length > 0 && problems.every((problem) => /checker|Failed to fetch|ERR_FAILED|TypeError/i.test(problem)), problems.join(' | '));
   await context.close();
 });
 

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::error_summary::box_id;
 use crate::levers::{Lever, LeverValue, Range, Unit};
+use crate::wording;
 
 /// The id of the assumptions panel's visible instructions for the sliders.
 pub const SLIDER_INSTRUCTIONS_ID: &str = "slider-instructions";
@@ -39,14 +40,6 @@ pub struct LeverControlProps {
     /// Reports a typed value refused (`Some(why)`) or accepted (`None`), by lever key.
     #[prop_or_default]
     pub on_error: Callback<(String, Option<String>)>,
-}
-
-fn capitalised(word: &str) -> String {
-    let mut characters = word.chars();
-    characters
-        .next()
-        .map(|first| first.to_uppercase().chain(characters).collect())
-        .unwrap_or_default()
 }
 
 fn unit_words(unit: Unit) -> &'static str {
@@ -216,7 +209,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             </label>
             <p id={hint_id} class="lever__hint">
                 { &lever.hint }{ " " }
-                <span class="lever__published">{ format!("{}: {published}. {range_words}", capitalised(&props.starting_word)) }</span>
+                <span class="lever__published">{ format!("{}: {published}. {range_words}", wording::upper_first(&props.starting_word)) }</span>
             </p>
             if let Some(text) = props.error.clone() {
                 <p id={message_id} class="lever__message">
@@ -230,7 +223,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
             if lever.can_be_off {
                 <div class="lever__off">
                     <input type="checkbox" id={format!("{id}-off")} checked={is_off} onchange={on_toggle_off} />
-                    <label for={format!("{id}-off")}>{ format!("None (no {})", lever.label.to_lowercase()) }</label>
+                    <label for={format!("{id}-off")}>{ format!("None (no {})", wording::lower_case(&lever.label)) }</label>
                 </div>
             }
         </div>

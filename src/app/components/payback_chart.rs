@@ -150,7 +150,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                     <path class="chart__published" d={path} />
                 }
                 { for drawn.pinned.iter().map(|curve| html! {
-                    <g class={format!("chart__pinned chart__pinned--{}", curve.letter.to_lowercase())}>
+                    <g class={format!("chart__pinned chart__pinned--{}", curve.letter.to_ascii_lowercase())}>
                         <path d={curve.path.clone()} />
                         <text x={f(curve.end.0)} y={f(curve.end.1)} text-anchor="end">{ curve.letter }</text>
                     </g>

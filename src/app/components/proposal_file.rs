@@ -9,18 +9,18 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::app::browser;
+use crate::app::{browser, checker};
 use crate::model::Scenario;
-use crate::proposal::assumptions::{round_trips, with_assumptions};
-use crate::proposal::{read_named_proposal, Proposal};
+use crate::proposal::{named_problems, Proposal};
 
 /// Larger than any proposal file; a bigger file is surely the wrong one.
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ProposalFileProps {
-    /// A file read and checked (the proposal keeps the file's text).
-    pub on_open: Callback<Proposal>,
+    /// A file read and checked (the proposal keeps the file's text), with the link fragment
+    /// that carries it.
+    pub on_open: Callback<(Proposal, Rc<str>)>,
     /// Problems found elsewhere with a proposal file (one carried in the link), shown the same way.
     #[prop_or_default]
     pub problems: Vec<String>,
@@ -29,7 +29,7 @@ pub struct ProposalFileProps {
     pub scenario: Scenario,
 }
 
-async fn read(file: File) -> Result<Proposal, Vec<String>> {
+async fn read(file: File) -> Result<(Proposal, Rc<str>), Vec<String>> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         return Err(vec![format!(
@@ -43,7 +43,9 @@ async fn read(file: File) -> Result<Proposal, Vec<String>> {
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(unreadable)?;
-    read_named_proposal(&name, &text)
+    checker::read_opened(&text)
+        .await
+        .map_err(|problems| named_problems(&name, problems))
 }
 
 #[function_component(ProposalFile)]
@@ -127,18 +129,23 @@ pub fn proposal_file(props: &ProposalFileProps) -> Html {
         let proposal = props.proposal.clone();
         let scenario = props.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = with_assumptions(&proposal.file_text, &proposal, &scenario);
-            // Only a file that reads back to what is on screen is offered.
-            let saved = round_trips(&text, &scenario).and_then(|()| {
-                browser::download(
-                    &format!("{}.toml", proposal.id),
-                    "application/toml;charset=utf-8",
-                    &text,
-                )
-            });
-            problems.set(match saved {
-                Ok(()) => Vec::new(),
-                Err(why) => vec![format!("The proposal file could not be made: {why}")],
+            let problems = problems.clone();
+            let proposal = proposal.clone();
+            let scenario = scenario.clone();
+            spawn_local(async move {
+                let saved = checker::file_with_assumptions(&proposal, &scenario)
+                    .await
+                    .and_then(|text| {
+                        browser::download(
+                            &format!("{}.toml", proposal.id),
+                            "application/toml;charset=utf-8",
+                            &text,
+                        )
+                    });
+                problems.set(match saved {
+                    Ok(()) => Vec::new(),
+                    Err(why) => vec![format!("The proposal file could not be made: {why}")],
+                });
             });
         })
     };
