@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/path.sh
 SITE_CONFIG="$config" trunk build --release --offline
-echo "The site is in $PWD/dist/: copy every file in it to a folder of your web server."
+echo "The site is in $PWD/dist/: copy every file in it to a folder of your web server, index.html"
+echo "last, and set the cache headers the README gives (\"Publish it on your website\", step 5)."

@@ -4,21 +4,25 @@
 //!     cargo run --bin site -- --config my-site.toml --dist dist
 //!
 //! It checks every proposal the site file names and stops with exit code 2, listing each problem,
-//! if any cannot be published.
+//! if any cannot be published. Last, it names every file in the folder but `index.html` and
+//! `embed.js` after its content (`site::fingerprint`), so a new page never runs an old file a
+//! browser kept.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use invest_to_save::analysis::uncertainty::DEFAULT_DRAWS;
 use invest_to_save::site::build::build_site;
-use invest_to_save::site::config::read_site_config;
+use invest_to_save::site::config::{is_logo_name, read_site_config};
+use invest_to_save::site::fingerprint::{built_name, fingerprint, SiteFile};
 use invest_to_save::site::page_data::ProposalText;
 
 const USAGE: &str = "\
 Usage: site [--config SITE.toml] [--dist DIR]
 
 Writes the council's proposals, look and the page built in advance into DIR/index.html and
-DIR/site.css, and copies the logo. Defaults: SITE_CONFIG or site.toml beside Trunk.toml, and
+DIR/site.css, copies the logo, then gives every file in DIR but index.html and embed.js a
+content-hashed name (boot-0123456789abcdef.js) and rewrites the references to it. Defaults: SITE_CONFIG or site.toml beside Trunk.toml, and
 Trunk's staging folder (TRUNK_STAGING_DIR) or dist.";
 
 fn main() -> ExitCode {
@@ -92,16 +96,65 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
             .map_err(|e| vec![format!("council.logo: cannot read {file}: {e}")])?;
         write(&dist.join(&logo.file), &bytes)?;
     }
+    let current_logo = config.branding.logo.as_ref().map(|logo| logo.file.as_str());
+    let renamed = name_after_content(&dist, current_logo)?;
     Ok(format!(
-        "site: {} proposal(s) from {} written into {}",
+        "site: {} proposal(s) from {} written into {}, {renamed} file(s) named after their content",
         config.proposal_files.len(),
         config_path.display(),
         dist.display()
     ))
 }
 
+/// Gives the folder's files their content-hashed names (see `site::fingerprint`): writes the
+/// renamed and rewritten files, then `index.html`, then removes what they replace. A logo an
+/// earlier build wrote and this one does not (another image type, or none) goes too.
+fn name_after_content(dist: &Path, current_logo: Option<&str>) -> Result<usize, Vec<String>> {
+    let listing = std::fs::read_dir(dist)
+        .map_err(|e| vec![format!("cannot list {}: {e}", dist.display())])?;
+    let mut files = Vec::new();
+    for entry in listing {
+        let entry = entry.map_err(|e| vec![format!("cannot list {}: {e}", dist.display())])?;
+        let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
+        let Some(name) = entry.file_name().to_str().map(String::from) else {
+            continue;
+        };
+        // Sub-folders (Trunk's staging folder among them) and hidden files are left alone.
+        if !is_file || name.starts_with('.') {
+            continue;
+        }
+        let built = built_name(&name);
+        if is_logo_name(&built) && Some(built.as_str()) != current_logo {
+            remove(&dist.join(&name))?;
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| vec![format!("cannot read {}: {e}", entry.path().display())])?;
+        files.push(SiteFile { name, bytes });
+    }
+    let done = fingerprint(files).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| format!("{}: {p}", dist.display()))
+            .collect::<Vec<_>>()
+    })?;
+    // index.html last: until it is written, the old page still finds every file it names.
+    let (pages, assets): (Vec<_>, Vec<_>) = done.write.iter().partition(|f| f.name == "index.html");
+    for file in assets.into_iter().chain(pages) {
+        write(&dist.join(&file.name), &file.bytes)?;
+    }
+    for name in &done.remove {
+        remove(&dist.join(name))?;
+    }
+    Ok(done.names.len())
+}
+
 fn read(path: &Path) -> Result<String, Vec<String>> {
     std::fs::read_to_string(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])
+}
+
+fn remove(path: &Path) -> Result<(), Vec<String>> {
+    std::fs::remove_file(path).map_err(|e| vec![format!("cannot remove {}: {e}", path.display())])
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Vec<String>> {

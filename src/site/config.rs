@@ -252,11 +252,20 @@ fn link_problem(url: &str) -> Option<String> {
     None
 }
 
+const LOGO_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
 fn logo_extension(file: &str) -> Option<&'static str> {
     let lower = file.to_ascii_lowercase();
-    ["svg", "png", "jpg", "jpeg", "webp"]
+    LOGO_EXTENSIONS
         .into_iter()
         .find(|extension| lower.ends_with(&format!(".{extension}")))
+}
+
+/// Whether `name` (without a content hash) is a name the build gives a logo, `logo.svg` and the
+/// like: so the site command can remove the logo of an earlier build that the new one replaced.
+pub fn is_logo_name(name: &str) -> bool {
+    name.strip_prefix("logo.")
+        .is_some_and(|extension| LOGO_EXTENSIONS.contains(&extension))
 }
 
 /// The stylesheet that gives the page the council's colours (`site.css`).

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod colour;
 pub mod config;
+pub mod fingerprint;
 pub mod page_data;
 pub mod prerender;
 pub mod provenance;

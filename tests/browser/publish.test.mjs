@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,7 +77,7 @@ describe('before and without JavaScript', () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
       // The audit needs scripts of its own, so keep the calculator from starting instead.
       const context = await site.browser.newContext({ viewport });
-      await context.route('**/boot.js', (route) => route.abort());
+      await context.route(/\/boot-[0-9a-f]{16}\.js$/, (route) => route.abort());
       const page = await context.newPage();
       await page.goto(site.base);
       await page.locator('#static-headline').waitFor();
@@ -114,6 +114,48 @@ describe('publishing', () => {
     assert.ok(requests.every((url) => url.startsWith('blob:') || new URL(url).pathname.startsWith(new URL(site.base).pathname)),
       'every request stays under the sub-path');
     assert.deepEqual(problems, [], 'no CSP violation, console error or page error');
+    await context.close();
+  });
+
+  // Every file but index.html and embed.js is named after its content, so a new index.html
+  // never runs an old .wasm, script or stylesheet from a cache (README, "Publish it on your website").
+  test('every file the page and its scripts load is in dist/ and carries a content hash', async () => {
+    const hashed = /^[\w.-]+-[0-9a-f]{16}(\.\w+)?$/;
+    const present = await readdir(DIST);
+    for (const name of present) {
+      if (name !== 'index.html' && name !== 'embed.js') assert.match(name, hashed, `${name} carries a hash`);
+    }
+    const builtName = (name) => name.replace(/-[0-9a-f]{16}(\.\w+)?$/, '$1');
+    const built = present.map(builtName);
+    assert.equal(new Set(built).size, built.length, `one copy of each: ${present.join(', ')}`);
+    // The files a text loads: its ./name, href="name" and src="name" (not data: or other sites).
+    const loaded = (text) => [...text.matchAll(/(?:'\.\/|"\.\/|href="|src=")([^'":?#]+)['"?#]/g)].map((m) => m[1].replace(/^\.\//, ''));
+    const index = await readFile(join(DIST, 'index.html'), 'utf8');
+    const fromIndex = loaded(index);
+    const boot = fromIndex.find((name) => builtName(name) === 'boot.js');
+    assert.ok(boot, `index.html loads boot.js by a hashed name: ${fromIndex.join(', ')}`);
+    const fromBoot = loaded(await readFile(join(DIST, boot), 'utf8'));
+    for (const name of ['invest-to-save.js', 'invest-to-save_bg.wasm']) {
+      assert.ok(fromBoot.some((found) => builtName(found) === name), `boot.js loads ${name}: ${fromBoot.join(', ')}`);
+    }
+    for (const name of [...fromIndex, ...fromBoot]) {
+      assert.ok(present.includes(name), `${name} is in dist/`);
+      assert.match(name, hashed, `${name} carries a hash`);
+    }
+    // And the page runs from those names: every request it makes, beside the page itself, is
+    // for a hashed file that exists.
+    const context = await site.browser.newContext();
+    const requests = [];
+    context.on('request', (request) => request.url().startsWith('http') && requests.push(new URL(request.url()).pathname));
+    const { page, problems } = await openPage(context, site.base);
+    await page.locator('#headline').waitFor();
+    const files = requests.filter((path) => path !== new URL(site.base).pathname).map((path) => path.split('/').at(-1));
+    assert.ok(files.some((name) => builtName(name) === 'invest-to-save_bg.wasm'), files.join(', '));
+    for (const name of files) {
+      assert.match(name, hashed);
+      assert.ok(present.includes(name), `${name} is in dist/`);
+    }
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
