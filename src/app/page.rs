@@ -23,7 +23,7 @@ use super::components::sensitivity_panel::SensitivityPanel;
 use super::components::share_link::ShareLink;
 use super::components::skip_link::SkipLink;
 use super::components::tables::CashflowTables;
-use super::components::uncertainty_panel::{use_band, BandAsked, UncertaintyPanel};
+use super::components::uncertainty_panel::{use_band, BandAsked, Drawing, UncertaintyPanel};
 use super::components::unpublished_warning::UnpublishedWarning;
 use super::state::{Action, State};
 use crate::analysis::{discounted, optimism_bias, RangeEnd};
@@ -155,10 +155,12 @@ pub fn app(props: &AppProps) -> Html {
     // The uncertainty run, only while its panel is open: many runs of the model.
     let uncertainty_open = use_state(|| false);
     let band_asked = BandAsked {
-        levers: proposal.shared_levers(),
+        drawing: Drawing {
+            levers: proposal.shared_levers(),
+            draws: state.draws,
+            ranges: state.ranges.clone(),
+        },
         scenario: state.scenario.clone(),
-        draws: state.draws,
-        ranges: state.ranges.clone(),
     };
     let band = use_band(*uncertainty_open, band_asked.clone());
     let band_current = band.as_ref().is_some_and(|band| band.asked == band_asked);

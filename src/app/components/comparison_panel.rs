@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::details::use_details_open;
 
+use super::uncertainty_panel::Drawing;
 use crate::analysis::comparison::{
     free_pin, Compared, ComparisonRun, Pin, Pinned, MAX_PIN_NAME_CHARS,
 };
@@ -22,31 +23,13 @@ use crate::levers::Lever;
 use crate::model::Scenario;
 use crate::report::comparison::rows;
 
-/// What a comparison is of: the levers, the scenario on the page, the pins, and how each
-/// scenario's uncertainty run is made.
-#[derive(Debug, Clone)]
+/// What a comparison is of: the scenario on the page, the pins, and how each scenario's
+/// uncertainty run is made.
+#[derive(Debug, Clone, PartialEq)]
 struct Asked {
-    levers: Arc<[Lever]>,
+    drawing: Drawing,
     scenario: Scenario,
     pinned: Vec<Pinned>,
-    draws: Draws,
-    ranges: Vec<ReaderRange>,
-}
-
-impl Asked {
-    /// Whether each scenario's work is made the same way: the same levers, draws and ranges.
-    fn same_run_as(&self, other: &Asked) -> bool {
-        Arc::ptr_eq(&self.levers, &other.levers)
-            && self.draws == other.draws
-            && self.ranges == other.ranges
-    }
-}
-
-impl PartialEq for Asked {
-    fn eq(&self, other: &Self) -> bool {
-        // The levers are the proposal's own, shared: the same proposal is the same pointer.
-        self.same_run_as(other) && self.scenario == other.scenario && self.pinned == other.pinned
-    }
 }
 
 /// The last finished comparison while the panel is open and something is pinned: made again,
@@ -61,17 +44,17 @@ fn use_comparison(open: bool, asked: Asked) -> Option<Rc<Finished<Asked, Vec<Com
             let run = ComparisonRun::new(
                 &asked.scenario,
                 &asked.pinned,
-                Some(asked.draws),
-                &asked.ranges,
+                Some(asked.drawing.draws),
+                &asked.drawing.ranges,
             );
             // A pinned scenario the last comparison worked out with the same levers, draws and
             // ranges is taken as it was: moving a slider remakes only the scenario on the page.
             match before {
-                Some(before) if before.asked.same_run_as(asked) => run.reusing(&before.done),
+                Some(before) if before.asked.drawing == asked.drawing => run.reusing(&before.done),
                 Some(_) | None => run,
             }
         },
-        |run, asked| run.step(&asked.levers),
+        |run, asked| run.step(&asked.drawing.levers),
         ComparisonRun::result,
     )
 }
@@ -110,11 +93,13 @@ pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
         })
     };
     let asked = Asked {
-        levers: props.levers.clone(),
+        drawing: Drawing {
+            levers: props.levers.clone(),
+            draws: props.draws,
+            ranges: props.ranges.clone(),
+        },
         scenario: props.scenario.clone(),
         pinned: props.pinned.clone(),
-        draws: props.draws,
-        ranges: props.ranges.clone(),
     };
     let done = use_comparison(open, asked.clone());
     let current = done.as_ref().is_some_and(|found| found.asked == asked);

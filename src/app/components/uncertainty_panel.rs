@@ -25,24 +25,29 @@ use crate::report::text::{share_words, uncertainty_sentence};
 /// Draws made between looks at the clock (a few milliseconds' worth).
 const DRAWS_A_STEP: usize = 8;
 
-/// What a run is of: the levers, the scenario, how many draws from which seed, and the
-/// ranges the reader set.
+/// How a scenario's uncertainty run is made, whichever panel asks for it: the proposal's
+/// levers, how many draws from which seed, and the ranges the reader set.
 #[derive(Debug, Clone)]
-pub struct BandAsked {
+pub struct Drawing {
     pub levers: Arc<[Lever]>,
-    pub scenario: Scenario,
     pub draws: Draws,
     pub ranges: Vec<ReaderRange>,
 }
 
-impl PartialEq for BandAsked {
+impl PartialEq for Drawing {
     fn eq(&self, other: &Self) -> bool {
         // The levers are the proposal's own, shared: the same proposal is the same pointer.
         Arc::ptr_eq(&self.levers, &other.levers)
-            && self.scenario == other.scenario
             && self.draws == other.draws
             && self.ranges == other.ranges
     }
+}
+
+/// What a run is of: the scenario, and how it is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandAsked {
+    pub drawing: Drawing,
+    pub scenario: Scenario,
 }
 
 /// A finished run and what it is of.
@@ -56,16 +61,17 @@ pub fn use_band(open: bool, asked: BandAsked) -> Option<Rc<BandRun>> {
         open,
         asked,
         |asked, _| {
-            let drawn = uncertain_levers_with(&asked.levers, &asked.scenario, &asked.ranges);
+            let drawing = &asked.drawing;
+            let drawn = uncertain_levers_with(&drawing.levers, &asked.scenario, &drawing.ranges);
             MonteCarlo::new(
-                &asked.levers,
+                &drawing.levers,
                 &asked.scenario,
                 &drawn,
-                asked.draws.draws,
-                asked.draws.seed,
+                drawing.draws.draws,
+                drawing.draws.seed,
             )
         },
-        |run, asked| run.draw(&asked.levers, DRAWS_A_STEP),
+        |run, asked| run.draw(&asked.drawing.levers, DRAWS_A_STEP),
         MonteCarlo::result,
     )
 }
@@ -94,7 +100,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
         .band
         .as_ref()
         .is_some_and(|band| band.asked == props.asked);
-    let draws = props.asked.draws;
+    let draws = props.asked.drawing.draws;
     html! {
         <details class="uncertainty" id="uncertainty" ontoggle={on_toggle}>
             <summary>{ format!(
@@ -112,7 +118,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
                 ) }</p>
             }
             if let Some(band) = &props.band {
-                { results(&band.done, &props.asked.levers, current, &props.on_range) }
+                { results(&band.done, &props.asked.drawing.levers, current, &props.on_range) }
             }
         </details>
     }
