@@ -182,8 +182,10 @@ describe('the chart', () => {
     }
     const disclosure = page.locator('#chart-data summary');
     assert.equal(await disclosure.textContent(), "Show the chart's data as a table");
-    await disclosure.click();
     const rows = page.locator('#chart-data-table tbody tr');
+    assert.equal(await rows.count(), 0, 'closed, its rows are not drawn (nor redrawn on each input)');
+    await disclosure.click();
+    await rows.first().waitFor();
     assert.equal(await rows.count(), 39);
     assert.match(await rows.first().textContent(), /Jan 2022\s*\(7,500\)\s*\(7,500\)/);
     assert.match(await page.locator('#chart-data-table thead').textContent(), /Model \(solid line\).*As published \(dashed line\)/);

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::details::use_details_open;
 use super::tables::money_cell;
 use super::uncertainty_panel::BandRun;
 use crate::model::money::format_pounds;
@@ -44,6 +45,7 @@ fn marker_label(x: f64, label: &str, middle: f64) -> (f64, &'static str) {
 
 #[function_component(PaybackChart)]
 pub fn payback_chart(props: &PaybackChartProps) -> Html {
+    let (data_open, on_data_toggle) = use_details_open();
     let pinned: Vec<PinnedSeries> = props
         .pinned
         .iter()
@@ -185,7 +187,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                 </div>
             }
             <p class="chart__summary" id="chart-summary">{ &drawn.description }</p>
-            <details class="chart__data" id="chart-data">
+            <details class="chart__data" id="chart-data" ontoggle={on_data_toggle}>
                 <summary>{ "Show the chart's data as a table" }</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="chart-data-caption">
                     <table class="cashflow" id="chart-data-table">
@@ -195,17 +197,21 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
                             <th scope="col">{ "Model (solid line)" }</th>
                             if published.is_some() { <th scope="col">{ "As published (dashed line)" }</th> }
                         </tr></thead>
+                        // Its rows are drawn only while it is open: closed, they would be
+                        // redrawn on every input (a row a month).
                         <tbody>
-                            { for props.cashflow.months.iter().enumerate().map(|(index, row)| html! {
-                                <tr>
-                                    <th scope="row">{ row.month.short_name() }</th>
-                                    { money_cell(row.cumulative) }
-                                    if let Some(published) = published {
-                                        { published.get(index).map(|amount| money_cell(*amount))
-                                            .unwrap_or_else(|| html! { <td class="num">{ "not printed" }</td> }) }
-                                    }
-                                </tr>
-                            }) }
+                            if data_open {
+                                { for props.cashflow.months.iter().enumerate().map(|(index, row)| html! {
+                                    <tr>
+                                        <th scope="row">{ row.month.short_name() }</th>
+                                        { money_cell(row.cumulative) }
+                                        if let Some(published) = published {
+                                            { published.get(index).map(|amount| money_cell(*amount))
+                                                .unwrap_or_else(|| html! { <td class="num">{ "not printed" }</td> }) }
+                                        }
+                                    </tr>
+                                }) }
+                            }
                         </tbody>
                     </table>
                 </div>
