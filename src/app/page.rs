@@ -307,15 +307,14 @@ fn site_contents() -> Result<(Vec<Proposal>, Branding, Vec<String>), String> {
     let text = browser::page_data_text().ok_or(
         "this page carries no proposals: it was not built by the site command (see the README, \"Publish it on your website\")",
     )?;
-    let data = PageData::from_json(&text)?;
-    let (proposals, problems) = data.proposals();
+    let (proposals, branding, problems) = PageData::from_json(&text)?.into_contents();
     if proposals.is_empty() {
         return Err(match problems.is_empty() {
             true => "the site lists no proposals".to_string(),
             false => problems.join("; "),
         });
     }
-    Ok((proposals, data.branding, problems))
+    Ok((proposals, branding, problems))
 }
 
 /// Mounts the page on the document body, with the proposals the site publishes. A link that

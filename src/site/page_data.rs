@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Branding;
-use crate::proposal::{Proposal, ReadFile};
+use crate::proposal::{named_problems, Proposal, ReadFile};
 
 /// The id of the `<script type="application/json">` element that holds the page data.
 pub const PAGE_DATA_ID: &str = "site-data";
@@ -47,37 +47,40 @@ impl PageData {
             .map_err(|error| format!("the page's site data could not be read ({error})"))
     }
 
-    /// The proposals, built from what the site build read: those that build, in order, and a
-    /// problem for each that does not (named with its file).
-    pub fn proposals(&self) -> (Vec<Proposal>, Vec<String>) {
-        match distinct(
+    /// The proposals, built from what the site build read (each file's values taken, not
+    /// copied): those that build, in order, the look, and a problem for each proposal that does
+    /// not build (named with its file).
+    pub fn into_contents(self) -> (Vec<Proposal>, Branding, Vec<String>) {
+        let built = distinct(
             self.proposals
-                .iter()
-                .map(|file| (file.file.as_str(), file.read.clone().proposal())),
+                .into_iter()
+                .map(|PublishedFile { file, read }| (file, read.proposal())),
             |proposal| proposal,
-        ) {
-            Ok(proposals) => (proposals, Vec::new()),
-            Err((proposals, problems)) => (proposals, problems),
+        );
+        match built {
+            Ok(proposals) => (proposals, self.branding, Vec::new()),
+            Err((proposals, problems)) => (proposals, self.branding, problems),
         }
     }
 }
 
 /// The proposals read, each with its file's name: all of them if every one was usable and no
 /// two share an id; otherwise those that were, and every problem, each named with its file.
-pub fn distinct<'f, T>(
-    read: impl IntoIterator<Item = (&'f str, Result<T, Vec<String>>)>,
+pub fn distinct<Name: AsRef<str>, T>(
+    read: impl IntoIterator<Item = (Name, Result<T, Vec<String>>)>,
     proposal: impl Fn(&T) -> &Proposal,
 ) -> Result<Vec<T>, (Vec<T>, Vec<String>)> {
     let mut kept: Vec<T> = Vec::new();
     let mut problems = Vec::new();
     for (file, result) in read {
+        let file = file.as_ref();
         match result {
             Ok(found) if kept.iter().any(|p| proposal(p).id == proposal(&found).id) => problems.push(format!(
                 "{file}: another proposal on this site already has the id \"{}\"; give this one its own id",
                 proposal(&found).id
             )),
             Ok(found) => kept.push(found),
-            Err(found) => problems.extend(found.iter().map(|p| format!("{file}: {p}"))),
+            Err(found) => problems.extend(named_problems(file, found)),
         }
     }
     if problems.is_empty() {
@@ -115,7 +118,7 @@ mod tests {
         assert!(!json.contains("</"));
         let back = PageData::from_json(&json).unwrap();
         assert_eq!(back.proposals[0].read.text, text);
-        assert_eq!(back.proposals().0[0].file_text.as_ref(), text);
+        assert_eq!(back.into_contents().0[0].file_text.as_ref(), text);
     }
 
     #[test]
@@ -125,7 +128,7 @@ mod tests {
             branding: Branding::default(),
             proposals: vec![published("a.toml", sandwell), published("b.toml", sandwell)],
         };
-        let (proposals, problems) = data.proposals();
+        let (proposals, _, problems) = data.into_contents();
         assert_eq!(proposals.len(), 1);
         assert_eq!(
             problems,
