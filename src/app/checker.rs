@@ -1,7 +1,7 @@
 //! The page's way to the proposal-file checker, a WebAssembly module of its own (src/bin/
 //! checker.rs) that boot.js imports the first time it is asked for, so the page starts without a
 //! TOML reader or a compressor. Every reading of a file's text, and every link fragment that
-//! carries one, goes through here; what it hands back is the file as read, which the page builds
+//! carries one, goes through here; what it hands back is the file as built, which the page takes
 //! like the site's own proposals.
 
 use std::rc::Rc;
@@ -50,7 +50,7 @@ async fn call(function: &str, text: &str) -> Result<String, String> {
 
 /// A file's text read and checked: the proposal, or every problem at its line and column.
 pub async fn read_proposal(text: &str) -> Result<Proposal, Vec<String>> {
-    read(text).await?.proposal()
+    Ok(read(text).await?.proposal())
 }
 
 async fn read(text: &str) -> Result<ReadFile, Vec<String>> {

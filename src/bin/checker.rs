@@ -12,7 +12,7 @@ mod module {
     use invest_to_save::proposal::checked_json;
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    /// A proposal file's text read and checked: JSON of the file as read, or of every problem
+    /// A proposal file's text read and checked: JSON of the proposal as built, or of every problem
     /// at its line and column (`proposal::from_checked_json` reads it).
     #[wasm_bindgen]
     pub fn check(text: &str) -> String {

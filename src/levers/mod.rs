@@ -225,7 +225,7 @@ pub struct Lever {
 }
 
 /// How the uncertainty run draws a lever's value between its plausible low and high.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Distribution {
     /// Most likely at the lever's value, less likely towards either end, never beyond them.
     #[default]
@@ -252,7 +252,7 @@ impl Distribution {
 
 /// How a proposal file presents a lever (its `[levers."key"]` table); anything unset falls
 /// back to the lever's default.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq, Eq)]
 pub struct LeverSettings {
     pub label: Option<String>,
     pub hint: Option<String>,

@@ -3,8 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// A calendar month, e.g. January 2022. Ordered by time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A calendar month, e.g. January 2022. Ordered by time. Handed to the page as its index.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct YearMonth {
     /// Months since January of year 0; keeps arithmetic trivial.
     index: i32,
@@ -117,7 +120,9 @@ impl FromStr for YearMonth {
 }
 
 /// A UK financial year, April to March, named by the year it starts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
 pub struct FinancialYear {
     pub start_year: i32,
 }

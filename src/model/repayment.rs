@@ -15,7 +15,7 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 const REPAID_BELOW: Decimal = Decimal::from_parts(5, 0, 0, false, 3);
 
 /// One organisation repaying another's investment from its savings, month by month.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Repayment {
     /// Short, URL-safe name used in links ("repay_council").
     pub id: String,
@@ -48,7 +48,7 @@ pub struct Repayment {
 }
 
 /// When a funder has its money back, if it does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repaid {
     /// The month the last of what is owed is repaid.
     InFull(YearMonth),

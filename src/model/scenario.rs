@@ -19,7 +19,7 @@ pub const MAX_COST_UPLIFT_PERCENT: Decimal = Decimal::from_parts(200, 0, 0, fals
 /// Longest horizon a scenario may have: 50 years of months.
 pub const MAX_HORIZON_MONTHS: u32 = 600;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// First month of the cashflow.
     pub start: YearMonth,
@@ -147,7 +147,7 @@ impl Scenario {
 }
 
 /// Money going in: who pays, how much, when.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct InvestmentLine {
     /// Short, URL-safe name used in links ("council").
     pub id: String,
@@ -167,7 +167,7 @@ pub struct InvestmentLine {
 
 /// Capital (one-off spending on something that lasts: a building, a system) or a running cost
 /// (staff, a service, month after month).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CostKind {
     Capital,
     Running,
@@ -200,7 +200,7 @@ impl CostKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub enum InvestmentAmounts {
     /// The same amount every month, from a month, for a number of months (or to the horizon).
     Monthly {
@@ -225,7 +225,7 @@ pub enum InvestmentAmounts {
 
 /// When a monthly line starts: a fixed month, or straight after another line stops (the Trust
 /// takes over when the council's funding ends).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub enum MonthRef {
     Month(YearMonth),
     After(String),
@@ -233,7 +233,7 @@ pub enum MonthRef {
 
 /// Annual amounts, one per financial year from `first_year`. After the last year the amount
 /// holds at the last year's level (and, for savings, follows the after-plan trend).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
     pub first_year: FinancialYear,
     pub amounts_per_year: Vec<Decimal>,
@@ -250,7 +250,7 @@ impl Schedule {
 }
 
 /// Money coming back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct SavingLine {
     pub id: String,
     pub label: String,
@@ -270,7 +270,7 @@ pub struct SavingLine {
 /// tendency of business cases to understate costs and overstate benefits: costs are raised and
 /// benefits lowered by a percentage. Both 0 unless a proposal file says otherwise (see
 /// `docs/proposal-file.md` for where percentages come from).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OptimismBias {
     /// Added to every investment, in percent of it (24 = costs 24% higher than stated).
     pub costs_uplift_percent: Decimal,
@@ -297,13 +297,13 @@ impl Default for OptimismBias {
 
 /// Adjustments on the whole proposal: an uplift on all investment and a realisation on all
 /// savings. The scenario carries them on each line; the proposal keeps the published values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Adjustments {
     pub contingency_percent: Decimal,
     pub realisation_percent: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub enum SavingDriver {
     /// Fewer accepted referrals, so fewer open cases (Sandwell).
     Referrals(ReferralDriver),
@@ -320,7 +320,7 @@ pub enum SavingDriver {
     UnitCost(UnitCost),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct UnitCost {
     pub units: Decimal,
     /// What a unit is, in the plural, for labels ("children").
@@ -335,7 +335,7 @@ pub struct UnitCost {
 }
 
 /// What a unit cost is quoted per: reports quote placements by the week, cases by the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CostPeriod {
     Week,
     Year,
@@ -358,7 +358,7 @@ impl UnitCost {
 }
 
 /// The referral-reduction mechanism (models.md section 2).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct ReferralDriver {
     /// First month in which referrals fall.
     pub delivery_start: YearMonth,
@@ -381,7 +381,7 @@ pub struct ReferralDriver {
 
 /// A stretch of months whose reductions follow `monthly_profile` in shape and add up to
 /// `total_reduction` (the printed months are rounded; the annual totals drive the model).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct ReductionPeriod {
     /// How the report names the period ("2022/23").
     pub label: String,
@@ -390,7 +390,7 @@ pub struct ReductionPeriod {
 }
 
 /// How the proposal changes the council's annual budget over its plan years.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct BudgetView {
     pub title: String,
     /// Rows after "year on year investment", in printed order, each a saving line's change in
@@ -399,7 +399,7 @@ pub struct BudgetView {
     pub total_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub enum BudgetRowSource {
     /// The year-on-year change of a scheduled saving line, as a reduction in funding required.
     SavingChange { line_id: String, label: String },

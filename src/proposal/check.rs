@@ -102,11 +102,6 @@ impl Findings {
         self.items.len()
     }
 
-    /// The messages alone (each names its key), for a file read without its text's places.
-    pub fn into_messages(self) -> Vec<String> {
-        self.items.into_iter().map(|(_, message)| message).collect()
-    }
-
     /// Puts words in front of the messages noted since `count` was `before` (which line they
     /// are about), unless they already say it.
     pub fn prefix_since(&mut self, before: usize, prefix: &str) {
@@ -762,12 +757,6 @@ pub fn check(bytes: &[u8]) -> Result<super::Proposal, Vec<Problem>> {
 
 /// Reads a proposal file's text: the proposal, or every problem found.
 pub fn check_text(text: &str) -> Result<super::Proposal, Vec<Problem>> {
-    check_keeping_read(text).map(|(proposal, _)| proposal)
-}
-
-/// Reads a proposal file's text as `check_text` does, keeping the file as read (its values
-/// before they were built into the proposal), which can be handed on without a TOML reader.
-pub fn check_keeping_read(text: &str) -> Result<(super::Proposal, ProposalFile), Vec<Problem>> {
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![too_big(text.len())]);
     }
@@ -811,7 +800,6 @@ pub fn check_keeping_read(text: &str) -> Result<(super::Proposal, ProposalFile),
         }
     };
     let mut findings = Findings::default();
-    let read = raw.clone();
     let proposal = super::build(raw, &mut findings);
     let mut problems: Vec<Problem> = shape_problems.iter().map(|(_, p)| p.clone()).collect();
     for (path, message) in findings.items {
@@ -824,13 +812,10 @@ pub fn check_keeping_read(text: &str) -> Result<(super::Proposal, ProposalFile),
         }
     }
     match proposal {
-        Some(proposal) if problems.is_empty() => Ok((
-            super::Proposal {
-                file_text: text.into(),
-                ..proposal
-            },
-            read,
-        )),
+        Some(proposal) if problems.is_empty() => Ok(super::Proposal {
+            file_text: text.into(),
+            ..proposal
+        }),
         _ if problems.is_empty() => Err(vec![problem(
             text,
             None,

@@ -6,20 +6,13 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
 use super::schema::{tables, Kind, Shape};
 
 /// A number as written in the file: `7500`, `33333.33` or `"33333.33"`, read exactly.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number(pub Decimal);
-
-/// Written as its exact text, so a file read once (by the site build) reaches the page unchanged.
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
-    }
-}
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -423,17 +416,6 @@ pub static PUBLISHED_BUDGET: Shape = Shape {
 pub enum Setting {
     Number(Number),
     Text(String),
-}
-
-/// Either kind as text: a number's text reads back as a number (the reader tries that first),
-/// and a text that does not read as one stays text.
-impl Serialize for Setting {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Setting::Number(number) => number.serialize(serializer),
-            Setting::Text(text) => serializer.serialize_str(text),
-        }
-    }
 }
 
 impl Setting {

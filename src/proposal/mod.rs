@@ -33,7 +33,7 @@ pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 pub use crate::levers::LeverSettings;
 pub use crate::model::money::MAX_AMOUNT;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
     pub id: String,
     pub name: String,
@@ -61,8 +61,12 @@ pub struct Proposal {
     /// Where each repayment's terms come from, as the file says, by the repayment's id.
     pub repayment_sources: BTreeMap<String, String>,
     /// The file as written, comments and all: "Download as a proposal file" starts from it.
+    /// Handed to the page beside the proposal, not in it (`ReadFile`).
+    #[serde(skip)]
     pub file_text: std::sync::Arc<str>,
-    /// The levers of the baseline with the file's settings, found once when the file is read.
+    /// The levers of the baseline with the file's settings, found once when the file is read
+    /// (and found again when the page is handed the proposal: `ReadFile::proposal`).
+    #[serde(skip)]
     levers: std::sync::Arc<[Lever]>,
 }
 
@@ -83,7 +87,7 @@ impl Proposal {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartingValues {
     Published,
     Example,

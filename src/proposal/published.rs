@@ -9,7 +9,7 @@ use super::file::PublishedFile;
 use crate::model::month::{FinancialYear, YearMonth};
 use crate::model::Scenario;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq, Eq)]
 pub struct Published {
     pub source: String,
     pub breakeven_month: Option<YearMonth>,

@@ -116,7 +116,7 @@ macro_rules! table_struct {
     (@others $kind:ident) => { Some(&$crate::proposal::schema::Kind::$kind) };
     ([$($meta:tt)*] $name:ident [] [$($done:tt)*]) => {
         $($meta)*
-        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             $($done)*
@@ -124,7 +124,7 @@ macro_rules! table_struct {
     };
     ([$($meta:tt)*] $name:ident [$others:ident : $others_type:ty] [$($done:tt)*]) => {
         $($meta)*
-        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, serde::Deserialize)]
         pub struct $name {
             $($done)*
             /// Every other key of the table, by name.

@@ -27,7 +27,7 @@ pub struct BuiltSite {
     pub site_css: String,
 }
 
-/// Reads and checks every proposal file, keeping each as read for the page: all of them must be
+/// Reads and checks every proposal file, keeping each as built for the page: all of them must be
 /// usable, no two may share an id, and each must reach the page as the same proposal.
 pub fn read_proposals(
     files: &[ProposalText],
@@ -44,11 +44,12 @@ pub fn read_proposals(
 fn read_for_page(file: &ProposalText) -> Result<(Proposal, PublishedFile), Vec<String>> {
     let (proposal, read) = read_file(&file.text)
         .map_err(|found| found.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    // The page builds the proposal again from the JSON: it must come out the same, figure for
-    // figure, or the page would show what the checker did not check.
-    let on_the_page = ReadFile::from_json(&read.to_json())
-        .and_then(|read| read.proposal().map_err(|problems| problems.join("; ")));
-    if on_the_page.as_ref() != Ok(&proposal) {
+    // The page takes the proposal from the JSON: it must come out the same, figure for figure
+    // and each with its places (as its debug form shows them), or the page would show what the
+    // checker did not check.
+    let on_the_page =
+        ReadFile::from_json(&read.to_json()).map(|read| format!("{:?}", read.proposal()));
+    if on_the_page.as_ref() != Ok(&format!("{proposal:?}")) {
         return Err(vec![format!(
             "the page would not read this file as the checker did ({}); please report it",
             on_the_page

@@ -1,6 +1,6 @@
 //! What the site build hands the page: the council's look and each proposal file, as written
-//! and as read, as JSON inside the built `index.html`, so the page needs no request (and no
-//! TOML reader) to start.
+//! and as built, as JSON inside the built `index.html`, so the page needs no request (and no
+//! TOML reader or checks of meaning) to start.
 
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +54,7 @@ impl PageData {
         let built = distinct(
             self.proposals
                 .into_iter()
-                .map(|PublishedFile { file, read }| (file, read.proposal())),
+                .map(|PublishedFile { file, read }| (file, Ok(read.proposal()))),
             |proposal| proposal,
         );
         match built {
