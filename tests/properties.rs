@@ -720,3 +720,20 @@ fn every_lever_at_either_end_of_its_range_runs_at_the_longest_horizon() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(1024))]
+
+    /// The chart's coordinates are written as the float formatter writes them to one place,
+    /// wherever a value is not within a rounding error of a half-tenth (where either way is a
+    /// twentieth of a pixel).
+    #[test]
+    fn chart_coordinates_are_the_float_formatters_tenths(value in -1.0e7_f64..1.0e7) {
+        let fraction = (value * 10.0).abs().fract();
+        prop_assume!((fraction - 0.5).abs() > 1e-6);
+        prop_assert_eq!(
+            invest_to_save::report::coordinates::tenths(value),
+            format!("{value:.1}").replace("-0.0", "0.0")
+        );
+    }
+}

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod columns;
 pub mod comparison;
+pub mod coordinates;
 pub mod csv;
 pub mod json;
 pub mod svg;

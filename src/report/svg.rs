@@ -41,7 +41,7 @@ pub fn chart_svg(
     brand: &str,
 ) -> String {
     let drawn = chart(cashflow, published_cumulative);
-    let f = |v: f64| format!("{v:.1}");
+    let f = crate::report::coordinates::tenths;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" width=\"{WIDTH}\" height=\"{h}\" \
          font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\" role=\"img\" aria-labelledby=\"svg-title svg-desc\">\n\

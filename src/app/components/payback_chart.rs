@@ -61,7 +61,7 @@ pub fn payback_chart(props: &PaybackChartProps) -> Html {
         "chart__band",
         (!props.band_current).then_some("chart__band--updating")
     );
-    let f = |v: f64| format!("{v:.1}");
+    let f = crate::report::coordinates::tenths;
     let last = props.cashflow.months.len().saturating_sub(1);
     // The month the reader is looking at: the last one until they point or slide elsewhere.
     let reading = use_state(|| None::<usize>);

@@ -129,7 +129,7 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
 /// The chart and the table, greyed and marked busy while a newer scenario is being worked out.
 fn results(worked: &Worked, levers: &[Lever], current: bool) -> Html {
     let drawn = &worked.drawn;
-    let f = |v: f64| format!("{v:.1}");
+    let f = crate::report::coordinates::tenths;
     let bar = |segment: &Segment, end: &'static str, y: f64, height: f64| {
         html! {
             <rect class={format!("tornado__bar tornado__bar--{end}")} x={f(segment.x)} y={f(y)}
