@@ -140,14 +140,14 @@ pub fn app(props: &AppProps) -> Html {
             || ()
         });
     }
-    let cashflow = use_memo(state.scenario.clone(), model::run);
+    let cashflow = use_memo(state.scenario.clone(), |scenario| model::run(scenario));
     // Worked out once per scenario, like the cashflow it discounts.
     let discounted = use_memo(state.scenario.clone(), {
         let cashflow = cashflow.clone();
         move |scenario| discounted(&cashflow, scenario.discount_rate_percent)
     });
     // Run a second time without the bias only while one is applied.
-    let optimism_bias = use_memo(state.scenario.clone(), optimism_bias);
+    let optimism_bias = use_memo(state.scenario.clone(), |scenario| optimism_bias(scenario));
     let reconciliation = use_memo(entry, {
         let proposal = proposal.clone();
         move |_| reconcile(&proposal, &model::run(&proposal.baseline))

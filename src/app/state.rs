@@ -23,7 +23,9 @@ pub struct State {
     pub proposals: Rc<Vec<Proposal>>,
     /// Index into `proposals`.
     pub proposal: usize,
-    pub scenario: Scenario,
+    /// Shared, not copied, with the components that read it: an unchanged scenario compares
+    /// equal by its address, and handing it on costs nothing, on every input.
+    pub scenario: Rc<Scenario>,
     /// What was corrected or ignored in the link the page was opened with.
     pub notices: Vec<Notice>,
     /// The proposal opened from a file (or a link carrying one), which travels in the link.
@@ -89,7 +91,7 @@ impl State {
         State {
             proposals,
             proposal: parsed.proposal,
-            scenario: parsed.scenario,
+            scenario: Rc::new(parsed.scenario),
             notices: parsed.notices,
             opened_file: None,
             pinned: parsed.pinned,
@@ -121,7 +123,7 @@ impl State {
         State {
             proposals: Rc::new(all),
             proposal: if names_file { index } else { parsed.proposal },
-            scenario: parsed.scenario,
+            scenario: Rc::new(parsed.scenario),
             notices: parsed.notices,
             opened_file: Some(OpenedFile {
                 index,
@@ -199,7 +201,7 @@ impl State {
     }
 
     pub fn is_published(&self) -> bool {
-        self.scenario == self.current().baseline
+        *self.scenario == self.current().baseline
     }
 }
 
@@ -211,7 +213,7 @@ impl State {
         match action {
             Action::ChooseProposal(index) if index < next.proposals.len() => {
                 next.proposal = index;
-                next.scenario = next.proposals[index].starting.clone();
+                next.scenario = Rc::new(next.proposals[index].starting.clone());
                 next.notices.clear();
                 // Pins are scenarios of one proposal.
                 next.pinned.clear();
@@ -224,14 +226,14 @@ impl State {
                     return self;
                 };
                 let (value, _) = lever.clamp(value);
-                lever.set(&mut next.scenario, value);
+                lever.set(Rc::make_mut(&mut next.scenario), value);
             }
             Action::ResetToPublished => {
-                next.scenario = next.current().baseline.clone();
+                next.scenario = Rc::new(next.current().baseline.clone());
             }
             Action::DismissNotices => next.notices.clear(),
             Action::OpenFile { proposal, fragment } => {
-                next.scenario = proposal.starting.clone();
+                next.scenario = Rc::new(proposal.starting.clone());
                 let (all, index) = beside(next.published(), *proposal);
                 next.proposals = Rc::new(all);
                 next.proposal = index;
@@ -251,7 +253,7 @@ impl State {
                 next.pinned.push(Pinned {
                     pin,
                     name: pin_name(&name),
-                    scenario: next.scenario.clone(),
+                    scenario: (*next.scenario).clone(),
                 });
                 next.pinned.sort_by_key(|pinned| pinned.pin);
             }

@@ -1,6 +1,8 @@
 //! The page's switching values, worked out a few levers at a time after each change so that an
 //! input is answered first, and never shown for a scenario other than the one on the page.
 
+use std::rc::Rc;
+
 use crate::analysis::switching::lever_switching;
 use crate::analysis::LeverSwitching;
 use crate::levers::Lever;
@@ -33,14 +35,15 @@ pub enum Shown<'a> {
 /// scenario before it for the levers not yet worked out again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchingProgress {
-    scenario: Scenario,
+    /// Shared with the page, so that asking about the scenario on it compares addresses.
+    scenario: Rc<Scenario>,
     found: Vec<Found>,
     earlier: Vec<Option<LeverSwitching>>,
 }
 
 impl SwitchingProgress {
     /// Nothing worked out yet for `scenario`.
-    pub fn new(levers: &[Lever], scenario: &Scenario) -> SwitchingProgress {
+    pub fn new(levers: &[Lever], scenario: &Rc<Scenario>) -> SwitchingProgress {
         SwitchingProgress {
             scenario: scenario.clone(),
             found: vec![Found::Pending; levers.len()],
@@ -50,7 +53,7 @@ impl SwitchingProgress {
 
     /// Nothing worked out yet for `scenario`, keeping what `before` found (for the same levers)
     /// to show as out of date meanwhile.
-    pub fn after(before: &SwitchingProgress, levers: &[Lever], scenario: &Scenario) -> Self {
+    pub fn after(before: &SwitchingProgress, levers: &[Lever], scenario: &Rc<Scenario>) -> Self {
         let mut progress = SwitchingProgress::new(levers, scenario);
         if before.found.len() == levers.len() {
             progress.earlier = before
@@ -86,13 +89,13 @@ impl SwitchingProgress {
     }
 
     /// Whether every lever's switching values are worked out for `scenario`.
-    pub fn is_current(&self, scenario: &Scenario) -> bool {
+    pub fn is_current(&self, scenario: &Rc<Scenario>) -> bool {
         self.is_complete() && self.scenario == *scenario
     }
 
     /// The lever's switching values if they are for `scenario`: a figure for another scenario is
     /// never shown as if it were current.
-    pub fn for_lever(&self, index: usize, scenario: &Scenario) -> &Found {
+    pub fn for_lever(&self, index: usize, scenario: &Rc<Scenario>) -> &Found {
         match self.found.get(index) {
             Some(found) if self.scenario == *scenario => found,
             _ => &Found::Pending,
@@ -100,7 +103,7 @@ impl SwitchingProgress {
     }
 
     /// What the page shows for the lever while `scenario` is on it.
-    pub fn shown(&self, index: usize, scenario: &Scenario) -> Shown<'_> {
+    pub fn shown(&self, index: usize, scenario: &Rc<Scenario>) -> Shown<'_> {
         let earlier = || match self.found.get(index) {
             Some(Found::Ready(found)) => Some(&**found),
             Some(Found::Pending | Found::NotApplicable) | None => {
@@ -125,23 +128,22 @@ mod tests {
     fn worked_out_lever_by_lever_they_are_the_switching_values_of_the_scenario_and_of_no_other() {
         let sandwell = &presets()[0];
         let levers = sandwell.levers();
-        let mut progress = SwitchingProgress::new(levers, &sandwell.baseline);
-        assert_eq!(progress.for_lever(1, &sandwell.baseline), &Found::Pending);
+        let baseline = Rc::new(sandwell.baseline.clone());
+        let mut progress = SwitchingProgress::new(levers, &baseline);
+        assert_eq!(progress.for_lever(1, &baseline), &Found::Pending);
         let mut steps = 0;
         while progress.work_one(levers) {
             steps += 1;
         }
         assert_eq!(steps, levers.len());
         assert!(progress.is_complete());
-        assert!(progress.is_current(&sandwell.baseline));
-        let whole = switching_values(levers, &sandwell.baseline);
+        assert!(progress.is_current(&baseline));
+        let whole = switching_values(levers, &baseline);
         let ready: Vec<&LeverSwitching> = (0..levers.len())
-            .filter_map(
-                |index| match progress.for_lever(index, &sandwell.baseline) {
-                    Found::Ready(found) => Some(&**found),
-                    Found::Pending | Found::NotApplicable => None,
-                },
-            )
+            .filter_map(|index| match progress.for_lever(index, &baseline) {
+                Found::Ready(found) => Some(&**found),
+                Found::Pending | Found::NotApplicable => None,
+            })
             .collect();
         assert_eq!(ready, whole.levers.iter().collect::<Vec<_>>());
         // Another scenario (a case costing £5,000) sees nothing until its own are worked out.
@@ -150,10 +152,11 @@ mod tests {
             .lever("cost_per_case")
             .unwrap()
             .set(&mut moved, crate::levers::LeverValue::Number(5000.into()));
+        let moved = Rc::new(moved);
         assert_eq!(progress.for_lever(1, &moved), &Found::Pending);
         assert!(!progress.is_current(&moved));
         // Until they are, the page may show the earlier ones, marked as being updated.
-        let allocation = progress.for_lever(1, &sandwell.baseline);
+        let allocation = progress.for_lever(1, &baseline);
         let Found::Ready(allocation) = allocation.clone() else {
             panic!("allocation has switching values");
         };

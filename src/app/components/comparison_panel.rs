@@ -28,7 +28,7 @@ use crate::report::comparison::rows;
 #[derive(Debug, Clone, PartialEq)]
 struct Asked {
     drawing: Drawing,
-    scenario: Scenario,
+    scenario: Rc<Scenario>,
     pinned: Vec<Pinned>,
 }
 
@@ -62,7 +62,7 @@ fn use_comparison(open: bool, asked: Asked) -> Option<Rc<Finished<Asked, Vec<Com
 #[derive(Properties, PartialEq)]
 pub struct ComparisonPanelProps {
     pub levers: Arc<[Lever]>,
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
     pub pinned: Vec<Pinned>,
     pub draws: Draws,
     /// The plausible ranges the reader set, for each scenario's uncertainty run.

@@ -18,7 +18,7 @@ use crate::model::Scenario;
 pub struct LeverPanelProps {
     /// The proposal's levers, shared with it (compared by address when the page redraws).
     pub levers: std::sync::Arc<[Lever]>,
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
     pub on_change: Callback<(String, LeverValue)>,
     pub on_reset: Callback<()>,
     pub is_published: bool,

@@ -26,7 +26,7 @@ pub struct ProposalFileProps {
     pub problems: Vec<String>,
     /// The proposal on screen and its assumptions as the reader has them, for the download.
     pub proposal: Rc<Proposal>,
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
 }
 
 async fn read(file: File) -> Result<(Proposal, Rc<str>), Vec<String>> {

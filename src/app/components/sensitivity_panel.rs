@@ -28,14 +28,19 @@ use crate::report::tornado::{tornado, Segment, Tornado};
 #[derive(Debug, PartialEq)]
 struct Worked {
     levers: Arc<[Lever]>,
-    scenario: Scenario,
+    scenario: Rc<Scenario>,
     swing_percent: Decimal,
     found: Sensitivity,
     drawn: Tornado,
 }
 
 impl Worked {
-    fn is_for(&self, levers: &Arc<[Lever]>, scenario: &Scenario, swing_percent: Decimal) -> bool {
+    fn is_for(
+        &self,
+        levers: &Arc<[Lever]>,
+        scenario: &Rc<Scenario>,
+        swing_percent: Decimal,
+    ) -> bool {
         Arc::ptr_eq(&self.levers, levers)
             && self.swing_percent == swing_percent
             && self.scenario == *scenario
@@ -46,7 +51,7 @@ impl Worked {
 pub struct SensitivityPanelProps {
     /// The proposal's levers, shared with it (compared by address when the page redraws).
     pub levers: Arc<[Lever]>,
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
 }
 
 #[function_component(SensitivityPanel)]

@@ -47,7 +47,7 @@ impl PartialEq for Drawing {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BandAsked {
     pub drawing: Drawing,
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
 }
 
 /// A finished run and what it is of.
