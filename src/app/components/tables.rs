@@ -30,7 +30,9 @@ fn money_header(cashflow: &Cashflow) -> Html {
 pub fn money_cell(amount: Decimal) -> Html {
     let text = format_council(amount);
     let negative = text.starts_with('(');
-    html! { <td class={classes!("num", negative.then_some("negative"))}>{ text }</td> }
+    // A fixed class, not `classes!`, which builds a set of classes for every cell on every input.
+    let class = if negative { "num negative" } else { "num" };
+    html! { <td class={class}>{ text }</td> }
 }
 
 fn money_cells(cashflow: &Cashflow, flows: &Flows) -> Html {
