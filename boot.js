@@ -14,16 +14,22 @@ if (window.parent !== window && 'ResizeObserver' in window) {
 
 // The proposal-file checker (a second WebAssembly module, with the TOML reader) is fetched the
 // first time the page asks for it: when a reader opens or downloads a file of their own, or
-// follows a link that carries one. A failed fetch is tried again at the next ask.
+// follows a link that carries one. A failed fetch is tried again at the next ask, at a new
+// address: a browser may keep a module whose fetch failed as failed for its address (the HTML
+// standard no longer asks it to, but browsers released before that change do).
 let checker;
+let failures = 0;
 globalThis.investToSaveChecker = () => {
-  checker ??= import('./checker.js')
+  const script = new URL('./checker.js', import.meta.url);
+  if (failures > 0) script.searchParams.set('attempt', String(failures));
+  checker ??= import(script.href)
     .then(async (module) => {
       await module.default({ module_or_path: new URL('./checker_bg.wasm', import.meta.url) });
       return module;
     })
     .catch((error) => {
       checker = undefined;
+      failures += 1;
       throw error;
     });
   return checker;

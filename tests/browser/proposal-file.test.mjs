@@ -114,6 +114,26 @@ test('when the checker cannot be fetched, the reader is told, and choosing the f
   await context.close();
 });
 
+test('when the checker\'s script itself cannot be fetched, choosing the file again works without a reload', async () => {
+  // A browser keeps a module whose fetch failed as failed for that address, so the page asks
+  // for the script at a new address when it tries again.
+  const { context, page, problems } = await fresh();
+  await page.route(/checker[^/]*\.js(\?.*)?$/, (route) => route.abort());
+  await page.locator('#proposal-file-input').setInputFiles(file('anytown.toml', MINE));
+  const summary = page.locator('#proposal-file-summary');
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator('li').allTextContents(),
+    ['anytown.toml: the proposal-file checker could not be loaded; check the connection and try again']);
+  await page.unroute(/checker[^/]*\.js(\?.*)?$/);
+  const retried = page.waitForRequest((request) => /\/checker-[0-9a-f]{16}\.js\?attempt=1$/.test(request.url()));
+  await page.locator('#proposal-file-input').setInputFiles(file('anytown.toml', MINE));
+  await retried;
+  await page.waitForFunction(() => document.querySelector('#proposal-opened-anytown')?.checked);
+  assert.equal(await summary.count(), 0);
+  assert.ok(problems.length > 0 && problems.every((problem) => /checker|Failed to fetch|ERR_FAILED|TypeError|dynamically imported module/i.test(problem)), problems.join(' | '));
+  await context.close();
+});
+
 test('a proposal too large for a link says so, and the link still gives the assumptions', async () => {
   const { context, page } = await fresh();
   // Text that does not compress: about 12,000 characters of it, as comment lines (a summary
