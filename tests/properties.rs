@@ -731,9 +731,9 @@ proptest! {
     fn chart_coordinates_are_the_float_formatters_tenths(value in -1.0e7_f64..1.0e7) {
         let fraction = (value * 10.0).abs().fract();
         prop_assume!((fraction - 0.5).abs() > 1e-6);
-        prop_assert_eq!(
-            invest_to_save::report::coordinates::tenths(value),
-            format!("{value:.1}").replace("-0.0", "0.0")
-        );
+        let formatted = format!("{value:.1}");
+        // The one other difference: nought is never written with a sign.
+        let expected = if formatted == "-0.0" { "0.0".to_string() } else { formatted };
+        prop_assert_eq!(invest_to_save::report::coordinates::tenths(value), expected);
     }
 }

@@ -81,6 +81,18 @@ impl Proposal {
         self.levers.clone()
     }
 
+    /// Finds the levers of the baseline with the file's settings (the adjustments' levers only
+    /// where it has them): once when a file is read, and again when the page is handed the
+    /// proposal built (`ReadFile::proposal`), so the two cannot disagree.
+    fn find_levers(&mut self) {
+        self.levers = crate::levers::catalogue(
+            &self.baseline,
+            &self.lever_settings,
+            self.adjustments.is_some(),
+        )
+        .into();
+    }
+
     /// The lever with this link key, if the proposal has one.
     pub fn lever(&self, key: &str) -> Option<&Lever> {
         self.levers.iter().find(|lever| lever.key == key)
@@ -449,10 +461,9 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         && baseline.savings.len() == raw.saving.len()
         && (raw.budget.is_none() || baseline.budget.is_some());
     let assumptions = raw.assumptions;
-    let levers = crate::levers::catalogue(&baseline, &lever_settings, adjustments.is_some());
     let mut proposal = Proposal {
         file_text: "".into(),
-        levers: levers.into(),
+        levers: Default::default(),
         starting: baseline.clone(),
         id: raw.id,
         name: raw.name,
@@ -479,6 +490,7 @@ fn build(raw: ProposalFile, found: &mut Findings) -> Option<Proposal> {
         published,
         adjustments,
     };
+    proposal.find_levers();
     sliders::check_levers(&proposal, complete, found);
     if found.is_empty() {
         proposal.starting = sliders::starting_scenario(&proposal, &assumptions, found);

@@ -34,17 +34,12 @@ impl ReadFile {
     /// The proposal, with its text, and its levers found again from its scenario and settings
     /// (as reading the file finds them: a lever is code, not data, so it is not handed on).
     pub fn proposal(self) -> Proposal {
-        let built = self.built;
-        let levers = crate::levers::catalogue(
-            &built.baseline,
-            &built.lever_settings,
-            built.adjustments.is_some(),
-        );
-        Proposal {
+        let mut proposal = Proposal {
             file_text: self.text.into(),
-            levers: levers.into(),
-            ..built
-        }
+            ..self.built
+        };
+        proposal.find_levers();
+        proposal
     }
 
     pub fn to_json(&self) -> String {

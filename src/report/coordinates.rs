@@ -5,7 +5,8 @@
 //! than the float formatter (which for a fixed number of places falls back to big-number
 //! arithmetic), about 0.9 ms of a 13 ms slider step at 4x CPU throttling in a profile of
 //! Sandwell's 120-month curve. The text is the float formatter's, except that a value within a
-//! rounding error of a half-tenth may round the other way: a twentieth of a pixel.
+//! rounding error of a half-tenth may round the other way (a twentieth of a pixel), and a small
+//! negative value that rounds to nought is written "0.0", not "-0.0".
 
 /// `value` to one decimal place: "84.0", "-3.5". A value that is not finite (never a real
 /// coordinate) is drawn at "0.0" rather than writing text that is not a number.
@@ -41,8 +42,9 @@ fn push_digits(text: &mut String, number: u64) {
     text.push(digit(number % 10));
 }
 
+/// The digit for `value`, which is below ten.
 fn digit(value: u64) -> char {
-    char::from(b'0' + (value % 10) as u8)
+    char::from(b'0' + value as u8)
 }
 
 #[cfg(test)]

@@ -47,9 +47,9 @@ impl PageData {
             .map_err(|error| format!("the page's site data could not be read ({error})"))
     }
 
-    /// The proposals, built from what the site build read (each file's values taken, not
-    /// copied): those that build, in order, the look, and a problem for each proposal that does
-    /// not build (named with its file).
+    /// The proposals as the site build built and checked them (taken, not copied), in order,
+    /// and the look; a proposal whose id another already has is left out, with a problem that
+    /// names its file.
     pub fn into_contents(self) -> (Vec<Proposal>, Branding, Vec<String>) {
         let built = distinct(
             self.proposals
