@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The fuzz harness in its quick mode: a few thousand seeded hostile inputs across every entry
 //! point that reads untrusted input (a link's query and fragment, a proposal file, a site file,
-//! a typed value), each read, opened and run through the model and every report. None may
+//! a typed value, the page's packed data), each read, opened and run through the model and every report. None may
 //! panic, none may open broken (a slider out of range, a download or link that does not read
 //! back), and none may hold more than 64 MB. The long run, with timings, is
 //! `cargo run --profile fuzz --example fuzz` (README, "Hostile input").

@@ -11,7 +11,8 @@ mod harness;
 mod meter;
 
 use harness::{run_case, Case, Entry};
-use invest_to_save::codec::fragment::{decode_proposal, encode_proposal, to_base64url};
+use invest_to_save::codec::base64url::to_base64url;
+use invest_to_save::codec::fragment::{decode_proposal, encode_proposal};
 use invest_to_save::codec::query::MAX_LINK_SETTINGS;
 use invest_to_save::codec::{self, NoticeKind};
 use invest_to_save::levers::Range;

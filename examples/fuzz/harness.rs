@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use invest_to_save::analysis::comparison::compare;
@@ -15,9 +15,8 @@ use invest_to_save::analysis::{
     discounted, optimism_bias, sensitivity, switching_values, uncertain_levers, uncertainty,
 };
 use invest_to_save::codec;
-use invest_to_save::codec::fragment::{
-    decode_proposal, encode_proposal, proposal_in_fragment, to_base64url,
-};
+use invest_to_save::codec::base64url::to_base64url;
+use invest_to_save::codec::fragment::{decode_proposal, encode_proposal, proposal_in_fragment};
 use invest_to_save::levers::{Lever, LeverValue, Range};
 use invest_to_save::model::{self, Scenario};
 use invest_to_save::proposal::assumptions::{round_trips, with_assumptions};
@@ -25,9 +24,9 @@ use invest_to_save::proposal::presets::{presets, PRESET_FILES};
 use invest_to_save::proposal::{read_proposal, read_proposal_bytes, Proposal};
 use invest_to_save::reconcile::{contradictions, reconcile};
 use invest_to_save::report::{self, csv, json, svg, text};
-use invest_to_save::site::build::build_site;
+use invest_to_save::site::build::{build_site, read_proposals};
 use invest_to_save::site::config::{read_site_config, Branding};
-use invest_to_save::site::page_data::ProposalText;
+use invest_to_save::site::page_data::{PageData, ProposalText};
 use invest_to_save::site::prerender::{masthead, static_page};
 
 use super::meter;
@@ -40,15 +39,17 @@ pub enum Entry {
     ProposalFile,
     SiteFile,
     TypedValue,
+    PageData,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 5] = [
+    pub const ALL: [Entry; 6] = [
         Entry::Query,
         Entry::Fragment,
         Entry::ProposalFile,
         Entry::SiteFile,
         Entry::TypedValue,
+        Entry::PageData,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,6 +59,7 @@ impl Entry {
             Entry::ProposalFile => "proposal file",
             Entry::SiteFile => "site.toml",
             Entry::TypedValue => "typed value",
+            Entry::PageData => "page data",
         }
     }
 
@@ -68,6 +70,7 @@ impl Entry {
             Entry::ProposalFile => "file",
             Entry::SiteFile => "site",
             Entry::TypedValue => "typed",
+            Entry::PageData => "page",
         }
     }
 }
@@ -123,7 +126,11 @@ impl fmt::Display for Case {
             Entry::Fragment => {
                 proposal_in_fragment(&self.text).and_then(|v| decode_proposal(v).ok())
             }
-            Entry::Query | Entry::ProposalFile | Entry::SiteFile | Entry::TypedValue => None,
+            Entry::Query
+            | Entry::ProposalFile
+            | Entry::SiteFile
+            | Entry::TypedValue
+            | Entry::PageData => None,
         };
         let text = carried.as_deref().unwrap_or(&self.text);
         let shown: String = text.chars().take(100).collect();
@@ -552,6 +559,56 @@ const SITE_LINES: &[&str] = &[
     "[colours]",
 ];
 
+/// The page data the site build writes for the shipped proposals, packed.
+fn shipped_page_data() -> &'static str {
+    static PACKED: OnceLock<String> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let files: Vec<ProposalText> = PRESET_FILES
+            .iter()
+            .map(|(file, text)| ProposalText {
+                file: file.to_string(),
+                text: text.to_string(),
+            })
+            .collect();
+        let proposals = read_proposals(&files)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, published)| published)
+            .collect();
+        PageData {
+            branding: Branding::default(),
+            proposals,
+        }
+        .to_script_text()
+    })
+}
+
+/// The shipped page data damaged as a page can be: cut short, a character changed, text put in
+/// or taken out, two pieces swapped.
+fn page_data(rng: &mut Rng) -> String {
+    let mut bytes = shipped_page_data().as_bytes().to_vec();
+    for _ in 0..=rng.below(3) {
+        let at = rng.below(bytes.len() + 1);
+        let span = (at + 1 + rng.below(40)).min(bytes.len());
+        match rng.below(5) {
+            0 => bytes.truncate(at),
+            1 if at < bytes.len() => bytes[at] = b' ' + (rng.below(95) as u8),
+            2 => {
+                let text: &&str = rng.pick(TEXTS);
+                bytes.splice(at..at, text.bytes());
+            }
+            3 => {
+                bytes.drain(at..span.max(at));
+            }
+            _ => {
+                let other = rng.below(bytes.len() + 1);
+                bytes[at.min(other)..at.max(other)].reverse();
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 fn typed_value(rng: &mut Rng) -> Case {
     let proposals = presets();
     let proposal = rng.below(proposals.len());
@@ -586,6 +643,7 @@ pub fn generate(entry: Entry, seed: u64, index: u64) -> Case {
         Entry::ProposalFile => mutated(&files, &mut rng, LINES),
         Entry::SiteFile => mutated(&seed_sites(), &mut rng, SITE_LINES),
         Entry::TypedValue => return typed_value(&mut rng),
+        Entry::PageData => page_data(&mut rng),
     };
     Case {
         entry,
@@ -708,6 +766,20 @@ fn open(case: &Case, violations: &mut Vec<String>) -> Option<(Proposal, Scenario
                 ));
             }
             None
+        }
+        Entry::PageData => {
+            // Damaged data is refused; only the data as written may open.
+            let data = PageData::from_script_text(&case.text).ok()?;
+            if case.text != shipped_page_data() {
+                violations.push("damaged page data was read as a site's proposals".into());
+            }
+            let Some(proposal) = data.into_contents().0.into_iter().next() else {
+                violations.push("the page data as written opens no proposal".into());
+                return None;
+            };
+            exercise_proposal(&proposal, violations);
+            let scenario = proposal.starting.clone();
+            Some((proposal, scenario))
         }
         Entry::TypedValue => {
             let (proposal_index, lever_index) = case.lever?;

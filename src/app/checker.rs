@@ -11,10 +11,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::codec::fragment::fragment_carrying;
+use crate::codec::fragment::{fragment_carrying, from_decoded_answer};
 use crate::model::Scenario;
 use crate::proposal::assumptions::{add_assumptions, opens_at};
-use crate::proposal::{from_checked_json, Proposal, ReadFile};
+use crate::proposal::{from_checked_answer, Proposal, ReadFile};
 
 use super::state::in_the_link;
 
@@ -54,7 +54,7 @@ pub async fn read_proposal(text: &str) -> Result<Proposal, Vec<String>> {
 }
 
 async fn read(text: &str) -> Result<ReadFile, Vec<String>> {
-    from_checked_json(&call("check", text).await.map_err(|why| vec![why])?)
+    from_checked_answer(&call("check", text).await.map_err(|why| vec![why])?)
 }
 
 /// A file a reader opened, read and checked, with the link fragment that will carry it.
@@ -68,9 +68,7 @@ pub async fn read_opened(text: &str) -> Result<(Proposal, Rc<str>), Vec<String>>
 /// fragment; or why it cannot be used, as the page says it.
 pub async fn read_linked(value: &str) -> Result<(Proposal, Rc<str>), Vec<String>> {
     let decoded = call("decode", value).await.map_err(|why| vec![why])?;
-    let text = serde_json::from_str::<Result<String, String>>(&decoded)
-        .unwrap_or_else(|_| Err(UNAVAILABLE.to_string()))
-        .map_err(|why| vec![why])?;
+    let text = from_decoded_answer(&decoded).map_err(|why| vec![why])?;
     let proposal = read_proposal(&text).await.map_err(in_the_link)?;
     Ok((proposal, fragment_carrying(value).into()))
 }

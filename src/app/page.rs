@@ -307,7 +307,7 @@ fn site_contents() -> Result<(Vec<Proposal>, Branding, Vec<String>), String> {
     let text = browser::page_data_text().ok_or(
         "this page carries no proposals: it was not built by the site command (see the README, \"Publish it on your website\")",
     )?;
-    let (proposals, branding, problems) = PageData::from_json(&text)?.into_contents();
+    let (proposals, branding, problems) = PageData::from_script_text(&text)?.into_contents();
     if proposals.is_empty() {
         return Err(match problems.is_empty() {
             true => "the site lists no proposals".to_string(),

@@ -7,16 +7,16 @@
 
 #[cfg(target_arch = "wasm32")]
 mod module {
-    use invest_to_save::codec::fragment::{decode_proposal, encode_proposal};
+    use invest_to_save::codec::fragment::{decoded_answer, encode_proposal};
     use invest_to_save::proposal::assumptions;
-    use invest_to_save::proposal::checked_json;
+    use invest_to_save::proposal::checked_answer;
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    /// A proposal file's text read and checked: JSON of the proposal as built, or of every problem
-    /// at its line and column (`proposal::from_checked_json` reads it).
+    /// A proposal file's text read and checked: the proposal as built, or every problem at its
+    /// line and column, packed (`proposal::from_checked_answer` reads it).
     #[wasm_bindgen]
     pub fn check(text: &str) -> String {
-        checked_json(text)
+        checked_answer(text)
     }
 
     /// The file's text as a link's fragment carries it (compressed, base64url).
@@ -25,10 +25,11 @@ mod module {
         encode_proposal(text)
     }
 
-    /// A link fragment's file: JSON of its text, or of why it cannot be read.
+    /// A link fragment's file: its text, or why it cannot be read, packed
+    /// (`codec::fragment::from_decoded_answer` reads it).
     #[wasm_bindgen]
     pub fn decode(value: &str) -> String {
-        serde_json::to_string(&decode_proposal(value)).unwrap_or_else(|_| "null".into())
+        decoded_answer(value)
     }
 
     /// The text without its `[assumptions]` table, which the page then writes afresh.

@@ -14,7 +14,9 @@ use std::process::ExitCode;
 use invest_to_save::analysis::uncertainty::DEFAULT_DRAWS;
 use invest_to_save::site::build::build_site;
 use invest_to_save::site::config::{is_logo_name, read_site_config};
-use invest_to_save::site::fingerprint::{built_name, fingerprint, SiteFile};
+use invest_to_save::site::fingerprint::{
+    built_name, content_hash, fingerprint, published_name, SiteFile,
+};
 use invest_to_save::site::page_data::ProposalText;
 
 const USAGE: &str = "\
@@ -65,7 +67,7 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
         }
     }
     let config_text = read(&config_path)?;
-    let config = read_site_config(&config_text).map_err(|problems| {
+    let mut config = read_site_config(&config_text).map_err(|problems| {
         problems
             .into_iter()
             .map(|p| format!("{}: {p}", config_path.display()))
@@ -86,16 +88,19 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    // The logo is named after its content before the page data is written: the data is packed,
+    // so naming the files afterwards could not find the logo's name in it.
+    if let (Some(logo), Some(file)) = (&mut config.branding.logo, &config.logo_file) {
+        let bytes = std::fs::read(base.join(file))
+            .map_err(|e| vec![format!("council.logo: cannot read {file}: {e}")])?;
+        logo.file = published_name(&logo.file, &content_hash(&bytes));
+        write(&dist.join(&logo.file), &bytes)?;
+    }
     let index_path = dist.join("index.html");
     let index = read(&index_path)?;
     let built = build_site(&config, files, &index, DEFAULT_DRAWS)?;
     write(&index_path, built.index_html.as_bytes())?;
     write(&dist.join("site.css"), built.site_css.as_bytes())?;
-    if let (Some(logo), Some(file)) = (&config.branding.logo, &config.logo_file) {
-        let bytes = std::fs::read(base.join(file))
-            .map_err(|e| vec![format!("council.logo: cannot read {file}: {e}")])?;
-        write(&dist.join(&logo.file), &bytes)?;
-    }
     let current_logo = config.branding.logo.as_ref().map(|logo| logo.file.as_str());
     let renamed = name_after_content(&dist, current_logo)?;
     Ok(format!(
@@ -108,7 +113,8 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
 
 /// Gives the folder's files their content-hashed names (see `site::fingerprint`): writes the
 /// renamed and rewritten files, then `index.html`, then removes what they replace. A logo an
-/// earlier build wrote and this one does not (another image type, or none) goes too.
+/// earlier build wrote and this one does not (another image, another type, or none) goes too;
+/// `current_logo` is the logo's published name, which the page data already carries.
 fn name_after_content(dist: &Path, current_logo: Option<&str>) -> Result<usize, Vec<String>> {
     let listing = std::fs::read_dir(dist)
         .map_err(|e| vec![format!("cannot list {}: {e}", dist.display())])?;
@@ -123,8 +129,7 @@ fn name_after_content(dist: &Path, current_logo: Option<&str>) -> Result<usize, 
         if !is_file || name.starts_with('.') {
             continue;
         }
-        let built = built_name(&name);
-        if is_logo_name(&built) && Some(built.as_str()) != current_logo {
+        if is_logo_name(&built_name(&name)) && Some(name.as_str()) != current_logo {
             remove(&dist.join(&name))?;
             continue;
         }
@@ -138,6 +143,17 @@ fn name_after_content(dist: &Path, current_logo: Option<&str>) -> Result<usize, 
             .map(|p| format!("{}: {p}", dist.display()))
             .collect::<Vec<_>>()
     })?;
+    // The page data names the logo as it was published before this step: an SVG logo that
+    // names another of the site's files would be rewritten here, and named again.
+    if let Some(logo) = current_logo {
+        let renamed = done.names.get(&built_name(logo));
+        if renamed.is_some_and(|name| name != logo) {
+            return Err(vec![format!(
+                "{}: the logo names another of the site's files, so it cannot be published under its own name; use a logo that refers to no other file",
+                dist.display()
+            )]);
+        }
+    }
     // index.html last: until it is written, the old page still finds every file it names.
     let (pages, assets): (Vec<_>, Vec<_>) = done.write.iter().partition(|f| f.name == "index.html");
     for file in assets.into_iter().chain(pages) {

@@ -12,45 +12,9 @@ pub const FRAGMENT_KEY: &str = "proposal";
 /// and content systems cut or refuse links beyond a few thousand characters.
 pub const MAX_LINK_CHARS: usize = 8_000;
 
+use super::base64url::{from_base64url, to_base64url};
+use super::packed::{pack, unpack};
 use crate::proposal::MAX_FILE_BYTES;
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Bytes in URL-safe base64 without padding, as the fragment writes them.
-pub fn to_base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let block = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
-        for position in 0..=chunk.len() {
-            out.push(ALPHABET[((block >> (18 - 6 * position)) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-fn from_base64url(text: &str) -> Option<Vec<u8>> {
-    let values: Vec<u32> = text
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32))
-        .collect::<Option<_>>()?;
-    if values.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(values.len() * 3 / 4);
-    for chunk in values.chunks(4) {
-        let block = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, v)| acc | (v << (18 - 6 * i)));
-        for byte in 0..chunk.len() - 1 {
-            out.push((block >> (16 - 8 * byte)) as u8);
-        }
-    }
-    Some(out)
-}
 
 /// The fragment's value for a proposal file's text.
 pub fn encode_proposal(text: &str) -> String {
@@ -74,6 +38,18 @@ pub fn decode_proposal(value: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| broken.to_string())
 }
 
+/// The checker module's answer for a fragment value: the file's text or why it cannot be read,
+/// packed.
+pub fn decoded_answer(value: &str) -> String {
+    pack(&decode_proposal(value))
+}
+
+/// What `decoded_answer` says (an answer that cannot be read says so).
+pub fn from_decoded_answer(answer: &str) -> Result<String, String> {
+    unpack(answer)
+        .unwrap_or_else(|why| Err(format!("the checker's answer could not be read: {why}")))
+}
+
 /// The fragment (without `#`) that carries an encoded proposal file: `proposal=...`.
 pub fn fragment_carrying(value: &str) -> String {
     format!("{FRAGMENT_KEY}={value}")
@@ -92,20 +68,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64url_round_trips_every_length() {
-        for length in 0..40 {
-            let bytes: Vec<u8> = (0..length).map(|i| (i * 37 + 11) as u8).collect();
-            let text = to_base64url(&bytes);
-            assert!(text
-                .bytes()
-                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
-            assert_eq!(from_base64url(&text).unwrap(), bytes);
-        }
-        assert_eq!(to_base64url(b"Man"), "TWFu");
-        assert_eq!(to_base64url(b"Ma"), "TWE");
-    }
-
-    #[test]
     fn a_proposal_file_travels_and_comes_back() {
         let text = crate::proposal::presets::PRESET_FILES[1].1;
         let value = encode_proposal(text);
@@ -121,6 +83,23 @@ mod tests {
             Some(value.as_str())
         );
         assert_eq!(proposal_in_fragment("#other=1"), None);
+    }
+
+    /// The checker's answer for a link reads back on the page as the file, or as the words
+    /// that say why the link cannot be used.
+    #[test]
+    fn the_checkers_answer_for_a_link_reads_back() {
+        let text = crate::proposal::presets::PRESET_FILES[0].1;
+        assert_eq!(
+            from_decoded_answer(&decoded_answer(&encode_proposal(text))).unwrap(),
+            text
+        );
+        assert!(from_decoded_answer(&decoded_answer("A"))
+            .unwrap_err()
+            .contains("damaged"));
+        assert!(from_decoded_answer("{")
+            .unwrap_err()
+            .starts_with("the checker's answer could not be read"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use check::Problem;
 use check::{Findings, Path};
 use file::{InvestmentFile, Number, ProposalFile, SavingFile};
 pub use published::Published;
-pub use read_file::{checked_json, from_checked_json, read_file, ReadFile};
+pub use read_file::{checked_answer, from_checked_answer, read_file, ReadFile};
 pub use schema::{MAX_FILE_BYTES, MAX_SLIDERS};
 
 pub use crate::levers::LeverSettings;

@@ -1,5 +1,6 @@
 //! A proposal file as written and as built. The site build reads each file once, with the
-//! TOML reader and its line-and-column checker, and hands the page this pair as JSON: the page
+//! TOML reader and its line-and-column checker, and hands the page this pair packed
+//! (`codec::packed`): the page
 //! takes the proposal as built, so it starts without the TOML reader or the checks of meaning
 //! (the last of them 30 KB of its WebAssembly, gzip: docs/size.md). The checker, loaded only
 //! when a reader opens a file of their own, hands back the same pair. Whoever writes the JSON
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check::{check_text, Problem};
 use super::Proposal;
+use crate::codec::packed::{pack, unpack};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReadFile {
@@ -42,13 +44,13 @@ impl ReadFile {
         proposal
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+    /// The pair packed, as the page reads it.
+    pub fn packed(&self) -> String {
+        pack(self)
     }
 
-    pub fn from_json(json: &str) -> Result<ReadFile, String> {
-        serde_json::from_str(json)
-            .map_err(|error| format!("the proposal could not be read ({error})"))
+    pub fn unpacked(text: &str) -> Result<ReadFile, String> {
+        unpack(text).map_err(|why| format!("the proposal could not be read: {why}"))
     }
 }
 
@@ -60,22 +62,22 @@ enum Checked {
     Problems(Vec<String>),
 }
 
-/// The checker module's answer for a file's text, as JSON.
-pub fn checked_json(text: &str) -> String {
+/// The checker module's answer for a file's text, packed.
+pub fn checked_answer(text: &str) -> String {
     let checked = match read_file(text) {
         Ok((_, read)) => Checked::Read(Box::new(read)),
         Err(problems) => Checked::Problems(problems.iter().map(ToString::to_string).collect()),
     };
-    serde_json::to_string(&checked).unwrap_or_else(|_| "null".into())
+    pack(&checked)
 }
 
 /// The file the checker module read, or its problems (an answer that cannot be read is one).
-pub fn from_checked_json(json: &str) -> Result<ReadFile, Vec<String>> {
-    match serde_json::from_str(json) {
+pub fn from_checked_answer(answer: &str) -> Result<ReadFile, Vec<String>> {
+    match unpack(answer) {
         Ok(Checked::Read(read)) => Ok(*read),
         Ok(Checked::Problems(problems)) => Err(problems),
-        Err(error) => Err(vec![format!(
-            "the checker's answer could not be read ({error})"
+        Err(why) => Err(vec![format!(
+            "the checker's answer could not be read: {why}"
         )]),
     }
 }
@@ -96,11 +98,11 @@ mod tests {
         texts
     }
 
-    /// Every shipped proposal and test file that reads, handed on as JSON, is the proposal the
+    /// Every shipped proposal and test file that reads, handed on packed, is the proposal the
     /// TOML reader gives: every figure, lever and word, each number with its places ("33333.30"
     /// stays "33333.30", which equality alone would not see).
     #[test]
-    fn a_file_handed_on_as_json_is_the_same_proposal() {
+    fn a_file_handed_on_packed_is_the_same_proposal() {
         let mut compared = 0;
         for text in files_in("proposals")
             .iter()
@@ -109,7 +111,7 @@ mod tests {
             let Ok((proposal, read)) = read_file(text) else {
                 continue;
             };
-            let handed = ReadFile::from_json(&read.to_json()).unwrap().proposal();
+            let handed = ReadFile::unpacked(&read.packed()).unwrap().proposal();
             assert_eq!(handed, proposal);
             assert_eq!(format!("{handed:?}"), format!("{proposal:?}"));
             compared += 1;
@@ -122,50 +124,51 @@ mod tests {
     #[test]
     fn the_checkers_answer_reads_back() {
         let (proposal, _) = read_file(PRESET_FILES[0].1).unwrap();
-        let read = from_checked_json(&checked_json(PRESET_FILES[0].1)).unwrap();
+        let read = from_checked_answer(&checked_answer(PRESET_FILES[0].1)).unwrap();
         assert_eq!(read.proposal(), proposal);
         assert_eq!(
-            from_checked_json(&checked_json("format = 1\nid = ")).unwrap_err(),
+            from_checked_answer(&checked_answer("format = 1\nid = ")).unwrap_err(),
             crate::proposal::read_proposal("format = 1\nid = ")
                 .unwrap_err()
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
         );
-        assert!(from_checked_json("{").unwrap_err()[0]
+        assert!(from_checked_answer("{").unwrap_err()[0]
             .starts_with("the checker's answer could not be read"));
     }
 
     /// Numbers travel as their exact text, places and all, never as a float's digits (the
-    /// discount rate, 3.5, written "3.5"), and months as they were.
+    /// discount rate, 3.5, is written "3.5" after its length), and months as they were.
     #[test]
     fn money_travels_as_exact_text() {
         let (proposal, read) = read_file(PRESET_FILES[0].1).unwrap();
-        let json = read.to_json();
-        let rate = proposal.baseline.discount_rate_percent;
+        let packed = read.packed();
+        let rate = proposal.baseline.discount_rate_percent.to_string();
         assert!(
-            json.contains(&format!("\"discount_rate_percent\":\"{rate}\"")),
-            "{json}"
+            packed.contains(&format!("~{:02x}{rate}", rate.len())),
+            "{rate} is not written as its text"
         );
-        let handed = ReadFile::from_json(&json).unwrap().proposal();
-        assert_eq!(
-            handed.baseline.discount_rate_percent.to_string(),
-            rate.to_string()
-        );
+        let handed = ReadFile::unpacked(&packed).unwrap().proposal();
+        assert_eq!(handed.baseline.discount_rate_percent.to_string(), rate);
         assert_eq!(handed.baseline.pay_back_by, proposal.baseline.pay_back_by);
     }
 
-    /// A page whose data was cut short or changed so it is not a proposal says so; it does not
-    /// start on half a proposal.
+    /// A page whose data was cut short, or whose figure was changed by hand, says so: it does
+    /// not start on half a proposal, or on one its site build did not check.
     #[test]
     fn a_damaged_proposal_is_refused() {
-        let (_, read) = read_file(PRESET_FILES[0].1).unwrap();
-        let json = read.to_json();
-        assert!(ReadFile::from_json(&json[..json.len() / 2])
-            .unwrap_err()
-            .starts_with("the proposal could not be read"));
-        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        value["built"]["baseline"]["horizon_months"] = "many".into();
-        assert!(ReadFile::from_json(&value.to_string()).is_err());
+        let (proposal, read) = read_file(PRESET_FILES[0].1).unwrap();
+        let packed = read.packed();
+        let cut = packed.len() / 2 + packed[packed.len() / 2..].find('~').unwrap();
+        let rate = proposal.baseline.discount_rate_percent.to_string();
+        let written = format!("~{:02x}{rate}", rate.len());
+        let changed = packed.replacen(&written, &written.replace('3', "9"), 1);
+        assert_ne!(changed, packed);
+        for damaged in [&packed[..cut], &changed] {
+            assert!(ReadFile::unpacked(damaged)
+                .unwrap_err()
+                .starts_with("the proposal could not be read: it has been changed or cut short"));
+        }
     }
 }

@@ -8,7 +8,9 @@ use crate::model;
 use crate::proposal::{read_file, Proposal, ReadFile};
 
 use super::config::{site_stylesheet, SiteConfig};
-use super::page_data::{distinct, PageData, ProposalText, PublishedFile, PAGE_DATA_ID};
+use super::page_data::{
+    distinct, PageData, ProposalText, PublishedFile, PAGE_DATA_ID, PAGE_DATA_TYPE,
+};
 use super::prerender::static_page;
 use super::provenance::{page_title, Provenance};
 
@@ -44,11 +46,11 @@ pub fn read_proposals(
 fn read_for_page(file: &ProposalText) -> Result<(Proposal, PublishedFile), Vec<String>> {
     let (proposal, read) = read_file(&file.text)
         .map_err(|found| found.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    // The page takes the proposal from the JSON: it must come out the same, figure for figure
+    // The page takes the proposal from the packed data: it must come out the same, figure for figure
     // and each with its places (as its debug form shows them), or the page would show what the
     // checker did not check.
     let on_the_page =
-        ReadFile::from_json(&read.to_json()).map(|read| format!("{:?}", read.proposal()));
+        ReadFile::unpacked(&read.packed()).map(|read| format!("{:?}", read.proposal()));
     if on_the_page.as_ref() != Ok(&format!("{proposal:?}")) {
         return Err(vec![format!(
             "the page would not read this file as the checker did ({}); please report it",
@@ -98,8 +100,8 @@ pub fn build_site(
         proposals: published,
     };
     let data_script = format!(
-        "<script type=\"application/json\" id=\"{PAGE_DATA_ID}\">{}</script>",
-        data.to_script_json()
+        "<script type=\"{PAGE_DATA_TYPE}\" id=\"{PAGE_DATA_ID}\">{}</script>",
+        data.to_script_text()
     );
     let html = replace_between(index_html, PAGE_MARKERS, &page)?;
     let html = replace_between(&html, DATA_MARKERS, &data_script)?;

@@ -17,6 +17,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::codec::hash::fnv1a;
+
 /// Files whose names others keep, so they are never renamed (their references are rewritten).
 pub const FIXED_NAMES: [&str; 2] = ["index.html", "embed.js"];
 
@@ -63,15 +65,9 @@ pub struct Fingerprinted {
     pub names: BTreeMap<String, String>,
 }
 
-/// The 64-bit FNV-1a hash of `bytes` as 16 hex digits. Written here (a dozen lines, no new
-/// crate): it only has to tell one build's file from another's, not resist an attacker.
+/// The 64-bit FNV-1a hash of `bytes` (`codec::hash`) as 16 hex digits.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:0width$x}", width = HASH_DIGITS)
+    format!("{:0width$x}", fnv1a(bytes), width = HASH_DIGITS)
 }
 
 /// `boot.js` and its hash: `boot-<hash>.js` (`LICENSE-<hash>` without an extension).
@@ -399,7 +395,12 @@ mod tests {
         <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\
         <!-- boot.js starts the page -->\
         <script type=\"module\" src=\"./boot.js\"></script></head>\
-        <body><img src=\"logo.svg\" alt=\"\"><script type=\"application/json\">{\"file\":\"logo.svg\"}</script></body></html>";
+        <body><img src=\"logo.svg\" alt=\"\"><script type=\"application/octet-stream\">~22logo.svg~22 ~28boot.js~29 ~3d~2fmain.css</script></body></html>";
+    /// The page data in `INDEX`: packed, it names files in a form no reference matches.
+    const PACKED_NAMES: (&[u8], &str) = (
+        b"\"logo.svg\" (boot.js) =/main.css",
+        "~22logo.svg~22 ~28boot.js~29 ~3d~2fmain.css",
+    );
     const BOOT: &str = "import init from './invest-to-save.js';\n\
         await init({ module_or_path: new URL('./invest-to-save_bg.wasm', import.meta.url) });\n\
         const checker = () => import('./checker.js');\n";
@@ -522,8 +523,16 @@ mod tests {
         }
         assert_eq!(
             index.matches(&done.names["logo.svg"]).count(),
-            2,
-            "the image and the page data"
+            1,
+            "the image"
+        );
+        assert_eq!(
+            crate::codec::printable::to_printable(PACKED_NAMES.0),
+            PACKED_NAMES.1
+        );
+        assert!(
+            index.contains(PACKED_NAMES.1),
+            "the packed page data is left as written"
         );
         assert!(
             index.contains("<!-- boot.js starts the page -->"),

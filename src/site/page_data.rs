@@ -1,14 +1,20 @@
 //! What the site build hands the page: the council's look and each proposal file, as written
-//! and as built, as JSON inside the built `index.html`, so the page needs no request (and no
-//! TOML reader or checks of meaning) to start.
+//! and as built, packed (`codec::packed`) inside the built `index.html`, so the page needs no
+//! request (and no TOML reader, JSON reader or checks of meaning) to start.
+//!
+//! Packed data carries file names no later step can find, so the site command names the logo
+//! after its content before the page data is written (`Logo::file` is its published name).
 
 use serde::{Deserialize, Serialize};
 
 use super::config::Branding;
+use crate::codec::packed::{pack, unpack};
 use crate::proposal::{named_problems, Proposal, ReadFile};
 
-/// The id of the `<script type="application/json">` element that holds the page data.
+/// The id of the element that holds the page data: a `<script>` of type `PAGE_DATA_TYPE`, which
+/// a browser keeps as text and never runs.
 pub const PAGE_DATA_ID: &str = "site-data";
+pub const PAGE_DATA_TYPE: &str = "application/octet-stream";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PageData {
@@ -34,17 +40,14 @@ pub struct PublishedFile {
 }
 
 impl PageData {
-    /// The JSON, safe inside a `<script>` element: `<` is written as `\u003c`, so no file's text
-    /// can close the element.
-    pub fn to_script_json(&self) -> String {
-        serde_json::to_string(self)
-            .unwrap_or_else(|_| "null".into())
-            .replace('<', "\\u003c")
+    /// The packed text, safe inside a `<script>` element: letters, digits, `-` and `_` only, so
+    /// no file's text can close the element.
+    pub fn to_script_text(&self) -> String {
+        pack(self)
     }
 
-    pub fn from_json(text: &str) -> Result<PageData, String> {
-        serde_json::from_str(text)
-            .map_err(|error| format!("the page's site data could not be read ({error})"))
+    pub fn from_script_text(text: &str) -> Result<PageData, String> {
+        unpack(text).map_err(|why| format!("the page's site data could not be read: {why}"))
     }
 
     /// The proposals as the site build built and checked them (taken, not copied), in order,
@@ -114,9 +117,9 @@ mod tests {
             branding: Branding::default(),
             proposals: vec![published("x.toml", &text)],
         };
-        let json = data.to_script_json();
-        assert!(!json.contains("</"));
-        let back = PageData::from_json(&json).unwrap();
+        let packed = data.to_script_text();
+        assert!(!packed.contains('<'));
+        let back = PageData::from_script_text(&packed).unwrap();
         assert_eq!(back.proposals[0].read.text, text);
         assert_eq!(back.into_contents().0[0].file_text.as_ref(), text);
     }
