@@ -6,6 +6,9 @@
 //! A file that refers to others is named after its references are rewritten, so when the wasm
 //! changes, so do the glue's name, `boot.js`'s name and `index.html`.
 //!
+//! Stylesheets are published compacted (`site::compact`), and a changed file loses the
+//! subresource-integrity hash Trunk wrote for it.
+//!
 //! Runs again on a folder it has already named: a hashed name is read back as the name it was
 //! built with, a fresh unhashed file (the site command's `site.css`) wins over the hashed copy of
 //! an earlier run, and every file the new names leave behind is removed, so the folder holds one
@@ -17,6 +20,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::compact::compact_css;
 use crate::codec::hash::fnv1a;
 
 /// Files whose names others keep, so they are never renamed (their references are rewritten).
@@ -329,6 +333,7 @@ pub fn fingerprint(files: Vec<SiteFile>) -> Result<Fingerprinted, Vec<String>> {
                 (Some(text), Some(refs)) => rewrite(text, refs, &names).into_bytes(),
                 _ => source.bytes.clone(),
             };
+            let bytes = published_form(name, bytes);
             if bytes != source.bytes {
                 changed.insert(name.clone());
             }
@@ -379,6 +384,15 @@ pub fn fingerprint(files: Vec<SiteFile>) -> Result<Fingerprinted, Vec<String>> {
         .collect();
     result.remove.sort();
     Ok(result)
+}
+
+/// A file's bytes as they are published: a stylesheet without its comments and indentation
+/// (`site::compact`); anything else as it is.
+fn published_form(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    match std::str::from_utf8(&bytes) {
+        Ok(css) if split_extension(name).1 == ".css" => compact_css(css).into_bytes(),
+        Ok(_) | Err(_) => bytes,
+    }
 }
 
 fn is_html(name: &str) -> bool {
@@ -646,6 +660,28 @@ mod tests {
         )));
         let css = text(&folder, &done.names["main.css"]);
         assert!(css.contains(&format!("url(\"{}\")", done.names["logo.svg"])));
+    }
+
+    /// A stylesheet is published without its comments and indentation, named after what is
+    /// published, and its stale integrity hash goes; running again changes nothing.
+    #[test]
+    fn a_stylesheet_is_published_compacted() {
+        let mut files = site(b"\0asm one");
+        files[6] = SiteFile::new(
+            "main.css",
+            "/* The look. */\n.a {\n  fill: url(#hatch);\n}\n",
+        );
+        let done = fingerprint(files.clone()).unwrap();
+        let folder = apply(&files, &done);
+        let name = &done.names["main.css"];
+        assert_eq!(text(&folder, name), ".a {\nfill: url(#hatch);\n}");
+        assert_eq!(
+            name,
+            &published_name("main.css", &content_hash(b".a {\nfill: url(#hatch);\n}"))
+        );
+        assert!(!text(&folder, "index.html").contains("integrity"));
+        let again = fingerprint(folder.clone()).unwrap();
+        assert_eq!(apply(&folder, &again), folder);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod colour;
+pub mod compact;
 pub mod config;
 pub mod fingerprint;
 pub mod page_data;
