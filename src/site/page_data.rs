@@ -40,8 +40,8 @@ pub struct PublishedFile {
 }
 
 impl PageData {
-    /// The packed text, safe inside a `<script>` element: letters, digits, `-` and `_` only, so
-    /// no file's text can close the element.
+    /// The packed text, safe inside a `<script>` element: `codec::printable` never writes `<`,
+    /// so no file's text can close the element.
     pub fn to_script_text(&self) -> String {
         pack(self)
     }
