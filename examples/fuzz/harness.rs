@@ -563,14 +563,7 @@ const SITE_LINES: &[&str] = &[
 fn shipped_page_data() -> &'static str {
     static PACKED: OnceLock<String> = OnceLock::new();
     PACKED.get_or_init(|| {
-        let files: Vec<ProposalText> = PRESET_FILES
-            .iter()
-            .map(|(file, text)| ProposalText {
-                file: file.to_string(),
-                text: text.to_string(),
-            })
-            .collect();
-        let proposals = read_proposals(&files)
+        let proposals = read_proposals(&ProposalText::shipped())
             .unwrap_or_default()
             .into_iter()
             .map(|(_, published)| published)
@@ -598,7 +591,7 @@ fn page_data(rng: &mut Rng) -> String {
                 bytes.splice(at..at, text.bytes());
             }
             3 => {
-                bytes.drain(at..span.max(at));
+                bytes.drain(at..span);
             }
             _ => {
                 let other = rng.below(bytes.len() + 1);
@@ -751,13 +744,7 @@ fn open(case: &Case, violations: &mut Vec<String>) -> Option<(Proposal, Scenario
         Entry::SiteFile => {
             let config = read_site_config(&case.text).ok()?;
             let _ = masthead(&config.branding);
-            let files = PRESET_FILES
-                .iter()
-                .map(|(file, text)| ProposalText {
-                    file: file.to_string(),
-                    text: text.to_string(),
-                })
-                .collect();
+            let files = ProposalText::shipped();
             let index = "<title>x</title><!-- site:page --><!-- /site:page --><!-- site:data --><!-- /site:data -->";
             if let Err(problems) = build_site(&config, files, index, 8) {
                 violations.push(format!(

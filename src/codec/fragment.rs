@@ -13,7 +13,7 @@ pub const FRAGMENT_KEY: &str = "proposal";
 pub const MAX_LINK_CHARS: usize = 8_000;
 
 use super::base64url::{from_base64url, to_base64url};
-use super::packed::{pack, unpack};
+use super::packed::{pack, unpack_answer};
 use crate::proposal::MAX_FILE_BYTES;
 
 /// The fragment's value for a proposal file's text.
@@ -46,8 +46,7 @@ pub fn decoded_answer(value: &str) -> String {
 
 /// What `decoded_answer` says (an answer that cannot be read says so).
 pub fn from_decoded_answer(answer: &str) -> Result<String, String> {
-    unpack(answer)
-        .unwrap_or_else(|why| Err(format!("the checker's answer could not be read: {why}")))
+    unpack_answer(answer).unwrap_or_else(Err)
 }
 
 /// The fragment (without `#`) that carries an encoded proposal file: `proposal=...`.

@@ -63,6 +63,11 @@ pub fn unpack<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         .map_err(|error| format!("it does not hold what was expected ({error})"))
 }
 
+/// What the checker module answered (`check`, `decode`), or why its answer cannot be read.
+pub fn unpack_answer<T: DeserializeOwned>(answer: &str) -> Result<T, String> {
+    unpack(answer).map_err(|why| format!("the checker's answer could not be read: {why}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,16 +1,16 @@
 //! A proposal file as written and as built. The site build reads each file once, with the
 //! TOML reader and its line-and-column checker, and hands the page this pair packed
-//! (`codec::packed`): the page
-//! takes the proposal as built, so it starts without the TOML reader or the checks of meaning
-//! (the last of them 30 KB of its WebAssembly, gzip: docs/size.md). The checker, loaded only
-//! when a reader opens a file of their own, hands back the same pair. Whoever writes the JSON
-//! has checked the file; the page trusts it as it trusts its own code.
+//! (`codec::packed`): the page takes the proposal as built, so it starts without the TOML
+//! reader or the checks of meaning (the last of them 30 KB of its WebAssembly, gzip:
+//! docs/size.md). The checker, loaded only when a reader opens a file of their own, hands back
+//! the same pair. Whoever packs it has checked the file; the page trusts it as it trusts its
+//! own code, and refuses it if its seal shows it was changed or cut short on the way.
 
 use serde::{Deserialize, Serialize};
 
 use super::check::{check_text, Problem};
 use super::Proposal;
-use crate::codec::packed::{pack, unpack};
+use crate::codec::packed::{pack, unpack, unpack_answer};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReadFile {
@@ -73,12 +73,10 @@ pub fn checked_answer(text: &str) -> String {
 
 /// The file the checker module read, or its problems (an answer that cannot be read is one).
 pub fn from_checked_answer(answer: &str) -> Result<ReadFile, Vec<String>> {
-    match unpack(answer) {
+    match unpack_answer(answer) {
         Ok(Checked::Read(read)) => Ok(*read),
         Ok(Checked::Problems(problems)) => Err(problems),
-        Err(why) => Err(vec![format!(
-            "the checker's answer could not be read: {why}"
-        )]),
+        Err(why) => Err(vec![why]),
     }
 }
 

@@ -46,9 +46,9 @@ pub fn read_proposals(
 fn read_for_page(file: &ProposalText) -> Result<(Proposal, PublishedFile), Vec<String>> {
     let (proposal, read) = read_file(&file.text)
         .map_err(|found| found.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    // The page takes the proposal from the packed data: it must come out the same, figure for figure
-    // and each with its places (as its debug form shows them), or the page would show what the
-    // checker did not check.
+    // The page takes the proposal from the packed data: it must come out the same, figure for
+    // figure and each with its places (as its debug form shows them), or the page would show
+    // what the checker did not check.
     let on_the_page =
         ReadFile::unpacked(&read.packed()).map(|read| format!("{:?}", read.proposal()));
     if on_the_page.as_ref() != Ok(&format!("{proposal:?}")) {
@@ -148,28 +148,17 @@ fn replace_title(html: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::proposal::presets::PRESET_FILES;
     use crate::site::config::read_site_config;
 
     const INDEX: &str =
         "<html><head><title>x</title></head><body><!-- site:page --><!-- /site:page -->\
                          <p id=\"loading\"></p><!-- site:data --><!-- /site:data --></body></html>";
 
-    fn shipped() -> Vec<ProposalText> {
-        PRESET_FILES
-            .iter()
-            .map(|(file, text)| ProposalText {
-                file: file.to_string(),
-                text: text.to_string(),
-            })
-            .collect()
-    }
-
     #[test]
     fn building_twice_gives_the_same_page() {
         let config = read_site_config("proposals = [\"a\"]").unwrap();
-        let once = build_site(&config, shipped(), INDEX, 20).unwrap();
-        let twice = build_site(&config, shipped(), &once.index_html, 20).unwrap();
+        let once = build_site(&config, ProposalText::shipped(), INDEX, 20).unwrap();
+        let twice = build_site(&config, ProposalText::shipped(), &once.index_html, 20).unwrap();
         assert_eq!(once, twice);
         assert!(once
             .index_html
@@ -180,7 +169,7 @@ mod tests {
     #[test]
     fn a_broken_or_clashing_file_stops_the_build_with_its_name() {
         let config = read_site_config("proposals = [\"a\"]").unwrap();
-        let mut files = shipped();
+        let mut files = ProposalText::shipped();
         files.push(files[0].clone());
         files.push(ProposalText {
             file: "broken.toml".into(),
@@ -195,7 +184,8 @@ mod tests {
     #[test]
     fn a_page_without_markers_is_refused() {
         let config = read_site_config("proposals = [\"a\"]").unwrap();
-        let problems = build_site(&config, shipped(), "<html></html>", 20).unwrap_err();
+        let problems =
+            build_site(&config, ProposalText::shipped(), "<html></html>", 20).unwrap_err();
         assert!(problems[0].contains("<!-- site:page -->"));
     }
 }

@@ -31,6 +31,20 @@ pub struct ProposalText {
     pub text: String,
 }
 
+impl ProposalText {
+    /// The proposal files shipped with the calculator (`proposals/`), as the site command reads
+    /// them: for tests and the fuzz harness, which build sites from them.
+    pub fn shipped() -> Vec<ProposalText> {
+        crate::proposal::presets::PRESET_FILES
+            .iter()
+            .map(|(file, text)| ProposalText {
+                file: file.to_string(),
+                text: text.to_string(),
+            })
+            .collect()
+    }
+}
+
 /// A proposal file the site build has read and checked.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PublishedFile {
