@@ -105,13 +105,8 @@ pub fn switching_values(levers: &[Lever], scenario: &Scenario) -> SwitchingValue
 /// One lever's switching values, or `None` for the horizon and the month to pay back by (their
 /// answers are the payback month itself) and for a lever switched off.
 pub fn lever_switching(lever: &Lever, scenario: &Scenario) -> Option<LeverSwitching> {
-    // The discount rate moves neither the cash payback nor the cash net return.
-    if lever.target().frames_the_question() {
-        return None;
-    }
+    let (grid, start) = grid_and_start(lever, scenario)?;
     let target_month = scenario.target_month();
-    let grid = Grid::of(lever)?;
-    let start = grid.position(lever.get(scenario))?;
     let month_index = |month: YearMonth| scenario.start.months_until(month).max(0) as usize;
     let repaid_by = lever.target().repayment().and_then(|repayment| {
         let month = scenario.repaid_by(repayment)?;
@@ -161,6 +156,24 @@ enum Grid {
         earliest: YearMonth,
         last: i64,
     },
+}
+
+/// Whether `lever_switching` has an answer for the lever in `scenario`, told without running the
+/// model: the page leaves a lever without one out at once instead of working it out.
+pub fn has_switching_values(lever: &Lever, scenario: &Scenario) -> bool {
+    grid_and_start(lever, scenario).is_some()
+}
+
+/// The lever's grid and the scenario's place on it; `None` for a lever that frames the question
+/// and for one switched off.
+fn grid_and_start(lever: &Lever, scenario: &Scenario) -> Option<(Grid, i64)> {
+    // The discount rate moves neither the cash payback nor the cash net return.
+    if lever.target().frames_the_question() {
+        return None;
+    }
+    let grid = Grid::of(lever)?;
+    let start = grid.position(lever.get(scenario))?;
+    Some((grid, start))
 }
 
 impl Grid {

@@ -32,6 +32,30 @@ test('moving the cost per case changes the allocation slider\'s switching value'
   }
 });
 
+test('a lever with no switching value shows no line, not even while the others are worked out again', async () => {
+  const { context, page, problems } = await site.open('v=1&p=sandwell');
+  try {
+    await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
+    // Every switching line that appears during the move, named by its lever.
+    await page.evaluate(() => {
+      const lines = () => [...document.querySelectorAll('.lever__switching')].map((line) => line.id);
+      const before = new Set(lines());
+      window.linesThatAppeared = new Set();
+      new MutationObserver(() => {
+        for (const id of lines()) if (!before.has(id)) window.linesThatAppeared.add(id);
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.fill('#lever-cost_per_case-slider', '5000');
+    await sentence(page, 'allocation').filter({ hasText: 'Pays back by March 2025 at 9.97%' }).waitFor();
+    await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
+    assert.deepEqual(await page.evaluate(() => [...window.linesThatAppeared]), []);
+    for (const key of ['horizon', 'pay_back_by', 'discount_rate']) assert.equal(await sentence(page, key).count(), 0, key);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('choosing the month to pay back by changes every sentence, and the link carries it', async () => {
   const { context, page, problems } = await site.open('v=1&p=sandwell');
   try {
