@@ -125,6 +125,42 @@ async function measureSliders(browser, base) {
   }
 }
 
+// In the page: drags `selector` through `values`, one input each animation frame as a browser
+// sends them while a slider is dragged, and gives the time between frames: the page's answer
+// and the browser's own layout and paint of it, which the steps above leave out.
+function dragInPage({ selector, values }) {
+  const control = document.querySelector(selector);
+  if (!control) throw new Error(`${selector} is not on the page`);
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  return (async () => {
+    const gaps = [];
+    let last = await frame();
+    for (const value of values) {
+      control.value = value;
+      control.dispatchEvent(new Event('input', { bubbles: true }));
+      const now = await frame();
+      gaps.push(now - last);
+      last = now;
+    }
+    return gaps;
+  })();
+}
+
+async function measureDragging(browser, base) {
+  for (const rate of RATES) {
+    for (const [proposal, [lever]] of Object.entries(KEY_SLIDERS)) {
+      if (!lever) continue;
+      const { context, page } = await openThrottled(browser, base, `v=1&p=${proposal}&horizon=120`, rate);
+      const selector = `#lever-${lever}-slider`;
+      await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
+      const [min, max, step] = await page.$eval(selector, (s) => [Number(s.min), Number(s.max), Number(s.step)]);
+      const gaps = await page.evaluate(dragInPage, { selector, values: sweep(min, max, step, STEPS) });
+      record(`dragging ${proposal} ${lever}, 120 months, ${rate}x CPU: time between frames`, gaps);
+      await context.close();
+    }
+  }
+}
+
 // From navigation: the first paint of the headline (the built page carries it, before the
 // WebAssembly arrives), and the first slider move the running page answers.
 async function measureLoading(browser, base) {
@@ -288,6 +324,7 @@ let startNames = new Set();
 try {
   if (!ONLY_UNCERTAINTY) {
     await measureSliders(browser, base);
+    await measureDragging(browser, base);
     await measureLoading(browser, base);
   }
   await measureUncertainty(browser, base);

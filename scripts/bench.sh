@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: the model natively (criterion), the release page in headless Chromium (slider
-# and number-box steps at 1x and 4x CPU throttling, loading) and the download sizes, printed as
-# one report. Record a full run, with its date and machine, in docs/benchmarks.md.
+# and number-box steps at 1x and 4x CPU throttling, a slider dragged, loading) and the download
+# sizes, printed as one report. Record a full run, with its date and machine, in docs/benchmarks.md.
 #
 #   scripts/bench.sh           the full run (about 45 minutes on a 2-core machine: each step
 #                              waits for the switching values too)

@@ -37,9 +37,16 @@ pub fn in_slices<Step, AfterSlice>(
     };
     // Forgotten, not kept: a timer must not be dropped from inside its own callback, and
     // `cancelled` stops a chain that is no longer wanted.
-    Timeout::new(after_ms, move || match MessageChannel::new() {
-        Ok(channel) => work.by_message(channel),
-        Err(_) => work.by_timer(),
+    // While a slider is dragged, each input cancels the work of the one before; its timer then
+    // ends there, without setting up a chain only to stop it.
+    Timeout::new(after_ms, move || {
+        if work.cancelled.get() {
+            return;
+        }
+        match MessageChannel::new() {
+            Ok(channel) => work.by_message(channel),
+            Err(_) => work.by_timer(),
+        }
     })
     .forget();
 }
