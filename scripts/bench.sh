@@ -3,7 +3,7 @@
 # and number-box steps at 1x and 4x CPU throttling, a slider dragged, loading) and the download
 # sizes, printed as one report. Record a full run, with its date and machine, in docs/benchmarks.md.
 #
-#   scripts/bench.sh           the full run (about 45 minutes on a 2-core machine: each step
+#   scripts/bench.sh           the full run (its page part 27 minutes on a 2-core machine: each step
 #                              waits for the switching values too)
 #   scripts/bench.sh --quick   proves it runs: criterion once unmeasured, 20 steps in the page
 set -euo pipefail
