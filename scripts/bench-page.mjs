@@ -99,6 +99,12 @@ function sweep(min, max, step, count) {
   return values;
 }
 
+// `STEPS` values of the slider at `selector` on the page, as `sweep` gives them.
+async function sweepOf(page, selector) {
+  const [min, max, step] = await page.$eval(selector, (s) => [Number(s.min), Number(s.max), Number(s.step)]);
+  return sweep(min, max, step, STEPS);
+}
+
 async function measureSliders(browser, base) {
   for (const rate of RATES) {
     for (const [proposal, levers] of Object.entries(KEY_SLIDERS)) {
@@ -108,8 +114,7 @@ async function measureSliders(browser, base) {
         const months = await page.$eval('#chart-month', (slider) => Number(slider.max) + 1);
         for (const lever of levers) {
           const selector = `#lever-${lever}-slider`;
-          const [min, max, step] = await page.$eval(selector, (s) => [Number(s.min), Number(s.max), Number(s.step)]);
-          const times = await page.evaluate(stepInPage, { selector, values: sweep(min, max, step, STEPS), eventName: 'input' });
+          const times = await page.evaluate(stepInPage, { selector, values: await sweepOf(page, selector), eventName: 'input' });
           record(`slider ${proposal} ${lever}, ${months} months, ${rate}x CPU: results`, times.results);
           record(`slider ${proposal} ${lever}, ${months} months, ${rate}x CPU: switching values too`, times.settled);
         }
@@ -153,8 +158,7 @@ async function measureDragging(browser, base) {
       const { context, page } = await openThrottled(browser, base, `v=1&p=${proposal}&horizon=120`, rate);
       const selector = `#lever-${lever}-slider`;
       await page.locator('#assumptions:not(.assumptions--updating)').waitFor();
-      const [min, max, step] = await page.$eval(selector, (s) => [Number(s.min), Number(s.max), Number(s.step)]);
-      const gaps = await page.evaluate(dragInPage, { selector, values: sweep(min, max, step, STEPS) });
+      const gaps = await page.evaluate(dragInPage, { selector, values: await sweepOf(page, selector) });
       record(`dragging ${proposal} ${lever}, 120 months, ${rate}x CPU: time between frames`, gaps);
       await context.close();
     }
@@ -234,8 +238,7 @@ async function measureUncertainty(browser, base) {
     // the panel closed: Sandwell's allocation slider, in one sitting.
     const { context, page } = await openThrottled(browser, base, 'v=1&p=sandwell', rate);
     const selector = '#lever-allocation-slider';
-    const [min, max, step] = await page.$eval(selector, (s) => [Number(s.min), Number(s.max), Number(s.step)]);
-    const values = sweep(min, max, step, STEPS);
+    const values = await sweepOf(page, selector);
     const closed = await page.evaluate(stepInPage, { selector, values, eventName: 'input' });
     record(`slider sandwell allocation, ${rate}x CPU, uncertainty closed: results`, closed.results);
     await page.locator('#uncertainty > summary').click();

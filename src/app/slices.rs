@@ -36,9 +36,8 @@ pub fn in_slices<Step, AfterSlice>(
         after_slice,
     };
     // Forgotten, not kept: a timer must not be dropped from inside its own callback, and
-    // `cancelled` stops a chain that is no longer wanted.
-    // While a slider is dragged, each input cancels the work of the one before; its timer then
-    // ends there, without setting up a chain only to stop it.
+    // `cancelled` stops a chain that is no longer wanted. While a slider is dragged each input
+    // cancels the work of the one before, whose timer then ends without setting up a chain.
     Timeout::new(after_ms, move || {
         if work.cancelled.get() {
             return;
